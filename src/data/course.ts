@@ -1,0 +1,34 @@
+import { getCollection, render } from 'astro:content';
+import { checkCourse } from '../lib/course/check-course';
+import { readSeeds } from '../lib/course/read-sources';
+import type { Locale } from '../lib/i18n/locales';
+import type { Quiz } from '../lib/quiz/types';
+
+/**
+ * The course as the pages need it, checked as a whole once per build: a module missing in a
+ * locale, without a quiz, or quoting a seed wrongly stops the build with the file named.
+ */
+async function loadCourse() {
+  const modules = (await getCollection('modules')).map((entry) => {
+    const [locale, id] = entry.id.split('/') as [Locale, string];
+    return { locale, id, data: entry.data, entry };
+  });
+  const quizzes = new Map((await getCollection('quizzes')).map((q) => [q.id, q.data as unknown as Quiz]));
+  const problems = checkCourse(modules, [...quizzes.keys()], readSeeds(process.cwd()));
+  if (problems.length) throw new Error(`The course content is inconsistent:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return { modules, quizzes };
+}
+
+let cached: ReturnType<typeof loadCourse> | undefined;
+const course = () => (cached ??= loadCourse());
+
+export type CourseModule = Awaited<ReturnType<typeof modulesIn>>[number];
+
+/** The modules of one locale in course order, each with its quiz. */
+export async function modulesIn(locale: Locale) {
+  const { modules, quizzes } = await course();
+  return modules
+    .filter((m) => m.locale === locale)
+    .sort((a, b) => a.data.order - b.data.order)
+    .map((m) => ({ id: m.id, locale, data: m.data, quiz: quizzes.get(m.id)!, render: () => render(m.entry) }));
+}

@@ -1,0 +1,52 @@
+import { LANG_TAG, type Locale } from './locales';
+import { en } from './strings/en';
+import { lv } from './strings/lv';
+import type { PluralForms, PluralKey, TextKey, UiStrings } from './ui-strings';
+
+export const STRINGS: Record<Locale, UiStrings> = { lv, en };
+
+type Vars = Record<string, string | number>;
+
+function fill(template: string, vars: Vars = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A UI string with `{name}` placeholders filled in. */
+export function t(locale: Locale, key: TextKey, vars?: Vars): string {
+  return fill(STRINGS[locale][key] as string, vars);
+}
+
+/** A counted phrase in the locale's plural form, e.g. Latvian "1 minūte", "5 minūtes", "10 minūšu". */
+export function plural(locale: Locale, key: PluralKey, count: number): string {
+  const forms = STRINGS[locale][key] as PluralForms;
+  const category = new Intl.PluralRules(LANG_TAG[locale]).select(count);
+  return fill(forms[category] ?? forms.other, { n: formatNumber(locale, count) });
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(LANG_TAG[locale]).format(value);
+}
+
+/** 80 → "80 %" in Latvian, "80%" in English. */
+export function formatPercent(locale: Locale, percent: number): string {
+  return new Intl.NumberFormat(LANG_TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+}
+
+export function formatDate(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(LANG_TAG[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * The strings an island needs, already in its locale, so islands ship no string tables: keys
+ * starting with any of the prefixes, e.g. `pickStrings('lv', ['quiz.', 'kind.'])`.
+ */
+export function pickStrings(locale: Locale, prefixes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(STRINGS[locale]).filter(([key, value]) => typeof value === 'string' && prefixes.some((p) => key.startsWith(p))),
+  ) as Record<string, string>;
+}
+
+/** Fills `{name}` placeholders; the islands' counterpart of `t`. */
+export function format(template: string, vars: Vars = {}): string {
+  return fill(template, vars);
+}

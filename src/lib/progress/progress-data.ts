@@ -1,0 +1,44 @@
+import type { AttemptPhase } from '../quiz/quiz-machine';
+import type { AnswerLog } from '../quiz/types';
+
+/** Bumped whenever the stored shape changes; parse-progress migrates older versions forward. */
+export const PROGRESS_VERSION = 1;
+/** The one localStorage key the course uses. */
+export const PROGRESS_KEY = 'smkurss.progress';
+/** Where data that could not be read is kept, so a repair never destroys it. */
+export const BACKUP_KEY = 'smkurss.progress.unreadable';
+
+export type ModuleStatus = 'not-started' | 'in-progress' | 'passed';
+
+export interface ModuleProgress {
+  status: ModuleStatus;
+  /** Best score of a finished attempt, 0–100; null before the first finished attempt. */
+  bestPercent: number | null;
+  /** Finished attempts. */
+  attempts: number;
+  /** The unfinished attempt, for resuming after a reload. */
+  current: { log: AnswerLog; phase: AttemptPhase } | null;
+  /** The answer log of the best attempt: what a certificate request sends for re-grading. */
+  bestLog: AnswerLog | null;
+  startedAt: string | null;
+  updatedAt: string | null;
+  passedAt: string | null;
+}
+
+export interface Progress {
+  version: typeof PROGRESS_VERSION;
+  /** The learner's name, when they entered it (for the certificate). */
+  learnerName: string;
+  modules: Record<string, ModuleProgress>;
+}
+
+export function emptyProgress(): Progress {
+  return { version: PROGRESS_VERSION, learnerName: '', modules: {} };
+}
+
+export function emptyModule(): ModuleProgress {
+  return { status: 'not-started', bestPercent: null, attempts: 0, current: null, bestLog: null, startedAt: null, updatedAt: null, passedAt: null };
+}
+
+/** What the learner is told about their stored progress. */
+export type StorageNotice = 'corrupt' | 'repaired' | 'future-version' | 'unavailable' | 'full';

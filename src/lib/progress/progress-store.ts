@@ -1,0 +1,72 @@
+import { atom } from 'nanostores';
+import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
+import type { AttemptPhase } from '../quiz/quiz-machine';
+import type { QuizScore } from '../quiz/scoring';
+import type { AnswerLog } from '../quiz/types';
+import { guardedStorage, probeStorage, type StorageLike } from './guarded-storage';
+import { exportProgress, importProgress, type ImportResult } from './export-import';
+import { parseProgress } from './parse-progress';
+import { BACKUP_KEY, emptyProgress, PROGRESS_KEY, type Progress, type StorageNotice } from './progress-data';
+import * as update from './progress-updates';
+
+/** What the learner should be told about storage, if anything; shown by the StorageNotice island. */
+export const storageNotice = atom<StorageNotice | null>(null);
+
+const scope = globalThis as { localStorage?: StorageLike; window?: unknown };
+const real = probeStorage(scope);
+if (scope.window) {
+  setPersistentEngine(
+    guardedStorage(real, () => storageNotice.set(real ? 'full' : 'unavailable')),
+    real ? windowPersistentEvents : { addEventListener() {}, removeEventListener() {} },
+  );
+  if (!real) storageNotice.set('unavailable');
+}
+
+function decode(raw: string): Progress {
+  const { progress, notice } = parseProgress(raw);
+  if (notice) {
+    storageNotice.set(notice);
+    // Keep what could not be read, so a repair never destroys the learner's data.
+    try {
+      real?.setItem(BACKUP_KEY, raw);
+    } catch {
+      /* storage full: the notice already tells the learner */
+    }
+  }
+  return progress;
+}
+
+/** The learner's progress: one versioned key, shared by every island and kept in sync across tabs. */
+export const progress = persistentAtom<Progress>(PROGRESS_KEY, emptyProgress(), { encode: JSON.stringify, decode });
+
+export function recordAttempt(moduleId: string, log: AnswerLog, phase: AttemptPhase): void {
+  progress.set(update.saveAttempt(progress.get(), moduleId, log, phase, new Date()));
+}
+
+export function completeModuleAttempt(moduleId: string, log: AnswerLog, score: QuizScore): void {
+  progress.set(update.completeAttempt(progress.get(), moduleId, log, score, new Date()));
+}
+
+export function setLearnerName(name: string): void {
+  progress.set(update.setLearnerName(progress.get(), name));
+}
+
+export function resetProgress(): void {
+  progress.set(emptyProgress());
+  storageNotice.set(real ? null : 'unavailable');
+}
+
+export function progressFileText(): string {
+  return exportProgress(progress.get(), new Date());
+}
+
+/** Replaces progress with an imported file's, only when the whole file is valid. */
+export function importProgressFile(text: string): ImportResult {
+  const result = importProgress(text);
+  if (result.ok) progress.set(result.progress);
+  return result;
+}
+
+export function dismissNotice(): void {
+  storageNotice.set(null);
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n/locales';
+
+/** Ids are kebab-case so they are safe in URLs, storage keys and answer logs. */
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
+
+/** Every human-readable string exists in every locale, non-empty. */
+const text = z.strictObject(
+  Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().min(1, `the "${l}" text is empty`)])) as Record<
+    (typeof LOCALES)[number],
+    z.ZodString
+  >,
+);
+
+/** The seed passage an option's feedback rests on: `lv` verbatim from the seed, `en` a translation. */
+const source = z.strictObject({
+  seed: z.string().regex(/^[\w.-]+\.txt$/, 'must name a seed file in modules/sources/'),
+  quote: text,
+});
+
+/** Options of `account` scenarios: from whose profile, or not on social media at all. */
+export const ACCOUNT_OPTION_IDS = ['official', 'personal-named', 'personal-private', 'offline'] as const;
+/** Options of `disclosure` scenarios: share now, do not share, check first. */
+export const DISCLOSURE_OPTION_IDS = ['share', 'withhold', 'ask'] as const;
+
+const answerOption = z.strictObject({
+  id,
+  /** Optional for account/disclosure options: the standard label from the UI strings is used. */
+  label: text.optional(),
+  /** Whether choosing this option is right. */
+  correct: z.boolean().default(false),
+  /** Why this option is right or wrong, in both locales. */
+  feedback: text,
+  source,
+});
+
+const scenarioBase = {
+  id,
+  /** The story: who, where, what was posted or asked. */
+  situation: text,
+};
+
+const singleAnswerScenario = (kind: 'account' | 'disclosure' | 'choice' | 'multi') =>
+  z.strictObject({
+    ...scenarioBase,
+    kind: z.literal(kind),
+    question: text,
+    /** Points for a right answer (multi: for exactly the right set). */
+    points: z.number().int().min(1).max(10).default(1),
+    options: z.array(answerOption).min(2).max(6),
+  });
+
+const branchOption = z.strictObject({
+  id,
+  label: text,
+  /** The step or ending this choice leads to. */
+  next: id,
+  feedback: text,
+  source,
+});
+
+const step = z.strictObject({
+  id,
+  /** What happens now: a consequence of the previous choice playing out. */
+  situation: text.optional(),
+  question: text,
+  options: z.array(branchOption).min(2).max(6),
+});
+
+const ending = z.strictObject({
+  id,
+  outcome: z.enum(['best', 'acceptable', 'poor']),
+  points: z.number().int().min(0).max(10),
+  /** How the story ends. */
+  text,
+});
+
+const branchingScenario = z.strictObject({
+  ...scenarioBase,
+  kind: z.literal('branching'),
+  /** The id of the first step. */
+  start: id,
+  steps: z.array(step).min(1),
+  endings: z.array(ending).min(1),
+});
+
+export const scenarioSchema = z.discriminatedUnion('kind', [
+  singleAnswerScenario('account'),
+  singleAnswerScenario('disclosure'),
+  singleAnswerScenario('choice'),
+  singleAnswerScenario('multi'),
+  branchingScenario,
+]);
+
+export const quizFileSchema = z.strictObject({
+  /** Share of points needed to pass, in per cent. */
+  passPercent: z.number().int().min(1).max(100).default(80),
+  scenarios: z.array(scenarioSchema).min(1),
+});

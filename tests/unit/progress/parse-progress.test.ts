@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseProgress } from '../../../src/lib/progress/parse-progress';
+import { emptyProgress, PROGRESS_VERSION } from '../../../src/lib/progress/progress-data';
+
+const passedModule = {
+  status: 'passed',
+  bestPercent: 90,
+  attempts: 2,
+  current: null,
+  bestLog: [{ scenario: 'a', choice: ['official'] }],
+  startedAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-02T10:00:00.000Z',
+  passedAt: '2026-11-02T10:00:00.000Z',
+};
+const valid = { version: PROGRESS_VERSION, learnerName: 'Anna Bērziņa', modules: { 'komunikacijas-principi': passedModule } };
+
+describe('parseProgress', () => {
+  it('reads valid progress unchanged and without a notice', () => {
+    expect(parseProgress(JSON.stringify(valid))).toEqual({ progress: valid });
+  });
+
+  it('starts empty and silent when nothing is stored', () => {
+    expect(parseProgress(null)).toEqual({ progress: emptyProgress() });
+    expect(parseProgress('')).toEqual({ progress: emptyProgress() });
+  });
+
+  it.each(['{not json', 'undefined', '[1,2,3]', '"text"', '42', 'null'])('treats %j as corrupt, starting empty', (raw) => {
+    expect(parseProgress(raw)).toEqual({ progress: emptyProgress(), notice: 'corrupt' });
+  });
+
+  it('does not guess at a future version', () => {
+    expect(parseProgress(JSON.stringify({ ...valid, version: PROGRESS_VERSION + 1 }))).toEqual({ progress: emptyProgress(), notice: 'future-version' });
+  });
+
+  it('repairs wrong types field by field and keeps the rest', () => {
+    const stored = { ...valid, learnerName: 42, modules: { 'komunikacijas-principi': { ...passedModule, attempts: 'two', bestLog: 'nope' } } };
+    const { progress, notice } = parseProgress(JSON.stringify(stored));
+    expect(notice).toBe('repaired');
+    expect(progress.learnerName).toBe('');
+    const module = progress.modules['komunikacijas-principi']!;
+    expect(module.attempts).toBe(0);
+    expect(module.bestPercent).toBe(90);
+    // Without the passing log the module cannot count as passed any more.
+    expect(module.bestLog).toBeNull();
+    expect(module.status).toBe('in-progress');
+  });
+
+  it('drops out-of-range and huge numbers', () => {
+    const stored = { ...valid, modules: { m: { ...passedModule, bestPercent: 1e308 * 10, attempts: Number.MAX_SAFE_INTEGER + 2 } } };
+    const raw = JSON.stringify(stored).replace('null', '1e999'); // JSON cannot say Infinity; 1e999 parses to it
+    const { progress, notice } = parseProgress(raw);
+    expect(notice).toBe('repaired');
+    expect(progress.modules.m!.bestPercent).toBeNull();
+    expect(progress.modules.m!.attempts).toBe(0);
+    const negative = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, bestPercent: -5 } } }));
+    expect(negative.progress.modules.m!.bestPercent).toBeNull();
+  });
+
+  it('fills missing fields with defaults', () => {
+    const { progress, notice } = parseProgress(JSON.stringify({ version: PROGRESS_VERSION, modules: { m: { attempts: 1 } } }));
+    expect(notice).toBe('repaired');
+    expect(progress.learnerName).toBe('');
+    expect(progress.modules.m).toMatchObject({ status: 'in-progress', attempts: 1, bestPercent: null, current: null, bestLog: null, passedAt: null });
+  });
+
+  it('treats an object without version or modules as repairable, not fatal', () => {
+    expect(parseProgress('{}')).toEqual({ progress: emptyProgress(), notice: 'repaired' });
+  });
+
+  it('drops module entries with unsafe ids or non-object values', () => {
+    const { progress, notice } = parseProgress(JSON.stringify({ ...valid, modules: { '<script>': passedModule, ok: 7 } }));
+    expect(notice).toBe('repaired');
+    expect(progress.modules).toEqual({});
+  });
+
+  it('drops a saved attempt with a malformed log or phase', () => {
+    const current = { log: [{ scenario: 'a', choice: [1] }], phase: 'answering' };
+    const { progress } = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, current } } }));
+    expect(progress.modules.m!.current).toBeNull();
+    const badPhase = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, current: { log: [], phase: 'dancing' } } } }));
+    expect(badPhase.progress.modules.m!.current).toBeNull();
+  });
+
+  it('rejects invalid dates', () => {
+    const { progress, notice } = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, updatedAt: 'yesterday' } } }));
+    expect(notice).toBe('repaired');
+    expect(progress.modules.m!.updatedAt).toBeNull();
+  });
+});
