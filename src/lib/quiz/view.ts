@@ -71,5 +71,7 @@ export function feedbackFor(quiz: QuizFile, entry: AnswerEntry, scenarioEntries:
   const correct = isCorrectChoice(scenario, entry.choice);
   const shown = scenario.kind === 'multi' ? scenario.options : scenario.options.filter((o) => entry.choice.includes(o.id) || (!correct && o.correct));
   const items = shown.map((option) => ({ option, chosen: entry.choice.includes(option.id), correct: option.correct }));
+  // The learner's own answer first, then the right one they missed (multi keeps the option order).
+  if (scenario.kind !== 'multi') items.sort((a, b) => Number(b.chosen) - Number(a.chosen));
   return { scenario, correct, items, ending: undefined };
 }

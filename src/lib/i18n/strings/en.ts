@@ -32,6 +32,7 @@ export const en: UiStrings = {
   'module.quiz': 'Scenario quiz',
   'module.previous': 'Previous module',
   'module.next': 'Next module',
+  'module.pager': 'Module sequence',
   'module.backHome': 'Back to the course',
   'module.translation': 'Translation',
   'status.not-started': 'Not started',

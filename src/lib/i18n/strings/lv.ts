@@ -32,6 +32,7 @@ export const lv = {
   'module.quiz': 'Scenāriju uzdevumi',
   'module.previous': 'Iepriekšējais modulis',
   'module.next': 'Nākamais modulis',
+  'module.pager': 'Moduļu secība',
   'module.backHome': 'Atpakaļ uz kursa sākumu',
   'module.translation': 'Tulkojums',
   'status.not-started': 'Nav sākts',

@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { answerAll, bestAnswers, homePath, LOCALES, modulePath, openModule, progressPath, quizzes, submitAnswer, t, worstAnswers } from './course';
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, what).toEqual([]);
+}
+
+for (const locale of LOCALES) {
+  test(`axe finds no violations on any page (${locale})`, async ({ page }) => {
+    const paths = [homePath(locale), progressPath(locale), ...quizzes.map((q) => modulePath(locale, q.moduleId))];
+    for (const path of paths) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('html')).toHaveAttribute('lang', locale === 'lv' ? 'lv-LV' : 'en-GB');
+      await expectNoViolations(page, path);
+    }
+  });
+
+  test(`axe finds no violations in the quiz's states (${locale})`, async ({ page }) => {
+    const quiz = quizzes[0]!;
+    await openModule(page, locale, quiz.moduleId);
+    await page.getByTestId('quiz-start').click();
+    await expectNoViolations(page, 'question');
+    await submitAnswer(page, locale, worstAnswers(quiz)[0]!);
+    await expectNoViolations(page, 'feedback');
+    await page.goto(modulePath(locale, quizzes[1]!.moduleId));
+    await answerAll(page, locale, worstAnswers(quizzes[1]!));
+    await expectNoViolations(page, 'result (failed, with review)');
+    await page.goto(homePath(locale));
+    await expectNoViolations(page, 'home with progress');
+  });
+
+  test(`works at 320 px without horizontal scrolling (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const path of [homePath(locale), progressPath(locale), modulePath(locale, quizzes[0]!.moduleId)]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await openModule(page, locale, quizzes[0]!.moduleId);
+    await page.getByTestId('quiz-start').click();
+    await submitAnswer(page, locale, bestAnswers(quizzes[0]!)[0]!);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+}
