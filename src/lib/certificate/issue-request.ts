@@ -1,0 +1,76 @@
+import type { Locale, LocalizedText } from '../i18n/locales';
+import { isLocale } from '../i18n/locales';
+import { regrade } from '../quiz/regrade';
+import type { AnswerLog, QuizFile } from '../quiz/types';
+import type { ModuleResult } from './credential';
+
+export const NAME_MAX = 120;
+export const INSTITUTION_MAX = 200;
+const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,185}\.[^\s@<>".]{2,}$/;
+
+export interface IssueRequest {
+  name: string;
+  institution?: string;
+  email?: string;
+  locale: Locale;
+  logs: Record<string, AnswerLog>;
+}
+
+export interface CourseQuiz {
+  id: string;
+  title: LocalizedText;
+  quiz: QuizFile;
+}
+
+export type IssueCheck =
+  | { ok: true; request: IssueRequest; modules: ModuleResult[] }
+  | { ok: false; status: 400 | 422; code: string; message: string };
+
+const fail = (status: 400 | 422, code: string, message: string): IssueCheck => ({ ok: false, status, code, message });
+// Control characters and bidi overrides could disguise a name on a printed certificate.
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+function optionalText(value: unknown, max: number, field: string): { value?: string; error?: IssueCheck } {
+  if (value === undefined || value === null || value === '') return {};
+  if (typeof value !== 'string') return { error: fail(400, `${field}-invalid`, `${field} must be text`) };
+  const text = value.trim();
+  if (text.length > max) return { error: fail(400, `${field}-too-long`, `${field} is longer than ${max} characters`) };
+  if (UNSAFE_TEXT.test(text)) return { error: fail(400, `${field}-invalid`, `${field} contains control characters`) };
+  return text ? { value: text } : {};
+}
+
+/**
+ * Decides whether a certificate may be issued: the learner's details are sensible text, and every
+ * module's answer log, re-graded from scratch against the course the server serves, passes.
+ */
+export function checkIssueRequest(body: unknown, course: readonly CourseQuiz[]): IssueCheck {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return fail(400, 'body-invalid', 'the request body must be a JSON object');
+  const b = body as Record<string, unknown>;
+  if (typeof b.name !== 'string' || !b.name.trim()) return fail(400, 'name-empty', 'a name is required');
+  const name = optionalText(b.name, NAME_MAX, 'name');
+  if (name.error) return name.error;
+  const institution = optionalText(b.institution, INSTITUTION_MAX, 'institution');
+  if (institution.error) return institution.error;
+  const email = optionalText(b.email, 254, 'email');
+  if (email.error) return email.error;
+  if (email.value && !EMAIL.test(email.value)) return fail(400, 'email-invalid', 'the e-mail address is not valid');
+  const locale = isLocale(b.locale) ? b.locale : 'lv';
+  if (!b.logs || typeof b.logs !== 'object' || Array.isArray(b.logs)) return fail(400, 'logs-invalid', 'logs must map module ids to answer logs');
+  const logs = b.logs as Record<string, unknown>;
+  const unknown = Object.keys(logs).filter((id) => !course.some((c) => c.id === id));
+  if (unknown.length) return fail(422, 'unknown-module', `the course has no module "${unknown[0]}"`);
+  const modules: ModuleResult[] = [];
+  for (const { id, title, quiz } of course) {
+    if (!(id in logs)) return fail(422, 'module-missing', `no answers for module "${id}": every module must be passed`);
+    const graded = regrade(quiz, logs[id]);
+    if (!graded.ok) return fail(422, 'log-invalid', `module "${id}": ${graded.reason}`);
+    if (!graded.score.passed)
+      return fail(422, 'module-not-passed', `module "${id}" is not passed: ${graded.score.percent} % is below the pass mark of ${quiz.passPercent} %`);
+    modules.push({ id, title: title[locale], percent: graded.score.percent });
+  }
+  return {
+    ok: true,
+    request: { name: name.value!, institution: institution.value, email: email.value, locale, logs: logs as Record<string, AnswerLog> },
+    modules,
+  };
+}
