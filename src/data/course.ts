@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { getCollection, render } from 'astro:content';
+import type { CourseQuiz } from '../lib/certificate/issue-request';
 import { checkCourse } from '../lib/course/check-course';
 import { readSeeds } from '../lib/course/read-sources';
 import type { Locale } from '../lib/i18n/locales';
@@ -31,4 +33,24 @@ export async function modulesIn(locale: Locale) {
     .filter((m) => m.locale === locale)
     .sort((a, b) => a.data.order - b.data.order)
     .map((m) => ({ id: m.id, locale, data: m.data, quiz: quizzes.get(m.id)!, render: () => render(m.entry) }));
+}
+
+/** Every module's quiz with its title in both locales: what the server re-grades against. */
+export async function courseQuizzes(): Promise<CourseQuiz[]> {
+  const [lv, en] = await Promise.all([modulesIn('lv'), modulesIn('en')]);
+  return lv.map((m) => ({ id: m.id, title: { lv: m.data.title, en: en.find((e) => e.id === m.id)?.data.title ?? m.data.title }, quiz: m.quiz }));
+}
+
+let version: Promise<string> | undefined;
+
+/**
+ * The course version: a short hash of every quiz and lesson. A certificate records it, so a verifier
+ * knows which content was passed; it changes whenever the content does.
+ */
+export function courseVersion(): Promise<string> {
+  return (version ??= (async () => {
+    const modules = (await getCollection('modules')).map((m) => [m.id, m.data, m.body]).sort();
+    const quizzes = (await getCollection('quizzes')).map((q) => [q.id, q.data]).sort();
+    return createHash('sha256').update(JSON.stringify([modules, quizzes])).digest('hex').slice(0, 12);
+  })());
 }

@@ -121,6 +121,8 @@ export const en: UiStrings = {
   'notice.full': 'The browser’s storage is full, so your latest progress is kept in memory only. Download a progress file so as not to lose it.',
   'notice.dismiss': 'Dismiss notice',
   'notice.label': 'Notice about your progress',
+  'certificate.courseDescription': 'An e-course for public administration employees on the State Chancellery’s social media guidelines: communication principles, the institution’s account and personal profiles, writing messages, everyday practice, protecting information and planning.',
+  'certificate.criteria': 'Passed every module of the course: at least 80% of the points in each module’s scenario quiz. The server re-checked the answers before signing the certificate.',
   'notFound.heading': 'Page not found',
   'notFound.text': 'There is no such page. The link may be out of date.',
   'plural.minutes': { one: '{n} minute', other: '{n} minutes' },

@@ -121,6 +121,8 @@ export const lv = {
   'notice.full': 'Pārlūka krātuve ir pilna, tāpēc jaunākais progress glabājas tikai atmiņā. Lejupielādējiet progresa failu, lai to nepazaudētu.',
   'notice.dismiss': 'Aizvērt paziņojumu',
   'notice.label': 'Paziņojums par progresu',
+  'certificate.courseDescription': 'E-kurss valsts pārvaldes darbiniekiem par Valsts kancelejas sociālo mediju izmantošanas vadlīnijām: komunikācijas principi, iestādes konts un personīgais profils, vēstījumi, ikdienas darbs, informācijas aizsardzība un plānošana.',
+  'certificate.criteria': 'Nokārtoti visi kursa moduļi: katra moduļa scenāriju uzdevumos iegūti vismaz 80 % punktu. Rezultātus serveris pārbaudīja pirms sertifikāta parakstīšanas.',
   'notFound.heading': 'Lapa nav atrasta',
   'notFound.text': 'Šādas lapas nav. Iespējams, saite ir novecojusi.',
   'plural.minutes': { zero: '{n} minūšu', one: '{n} minūte', other: '{n} minūtes' },

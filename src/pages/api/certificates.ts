@@ -1,0 +1,80 @@
+import type { APIRoute } from 'astro';
+import { randomUUID } from 'node:crypto';
+import { courseQuizzes, courseVersion } from '../../data/course';
+import { buildCredential, hashEmail } from '../../lib/certificate/credential';
+import { checkIssueRequest } from '../../lib/certificate/issue-request';
+import { RateLimiter } from '../../lib/certificate/rate-limiter';
+import { signCredential } from '../../lib/certificate/sign-credential';
+import { t } from '../../lib/i18n/translate';
+import { issuerProfile, validMonths } from '../../server/issuer-config';
+import { issuerKeys } from '../../server/signing-keys';
+
+/** Issues signed completion certificates; the only route that needs the server. */
+export const prerender = false;
+
+const MAX_BODY = 256 * 1024;
+const limiter = new RateLimiter(Number(process.env.CERT_RATE_LIMIT ?? 20), 10 * 60 * 1000);
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+
+/** Reads the body, stopping as soon as it passes the limit instead of buffering whatever is sent. */
+async function readLimited(request: Request): Promise<string | undefined> {
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+export const POST: APIRoute = async ({ request, clientAddress }) => {
+  const wait = limiter.take(clientAddress ?? 'unknown');
+  if (wait) return json(429, { code: 'rate-limited', message: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
+  if (!request.headers.get('content-type')?.includes('application/json'))
+    return json(415, { code: 'content-type', message: 'send the request as application/json' });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return json(413, { code: 'body-too-large', message: `the request body is larger than ${MAX_BODY} bytes` });
+  const text = await readLimited(request);
+  if (text === undefined) return json(413, { code: 'body-too-large', message: `the request body is larger than ${MAX_BODY} bytes` });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json(400, { code: 'body-invalid', message: 'the request body is not JSON' });
+  }
+  const check = checkIssueRequest(body, await courseQuizzes());
+  if (!check.ok) return json(check.status, { code: check.code, message: check.message });
+
+  const { request: learner, modules } = check;
+  const keys = await issuerKeys();
+  const credential = buildCredential({
+    credentialId: `urn:uuid:${randomUUID()}`,
+    subjectId: `urn:uuid:${randomUUID()}`,
+    issuer: issuerProfile(),
+    learnerName: learner.name,
+    institution: learner.institution,
+    emailIdentity: learner.email ? await hashEmail(learner.email, randomUUID()) : undefined,
+    course: {
+      id: 'socialie-mediji-valsts-parvalde',
+      name: t(learner.locale, 'site.title'),
+      description: t(learner.locale, 'certificate.courseDescription'),
+      criteria: t(learner.locale, 'certificate.criteria'),
+      language: learner.locale,
+      version: await courseVersion(),
+    },
+    modules,
+    issuedAt: new Date(),
+    validMonths: validMonths(),
+  });
+  const token = await signCredential(credential, keys.signing);
+  return json(201, { token, credential, development: keys.development });
+};
