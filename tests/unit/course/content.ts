@@ -1,0 +1,46 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { moduleSchema } from '../../../src/lib/course/module-schema';
+import { LOCALES } from '../../../src/lib/i18n/locales';
+import { loadQuizFile } from '../../../src/lib/quiz/load-quiz-file';
+import { root, seeds } from '../helpers';
+import frontmatter from './frontmatter';
+
+/** `MODULE=<id>` limits the content tests to one module, for authors working on it. */
+export const only = process.env.MODULE;
+
+export const quizIds = readdirSync(join(root, 'quizzes'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .filter((id) => !only || id === only);
+
+export const quizzes = quizIds.map((id) => loadQuizFile(`quizzes/${id}.yaml`, readFileSync(join(root, 'quizzes', `${id}.yaml`), 'utf8'), seeds));
+
+export const modules = LOCALES.flatMap((locale) =>
+  readdirSync(join(root, 'modules', locale))
+    .filter((f) => f.endsWith('.md') && (!only || f === `${only}.md`))
+    .map((f) => {
+      const text = readFileSync(join(root, 'modules', locale, f), 'utf8');
+      return { locale, id: f.replace(/\.md$/, ''), data: moduleSchema.parse(frontmatter(text)), body: text.replace(/^---[\s\S]*?\n---/, '') };
+    }),
+);
+
+export interface CoveragePoint {
+  id: string;
+  topic: { lv: string; en: string };
+  seed: string;
+  quote: string;
+  scenarios: string[];
+}
+
+const coverageDir = join(root, 'modules', 'coverage');
+export const coverage: { file: string; module: string; points: CoveragePoint[] }[] = existsSync(coverageDir)
+  ? readdirSync(coverageDir)
+      .filter((f) => f.endsWith('.yaml') && !f.startsWith('_') && (!only || f === `${only}.yaml`))
+      .map((f) => ({ file: `modules/coverage/${f}`, ...(parse(readFileSync(join(coverageDir, f), 'utf8')) as { module: string; points: CoveragePoint[] }) }))
+  : [];
+
+export const notTaught: { sentence: string; reason: string }[] = existsSync(join(coverageDir, '_not-taught.yaml'))
+  ? (parse(readFileSync(join(coverageDir, '_not-taught.yaml'), 'utf8')) as { sentences: { sentence: string; reason: string }[] }).sentences
+  : [];
