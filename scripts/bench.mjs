@@ -2,11 +2,12 @@
 // (raw and gzip) and the total transfer, against the budgets in DESIGN.md. Figures, not pass/fail
 // tests; `--check` makes it exit non-zero when a budget is exceeded.
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dist = 'dist';
+// With the Node adapter the static site (what browsers download) is dist/client.
+const dist = existsSync('dist/client') ? 'dist/client' : 'dist';
 const BUDGET = { js: 40 * 1024, css: 20 * 1024, modulePage: 150 * 1024, buildSeconds: 30 };
 
 const started = process.hrtime.bigint();
@@ -73,4 +74,6 @@ console.log(`\nBudgets: JS ≤ 40 KB gzip per page, CSS ≤ 20 KB gzip, module p
 console.log(`Build time: ${buildSeconds.toFixed(1)} s${process.argv.includes('--no-build') ? ' (skipped: --no-build)' : ''}`);
 if (!process.argv.includes('--no-build') && buildSeconds > BUDGET.buildSeconds) over.push(`build ${buildSeconds.toFixed(1)} s > 30 s`);
 console.log(over.length ? `Over budget:\n  ${over.join('\n  ')}` : 'All pages within budget.');
+console.log('\nCertificate verification (the verify page and npm run verify use the same code):');
+execSync('npx tsx src/cli/bench-verify.ts', { stdio: 'inherit' });
 if (over.length && process.argv.includes('--check')) process.exit(1);

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { pathTo } from '../../src/lib/i18n/routes';
 import { expect, test, type Page } from '@playwright/test';
 import { answerAll, bestAnswers, homePath, LOCALES, modulePath, openModule, progressPath, quizzes, submitAnswer, t, worstAnswers } from './course';
 
@@ -10,7 +11,7 @@ async function expectNoViolations(page: Page, what: string) {
 
 for (const locale of LOCALES) {
   test(`axe finds no violations on any page (${locale})`, async ({ page }) => {
-    const paths = [homePath(locale), progressPath(locale), ...quizzes.map((q) => modulePath(locale, q.moduleId))];
+    const paths = [homePath(locale), progressPath(locale), pathTo(locale, { page: 'certificate' }), pathTo(locale, { page: 'verify' }), ...quizzes.map((q) => modulePath(locale, q.moduleId))];
     for (const path of paths) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');

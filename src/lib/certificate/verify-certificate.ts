@@ -1,5 +1,6 @@
 import { base64url, compactVerify, decodeProtectedHeader, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { OpenBadgeCredential } from './credential';
+import { readUnsignedRecord } from './unsigned-record';
 
 export type CertificateStatus = 'valid' | 'expired' | 'not-yet-valid' | 'signature-invalid' | 'unknown-issuer' | 'not-a-certificate';
 
@@ -24,6 +25,8 @@ export interface VerificationRow {
   issued?: string;
   validUntil?: string;
   id?: string;
+  /** Set for a browser-made completion record, which is not a certificate but is worth naming. */
+  kind?: 'unsigned-record';
 }
 
 const ACCEPTED_ALGS = ['RS256', 'EdDSA'];
@@ -80,6 +83,16 @@ export class CertificateVerifier {
     const token = text.trim();
     const row = (status: CertificateStatus, reason: string, fields = {}): VerificationRow => ({ source, status, reason, ...fields });
     if (!token) return row('not-a-certificate', 'the file is empty');
+    const record = readUnsignedRecord(token);
+    if (record)
+      return row('not-a-certificate', 'an unsigned completion record, made without the signing server: it cannot be verified', {
+        kind: 'unsigned-record',
+        name: String(record.name ?? ''),
+        institution: record.institution,
+        course: record.course,
+        courseVersion: record.courseVersion,
+        issued: record.completedAt,
+      });
     if (!JWS.test(token)) return row('not-a-certificate', 'not a signed certificate (expected a JWT: three base64url parts separated by dots)');
     let header: ReturnType<typeof decodeProtectedHeader>;
     let payload: unknown;

@@ -10,6 +10,8 @@ export interface ParsedProgress {
 const MAX_LOG = 500;
 const MAX_NAME = 200;
 const MAX_MODULES = 200;
+/** A compact JWS of sensible size; anything else in that field is dropped. */
+const CERTIFICATE = /^[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,20000}\.[A-Za-z0-9_-]{10,2000}$/;
 
 /**
  * Reads stored progress without ever throwing: malformed JSON, a newer version, wrong types,
@@ -40,7 +42,9 @@ export function repairProgress(data: Record<string, unknown>): ParsedProgress {
     modules[id] = repairModule(value, repairs);
   }
   if (Object.keys(storedModules).length > MAX_MODULES) repairs.count++;
-  const progress: Progress = { version: PROGRESS_VERSION, learnerName, modules };
+  const certificate =
+    data.certificate === undefined || data.certificate === null ? null : typeof data.certificate === 'string' && CERTIFICATE.test(data.certificate) ? data.certificate : flag(repairs, null);
+  const progress: Progress = { version: PROGRESS_VERSION, learnerName, modules, certificate };
   return repairs.count ? { progress, notice: 'repaired' } : { progress };
 }
 

@@ -30,10 +30,12 @@ export interface Progress {
   /** The learner's name, when they entered it (for the certificate). */
   learnerName: string;
   modules: Record<string, ModuleProgress>;
+  /** The signed certificate (a VC-JWT) once issued; kept so the learner can print it again. */
+  certificate: string | null;
 }
 
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, learnerName: '', modules: {} };
+  return { version: PROGRESS_VERSION, learnerName: '', modules: {}, certificate: null };
 }
 
 export function emptyModule(): ModuleProgress {

@@ -51,6 +51,10 @@ export function setLearnerName(name: string): void {
   progress.set(update.setLearnerName(progress.get(), name));
 }
 
+export function saveCertificate(token: string): void {
+  progress.set(update.setCertificate(progress.get(), token));
+}
+
 export function resetProgress(): void {
   progress.set(emptyProgress());
   storageNotice.set(real ? null : 'unavailable');

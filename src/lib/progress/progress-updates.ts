@@ -39,6 +39,10 @@ export function completeAttempt(progress: Progress, moduleId: string, log: Answe
   });
 }
 
+export function setCertificate(progress: Progress, token: string): Progress {
+  return { ...progress, certificate: token };
+}
+
 export function setLearnerName(progress: Progress, name: string): Progress {
   return { ...progress, learnerName: name.trim().slice(0, 200) };
 }

@@ -105,3 +105,12 @@ describe('verifying certificates', () => {
     expect(() => parseJwks('nope')).toThrow();
   });
 });
+
+describe('unsigned completion records', () => {
+  it('are named as such, never as valid', async () => {
+    const { buildUnsignedRecord } = await import('../../../src/lib/certificate/unsigned-record');
+    const record = buildUnsignedRecord({ name: 'Anna', course: 'Kurss', courseVersion: 'v1', completedAt: '2026-11-21T10:00:00Z', modules: [] });
+    const row = await verifier.verify(JSON.stringify(record), 'record.json', during);
+    expect(row).toMatchObject({ status: 'not-a-certificate', kind: 'unsigned-record', name: 'Anna', reason: expect.stringContaining('unsigned') });
+  });
+});

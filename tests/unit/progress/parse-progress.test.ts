@@ -12,7 +12,7 @@ const passedModule = {
   updatedAt: '2026-11-02T10:00:00.000Z',
   passedAt: '2026-11-02T10:00:00.000Z',
 };
-const valid = { version: PROGRESS_VERSION, learnerName: 'Anna Bērziņa', modules: { 'komunikacijas-principi': passedModule } };
+const valid = { version: PROGRESS_VERSION, learnerName: 'Anna Bērziņa', modules: { 'komunikacijas-principi': passedModule }, certificate: null };
 
 describe('parseProgress', () => {
   it('reads valid progress unchanged and without a notice', () => {
@@ -79,6 +79,13 @@ describe('parseProgress', () => {
     expect(progress.modules.m!.current).toBeNull();
     const badPhase = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, current: { log: [], phase: 'dancing' } } } }));
     expect(badPhase.progress.modules.m!.current).toBeNull();
+  });
+
+  it('keeps a stored certificate and drops anything else in its place', () => {
+    const token = `${'a'.repeat(20)}.${'b'.repeat(200)}.${'c'.repeat(40)}`;
+    expect(parseProgress(JSON.stringify({ ...valid, certificate: token })).progress.certificate).toBe(token);
+    const bad = parseProgress(JSON.stringify({ ...valid, certificate: '<img src=x onerror=alert(1)>' }));
+    expect(bad).toMatchObject({ notice: 'repaired', progress: { certificate: null } });
   });
 
   it('rejects invalid dates', () => {
