@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { CoverageFragment, ModuleSummary } from '../lib/course/coverage-map';
+
+/** Reads the coverage fragments and each module's order and titles (frontmatter) from disk. */
+export function loadCoverageInputs(root: string): { fragments: CoverageFragment[]; modules: ModuleSummary[] } {
+  const dir = join(root, 'modules', 'coverage');
+  const fragments = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+    .sort()
+    .map((f) => parse(readFileSync(join(dir, f), 'utf8')) as CoverageFragment);
+  const front = (locale: string, id: string) => parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(root, 'modules', locale, `${id}.md`), 'utf8'))![1]!);
+  const modules = readdirSync(join(root, 'modules', 'lv'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => {
+      const id = f.replace(/\.md$/, '');
+      const lv = front('lv', id);
+      return { id, order: lv.order, title: { lv: lv.title, en: front('en', id).title } };
+    });
+  return { fragments, modules };
+}

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { pathTo } from '../../src/lib/i18n/routes';
+import { answerAll, bestAnswers, homePath, LOCALES, openModule, quizzes, t } from './course';
+
+for (const locale of LOCALES) {
+  test(`completes the whole course from the answer key and gets a certificate (${locale})`, async ({ page }) => {
+    test.setTimeout(240_000);
+    for (const quiz of quizzes) {
+      await openModule(page, locale, quiz.moduleId);
+      await answerAll(page, locale, bestAnswers(quiz));
+      await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
+    }
+    await page.goto(homePath(locale));
+    await expect(page.getByTestId('overall')).toHaveText(t(locale, 'home.overall', { passed: quizzes.length, total: quizzes.length }));
+    for (const quiz of quizzes) await expect(page.locator(`[data-module="${quiz.moduleId}"]`)).toHaveAttribute('data-status', 'passed');
+    await expect(page.getByText(t(locale, 'home.complete'))).toBeVisible();
+
+    await page.goto(pathTo(locale, { page: 'certificate' }));
+    await page.getByLabel(t(locale, 'cert.name')).fill('Kārlis Zariņš');
+    await page.getByRole('button', { name: t(locale, 'cert.request') }).click();
+    await expect(page.getByTestId('certificate-name')).toHaveText('Kārlis Zariņš');
+    await page.getByTestId('verify-link').click();
+    await expect(page.getByTestId('verify-row').first()).toHaveAttribute('data-status', 'valid');
+  });
+}
+
+test('the course home lists every module in order with its estimated minutes', async ({ page }) => {
+  await page.goto(homePath('lv'));
+  const cards = page.getByTestId('module-card');
+  await expect(cards).toHaveCount(quizzes.length);
+  const numbers = await cards.locator('.number').allTextContents();
+  numbers.forEach((text, i) => expect(text).toMatch(new RegExp(`^${i + 1}\\. modulis · \\d+ minū`)));
+});
