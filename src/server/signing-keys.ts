@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { SigningAlgorithm, SigningKey } from '../lib/certificate/sign-credential';
 
 /**
@@ -44,7 +44,8 @@ async function load(): Promise<IssuerKeys> {
     const extra = JSON.parse(readFileSync(process.env.CERT_TRUSTED_JWKS_FILE, 'utf8')) as { keys: JWK[] };
     publicKeys.push(...extra.keys.filter((k) => k.kid && k.kid !== kid).map(({ d: _d, ...k }) => k));
   }
-  return { signing: { key: await importJWK({ ...privateJwk, alg }, alg), kid, alg }, publicKeys, development };
+  // An asymmetric JWK always imports as a CryptoKey (Uint8Array is only for symmetric 'oct' keys).
+  return { signing: { key: (await importJWK({ ...privateJwk, alg }, alg)) as CryptoKey, kid, alg }, publicKeys, development };
 }
 
 async function createDevelopmentKey(): Promise<JWK> {

@@ -10,15 +10,15 @@ async function expectNoViolations(page: Page, what: string) {
 }
 
 for (const locale of LOCALES) {
-  test(`axe finds no violations on any page (${locale})`, async ({ page }) => {
-    const paths = [homePath(locale), progressPath(locale), pathTo(locale, { page: 'certificate' }), pathTo(locale, { page: 'verify' }), ...quizzes.map((q) => modulePath(locale, q.moduleId))];
-    for (const path of paths) {
+  const pages = [homePath(locale), progressPath(locale), pathTo(locale, { page: 'certificate' }), pathTo(locale, { page: 'verify' }), pathTo(locale, { page: 'workshop' }), ...quizzes.flatMap((q) => [modulePath(locale, q.moduleId), pathTo(locale, { page: 'guide', id: q.moduleId }), pathTo(locale, { page: 'handout', id: q.moduleId })])];
+  for (const path of pages) {
+    test(`axe finds no violations on ${path}`, async ({ page }) => {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expect(page.locator('html')).toHaveAttribute('lang', locale === 'lv' ? 'lv-LV' : 'en-GB');
       await expectNoViolations(page, path);
-    }
-  });
+    });
+  }
 
   test(`axe finds no violations in the quiz's states (${locale})`, async ({ page }) => {
     const quiz = quizzes[0]!;

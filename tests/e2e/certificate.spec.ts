@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { importJWK } from 'jose';
+import { importJWK, type CryptoKey } from 'jose';
 import { buildCredential } from '../../src/lib/certificate/credential';
 import { signCredential } from '../../src/lib/certificate/sign-credential';
 import { bestAnswers, LOCALES, quizzes, t } from './course';
@@ -76,7 +76,7 @@ test('verifies a whole folder: valid, tampered, expired and not-a-certificate, a
     issuedAt: new Date('2020-01-01T00:00:00Z'),
     validMonths: 24,
   });
-  const expired = await signCredential(old, { key: await importJWK(jwk, 'RS256'), kid: jwk.kid, alg: 'RS256' });
+  const expired = await signCredential(old, { key: (await importJWK(jwk, 'RS256')) as CryptoKey, kid: jwk.kid, alg: 'RS256' });
   // A forger's edit: the payload re-encoded with another name, the signature kept.
   const [header, , signature] = token.split('.');
   const forged = { ...payload, credentialSubject: { ...payload.credentialSubject, name: 'Mallory' } };

@@ -11,7 +11,7 @@ import { keyPair, signed } from './fixtures';
 
 /** The OB 3.0 rules the course relies on, derived from the spec's data model (§B.1). */
 const uri = z.string().regex(/^[a-z][a-z0-9+.-]*:/i);
-const dateTime = z.string().datetime({ offset: true });
+const dateTime = z.iso.datetime({ offset: true });
 const ob3 = z.object({
   '@context': z.tuple([z.literal('https://www.w3.org/ns/credentials/v2'), z.literal('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json')]),
   id: uri,

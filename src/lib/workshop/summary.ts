@@ -1,0 +1,47 @@
+import { maxPoints } from '../quiz/scoring';
+import type { Ending } from '../quiz/types';
+import { optionsOf, voteKey, type PresenterContext } from './presenter-machine';
+
+export interface StepSummary {
+  step?: string;
+  votes: number[];
+  /** Indexes of the right options (none for branching steps, which lead somewhere instead). */
+  correct: number[];
+  /** Chosen by the room's majority (branching). */
+  chosen?: string;
+}
+
+export interface SlideSummary {
+  index: number;
+  module: string;
+  scenario: string;
+  steps: StepSummary[];
+  /** Share of the room's votes on right options (0–1), or for branching the ending's share of the best points; null without votes. */
+  score: number | null;
+  ending?: Ending;
+}
+
+/** What the room answered in each scenario shown, against the right answer. */
+export function summarise(context: PresenterContext): SlideSummary[] {
+  return context.slides.map((slide, index) => {
+    const s = slide.scenario;
+    if (s.kind === 'branching') {
+      const path = context.path[index] ?? [];
+      const steps = path.map((p) => ({ step: p.step, votes: context.votes[voteKey(index, p.step)] ?? [], correct: [], chosen: p.choice }));
+      const last = path.at(-1);
+      const nextId = last && s.steps.find((x) => x.id === last.step)?.options.find((o) => o.id === last.choice)?.next;
+      const ending = s.endings.find((e) => e.id === nextId);
+      return { index, module: slide.module, scenario: s.id, steps, ending, score: ending ? ending.points / maxPoints(s) : null };
+    }
+    const votes = context.votes[voteKey(index, undefined)] ?? optionsOf(slide, undefined).map(() => 0);
+    const correct = s.options.flatMap((o, i) => (o.correct ? [i] : []));
+    const total = votes.reduce((a, b) => a + b, 0);
+    const right = correct.reduce((sum, i) => sum + (votes[i] ?? 0), 0);
+    return { index, module: slide.module, scenario: s.id, steps: [{ votes, correct }], score: total ? right / total : null };
+  });
+}
+
+/** The scenarios the room found hardest: lowest score first, only those with votes. */
+export function hardest(summaries: readonly SlideSummary[], count = 3): SlideSummary[] {
+  return summaries.filter((s) => s.score !== null && s.score < 1).sort((a, b) => a.score! - b.score! || a.index - b.index).slice(0, count);
+}

@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { pathTo } from '../../src/lib/i18n/routes';
+import { LOCALES, quizzes, t } from './course';
+
+async function noViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), what).toEqual([]);
+}
+
+const [first, second] = [quizzes[1]!, quizzes[3]!];
+const key = async (page: Page, ...keys: string[]) => {
+  for (const k of keys) await page.keyboard.press(k);
+};
+
+for (const locale of LOCALES) {
+  test(`plans a two-module workshop and presents it by keyboard to the summary (${locale})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(pathTo(locale, { page: 'workshop' }));
+    await page.getByTestId(`pick-${first.moduleId}`).check();
+    await page.getByTestId(`pick-${second.moduleId}`).check();
+    await expect(page.getByTestId('plan-list').locator(':scope > li')).toHaveCount(2);
+    await expect(page.getByTestId('plan-total')).toContainText(String(first.scenarios.length + second.scenarios.length));
+    // Reorder: the second module first.
+    await page.getByRole('button', { name: new RegExp(`^${t(locale, 'workshop.up')}`) }).nth(1).click();
+    await expect(page.getByTestId('plan-list').locator(':scope > li').first()).toHaveAttribute('data-module', second.moduleId);
+    // The plan is in the link: reloading keeps it.
+    await page.reload();
+    await expect(page.getByTestId('plan-list').locator(':scope > li')).toHaveCount(2);
+    await noViolations(page, 'planner');
+
+    await page.getByTestId('open-presenter').click();
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await expect(page.getByTestId('presenter-counter')).toContainText(t(locale, 'present.counter', { current: 1, total: first.scenarios.length + second.scenarios.length }));
+    await noViolations(page, 'presenter before reveal');
+
+    // Scenario 1: votes 1,1,2 then timer, reveal.
+    await key(page, 'Digit1', 'Digit1', 'Digit2');
+    await expect(page.getByTestId('vote-count').nth(0)).toHaveText('2');
+    await expect(page.getByTestId('vote-count').nth(1)).toHaveText('1');
+    await key(page, 'Shift+Digit2');
+    await expect(page.getByTestId('vote-count').nth(1)).toHaveText('0');
+    await key(page, 't');
+    await expect(page.getByTestId('timer')).not.toHaveText('00:00', { timeout: 3000 });
+    const box = await page.getByTestId('reveal').boundingBox();
+    await key(page, 'r');
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+    await expect(page.locator('[data-testid="presenter-option"][data-right="true"]').first()).toBeVisible();
+    // Revealing does not move the layout.
+    expect((await page.getByTestId('reveal').boundingBox())!.y).toBe(box!.y);
+    await noViolations(page, 'presenter after reveal');
+
+    // Through every scenario: vote A (branching needs the room's choice), reveal, next.
+    for (let guard = 0; guard < 60; guard++) {
+      const state = await page.getByTestId('presenter').getAttribute('data-state');
+      if (state === 'summary') break;
+      if (state === 'voting') await key(page, 'Digit1', 'Space');
+      else await key(page, 'ArrowRight');
+    }
+    await expect(page.getByTestId('summary')).toBeVisible();
+    await expect(page.getByTestId('summary-row').first()).toHaveAttribute('data-score', '1');
+    await key(page, '?');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await key(page, 'Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await noViolations(page, 'summary');
+  });
+}
+
+test('the presenter shows scenarios in the other language when asked', async ({ page }) => {
+  await page.goto(`${pathTo('lv', { page: 'present' })}?plan=${first.moduleId}&lang=en`);
+  const scenario = first.scenarios[0]!;
+  await expect(page.locator('.situation')).toHaveText(scenario.situation.en);
+  await expect(page.getByRole('button', { name: t('lv', 'present.reveal') })).toBeVisible();
+});
+
+for (const locale of LOCALES) {
+  test(`facilitator guide and handout print on A4 without cut text (${locale})`, async ({ page }, info) => {
+    for (const doc of ['guide', 'handout'] as const) {
+      await page.goto(pathTo(locale, { page: doc, id: first.moduleId }));
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 718, height: 1047 }); // A4 minus 12 mm margins at 96 dpi
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, doc).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: info.outputPath(`${doc}-${locale}.png`), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+    }
+    // Every module's handout is one A4 page (printing lays out at the paper size, not the window).
+    // (page.pdf uses screen CSS once screen media is emulated, so go back to print.)
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ media: 'print' });
+    for (const quiz of quizzes) {
+      await page.goto(pathTo(locale, { page: 'handout', id: quiz.moduleId }));
+      const pdf = await page.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages, `handout of ${quiz.moduleId}`).toBe(1);
+    }
+  });
+}

@@ -1,0 +1,105 @@
+import { createActor, fromCallback } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { majority, presenterMachine, type Slide } from '../../../src/lib/workshop/presenter-machine';
+import { hardest, summarise } from '../../../src/lib/workshop/summary';
+import { fixtureQuiz } from '../helpers';
+
+const quiz = fixtureQuiz();
+const slides: Slide[] = quiz.scenarios.map((scenario, i) => ({ module: 'm', scenario, question: i }));
+// The fixture: 0 account (official right), 1 disclosure (withhold = option 1), 2 multi, 3 choice, 4 branching.
+
+function start(withSlides = slides) {
+  const ticks: ((ms: number) => void)[] = [];
+  const machine = presenterMachine.provide({
+    actors: { ticker: fromCallback(({ sendBack }) => void ticks.push((ms) => sendBack({ type: 'timer.tick', ms }))) },
+  });
+  const actor = createActor(machine, { input: { slides: withSlides } }).start();
+  const send = (...events: Parameters<typeof actor.send>[0][]) => events.forEach((e) => actor.send(e));
+  return { actor, send, tick: (ms: number) => ticks.at(-1)!(ms), snap: () => actor.getSnapshot() };
+}
+
+describe('presenter machine', () => {
+  it('moves through scenarios: reveal, then next; back undoes', () => {
+    const p = start();
+    expect(p.snap().matches({ presenting: 'voting' })).toBe(true);
+    p.send({ type: 'answer.reveal' });
+    expect(p.snap().matches({ presenting: 'revealed' })).toBe(true);
+    p.send({ type: 'nav.next' });
+    expect(p.snap().context.index).toBe(1);
+    expect(p.snap().matches({ presenting: 'voting' })).toBe(true);
+    p.send({ type: 'nav.back' });
+    expect(p.snap().context.index).toBe(0);
+    expect(p.snap().matches({ presenting: 'revealed' })).toBe(true);
+    p.send({ type: 'nav.back' });
+    expect(p.snap().matches({ presenting: 'voting' })).toBe(true);
+  });
+
+  it('counts votes per option only before the reveal, and never below zero', () => {
+    const p = start();
+    p.send({ type: 'vote.add', option: 0 }, { type: 'vote.add', option: 0 }, { type: 'vote.add', option: 1 }, { type: 'vote.remove', option: 1 }, { type: 'vote.remove', option: 1 });
+    expect(p.snap().context.votes['0:']).toEqual([2, 0]);
+    expect(p.snap().can({ type: 'vote.add', option: 7 })).toBe(false);
+    p.send({ type: 'answer.reveal' });
+    expect(p.snap().can({ type: 'vote.add', option: 0 })).toBe(false);
+  });
+
+  it('follows a branching scenario by the room’s majority and needs votes to reveal', () => {
+    const p = start(slides.slice(4));
+    expect(p.snap().context.step).toBe('first');
+    expect(p.snap().can({ type: 'answer.reveal' })).toBe(false);
+    p.send({ type: 'vote.add', option: 0 }, { type: 'vote.add', option: 1 }, { type: 'vote.add', option: 0 }); // reply wins
+    p.send({ type: 'answer.reveal' }, { type: 'nav.next' });
+    expect(p.snap().context.step).toBe('second');
+    p.send({ type: 'vote.add', option: 1 }, { type: 'answer.reveal' }, { type: 'nav.next' }); // argue → third
+    expect(p.snap().context.step).toBe('third');
+    p.send({ type: 'nav.back' });
+    expect(p.snap().context.step).toBe('second');
+    expect(p.snap().matches({ presenting: 'revealed' })).toBe(true);
+    p.send({ type: 'nav.next' }, { type: 'vote.add', option: 0 }, { type: 'answer.reveal' }, { type: 'nav.next' }); // apologise → recovered, last slide
+    expect(p.snap().value).toBe('summary');
+    expect(summarise(p.snap().context)[0]).toMatchObject({ scenario: 'angry-thread', ending: { id: 'recovered' }, score: 0.5 });
+  });
+
+  it('breaks ties towards the earlier option', () => {
+    expect(majority([2, 2, 1])).toBe(0);
+    expect(majority([0, 0])).toBeUndefined();
+  });
+
+  it('times each scenario with a replaceable clock, resetting on the next one', () => {
+    const p = start();
+    p.tick(1000);
+    expect(p.snap().context.timer.elapsedMs).toBe(0); // not running yet
+    p.send({ type: 'timer.toggle' });
+    p.tick(1000);
+    p.tick(1000);
+    expect(p.snap().context.timer).toEqual({ running: true, elapsedMs: 2000 });
+    p.send({ type: 'timer.toggle' });
+    p.tick(1000);
+    expect(p.snap().context.timer.elapsedMs).toBe(2000);
+    p.send({ type: 'timer.reset' });
+    expect(p.snap().context.timer).toEqual({ running: false, elapsedMs: 0 });
+    p.send({ type: 'timer.toggle' }, { type: 'answer.reveal' }, { type: 'nav.next' });
+    expect(p.snap().context.timer).toEqual({ running: false, elapsedMs: 0 });
+  });
+
+  it('summarises votes against the right answers and finds the hardest scenarios', () => {
+    const p = start(slides.slice(0, 2));
+    p.send({ type: 'vote.add', option: 0 }, { type: 'vote.add', option: 1 }, { type: 'vote.add', option: 1 }, { type: 'vote.add', option: 1 });
+    p.send({ type: 'answer.reveal' }, { type: 'nav.next' });
+    p.send({ type: 'vote.add', option: 1 }, { type: 'vote.add', option: 1 }, { type: 'answer.reveal' }, { type: 'nav.next' });
+    expect(p.snap().value).toBe('summary');
+    const summary = summarise(p.snap().context);
+    expect(summary.map((s) => [s.scenario, s.score])).toEqual([
+      ['evening-question', 0.25],
+      ['letter-content', 1],
+    ]);
+    expect(summary[0]!.steps[0]).toEqual({ votes: [1, 3], correct: [0] });
+    expect(hardest(summary).map((s) => s.scenario)).toEqual(['evening-question']);
+    p.send({ type: 'summary.close' });
+    expect(p.snap().matches({ presenting: 'revealed' })).toBe(true);
+  });
+
+  it('has nothing to present for an empty plan', () => {
+    expect(start([]).snap().value).toBe('empty');
+  });
+});
