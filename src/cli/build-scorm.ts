@@ -1,0 +1,82 @@
+// `npm run build:scorm`: builds the course and writes, for each locale, a SCORM 1.2 and a SCORM
+// 2004 (4th edition) package to dist-scorm/. Pass --no-build to package an existing build.
+import { execSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { zipSync } from 'fflate';
+import { readSeeds } from '../lib/course/read-sources';
+import type { Locale } from '../lib/i18n/locales';
+import { t } from '../lib/i18n/translate';
+import { loadQuizFile } from '../lib/quiz/load-quiz-file';
+import { manifest12, manifest2004 } from '../lib/scorm/manifest';
+import { relativiseHtml } from '../lib/scorm/relative-urls';
+
+const root = process.cwd();
+const site = join(root, 'dist', 'client');
+const out = join(root, 'dist-scorm');
+if (!process.argv.includes('--no-build')) execSync('npx astro build', { stdio: ['ignore', 'ignore', 'inherit'] });
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+// The site, with every page's URLs made relative. The server-only JWKS and 404 stay out.
+const files: Record<string, Uint8Array> = {};
+for (const path of walk(site)) {
+  const name = relative(site, path).split('\\').join('/');
+  if (name.startsWith('.well-known/') || name === '404.html') continue;
+  files[name] = name.endsWith('.html') ? new TextEncoder().encode(relativiseHtml(readFileSync(path, 'utf8'), name)) : readFileSync(path);
+}
+
+const seeds = readSeeds(root);
+const quizzes = readdirSync(join(root, 'quizzes'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(root, 'quizzes', f), 'utf8'), seeds));
+// The course order is the modules' order, which the home page lists; quizzes follow it.
+const order = new Map(
+  readdirSync(join(root, 'modules', 'lv')).map((f) => [f.replace(/\.md$/, ''), Number(/^order:\s*(\d+)/m.exec(readFileSync(join(root, 'modules', 'lv', f), 'utf8'))?.[1])]),
+);
+quizzes.sort((a, b) => (order.get(a.moduleId) ?? 0) - (order.get(b.moduleId) ?? 0));
+
+mkdirSync(out, { recursive: true });
+for (const locale of ['lv', 'en'] as Locale[]) {
+  const bundle = await build({
+    entryPoints: [join(root, 'src', 'scorm', 'launch.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    define: { __QUIZZES__: JSON.stringify(quizzes), __START__: JSON.stringify(`${locale}/index.html`) },
+  });
+  const title = t(locale, 'site.title');
+  const launch = `<!doctype html>
+<html lang="${locale === 'lv' ? 'lv-LV' : 'en-GB'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>html,body,iframe{margin:0;border:0;inline-size:100%;block-size:100%;display:block}</style>
+</head>
+<body>
+<iframe id="course" title="${title}"></iframe>
+<script src="scorm-launch.js"></script>
+</body>
+</html>
+`;
+  const packageFiles: Record<string, Uint8Array> = { ...files, 'scorm-launch.html': new TextEncoder().encode(launch), 'scorm-launch.js': bundle.outputFiles[0]!.contents };
+  const list = Object.keys(packageFiles).sort();
+  for (const version of ['1.2', '2004'] as const) {
+    const info = { identifier: `smkurss-${locale}-scorm${version.replace('.', '')}`, title, launch: 'scorm-launch.html', files: list, passPercent: 80 };
+    const manifest = version === '1.2' ? manifest12(info) : manifest2004(info);
+    const zip = zipSync({ 'imsmanifest.xml': new TextEncoder().encode(manifest), ...packageFiles }, { level: 9 });
+    const name = `socialie-mediji-${locale}-scorm${version === '1.2' ? '12' : '2004'}.zip`;
+    writeFileSync(join(out, name), zip);
+    console.log(`dist-scorm/${name}: ${list.length + 1} files, ${(zip.length / 1024).toFixed(0)} KB`);
+  }
+}

@@ -1,0 +1,61 @@
+// The SCORM package's launch page script (bundled by `npm run build:scorm`). It holds the one LMS
+// session for the whole visit: the course's pages open in its frame and report progress to it, so
+// moving between pages never re-initialises the LMS. The course data is built in at bundle time.
+import { parseProgress } from '../lib/progress/parse-progress';
+import { PROGRESS_KEY } from '../lib/progress/progress-data';
+import type { Progress } from '../lib/progress/progress-data';
+import type { Quiz } from '../lib/quiz/types';
+import { LmsSession } from '../lib/scorm/lms-session';
+import { courseReport, decodeSuspendData } from '../lib/scorm/suspend-data';
+
+declare const __QUIZZES__: Quiz[];
+declare const __START__: string;
+
+const quizzes = __QUIZZES__;
+const session = LmsSession.connect(window);
+const started = Date.now();
+let finished = false;
+let lastSuspend = '';
+
+function readLocal(): Progress {
+  try {
+    return parseProgress(localStorage.getItem(PROGRESS_KEY)).progress;
+  } catch {
+    return parseProgress(null).progress;
+  }
+}
+
+if (session && session.initialize()) {
+  const local = readLocal();
+  const fromLms = decodeSuspendData(session.suspendData(), quizzes);
+  // The LMS is the record to resume from; the browser keeps only what the LMS cannot hold.
+  const resumed: Progress = fromLms ? { ...fromLms, learnerName: local.learnerName, certificate: local.certificate } : local;
+  if (!resumed.learnerName) resumed.learnerName = session.learnerName();
+  try {
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify(resumed));
+  } catch {
+    console.warn('[SCORM] browser storage unavailable; the course keeps progress in memory');
+  }
+  lastSuspend = fromLms ? session.suspendData() : '';
+}
+
+(window as unknown as { __smkurssScorm: unknown }).__smkurssScorm = {
+  update(progress: Progress) {
+    if (!session || finished) return;
+    const report = courseReport(progress, quizzes);
+    if (report.suspendData === lastSuspend) return;
+    lastSuspend = report.suspendData;
+    session.report(report);
+  },
+};
+
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') session?.commit();
+});
+window.addEventListener('pagehide', () => {
+  if (!session || finished) return;
+  finished = true;
+  session.finish(Date.now() - started);
+});
+
+(document.getElementById('course') as HTMLIFrameElement).src = __START__;

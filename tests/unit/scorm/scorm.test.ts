@@ -1,0 +1,160 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { bestAnswers, worstAnswers } from '../../../src/lib/quiz/answer-key';
+import { loadQuizFile } from '../../../src/lib/quiz/load-quiz-file';
+import { scoreQuiz } from '../../../src/lib/quiz/scoring';
+import { emptyProgress } from '../../../src/lib/progress/progress-data';
+import { completeAttempt, saveAttempt } from '../../../src/lib/progress/progress-updates';
+import { findApi } from '../../../src/lib/scorm/find-api';
+import { displayName, LmsSession, scorm12Time, scorm12Values, scorm2004Time, scorm2004Values } from '../../../src/lib/scorm/lms-session';
+import { courseReport, decodeSuspendData, encodeSuspendData } from '../../../src/lib/scorm/suspend-data';
+import { root, seeds } from '../helpers';
+
+const quizzes = readdirSync(join(root, 'quizzes'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(root, 'quizzes', f), 'utf8'), seeds));
+
+function fakeApi(kind: '1.2' | '2004', fail: string[] = []) {
+  const values = new Map<string, string>();
+  const calls: string[] = [];
+  const set = (k: string, v: string) => {
+    calls.push(`set ${k}`);
+    if (fail.includes(k)) return 'false';
+    values.set(k, v);
+    return 'true';
+  };
+  const api =
+    kind === '2004'
+      ? { Initialize: () => 'true', GetValue: (k: string) => values.get(k) ?? '', SetValue: set, Commit: () => 'true', Terminate: () => (calls.push('terminate'), 'true'), GetLastError: () => '405' }
+      : { LMSInitialize: () => 'true', LMSGetValue: (k: string) => values.get(k) ?? '', LMSSetValue: set, LMSCommit: () => 'true', LMSFinish: () => (calls.push('terminate'), 'true'), LMSGetLastError: () => 405 };
+  return { api, values, calls };
+}
+
+function passedCourse(now = new Date('2026-11-21T10:00:00Z')) {
+  let progress = emptyProgress();
+  for (const quiz of quizzes) progress = completeAttempt(progress, quiz.moduleId, bestAnswers(quiz), scoreQuiz(quiz, bestAnswers(quiz)), now);
+  return progress;
+}
+
+describe('finding the LMS API', () => {
+  it('walks up the parent chain', () => {
+    const top: any = { API_1484_11: { Initialize() {} } };
+    top.parent = top;
+    const middle = { parent: top };
+    expect(findApi({ parent: middle }, 'API_1484_11')).toBe(top.API_1484_11);
+  });
+
+  it('then the opener chain', () => {
+    const lms: any = { API: {} };
+    lms.parent = lms;
+    const popup: any = { opener: { parent: lms } };
+    popup.parent = popup;
+    expect(findApi(popup, 'API')).toBe(lms.API);
+  });
+
+  it('finds nothing outside an LMS, and survives cross-origin parents', () => {
+    const self: any = {};
+    self.parent = self;
+    expect(findApi(self, 'API')).toBeUndefined();
+    const hostile = { get parent(): any { throw new DOMException('Blocked', 'SecurityError'); } };
+    expect(findApi(hostile, 'API')).toBeUndefined();
+  });
+
+  it('prefers SCORM 2004 when both are there', () => {
+    const w: any = { API: fakeApi('1.2').api, API_1484_11: fakeApi('2004').api };
+    w.parent = w;
+    expect(LmsSession.connect(w)?.version).toBe('2004');
+  });
+});
+
+describe('reporting to the LMS', () => {
+  const report = { passedModules: 8, totalModules: 8, scorePercent: 95.5, suspendData: 's1~x' };
+  it('maps to SCORM 1.2', () => {
+    expect(Object.fromEntries(scorm12Values(report))).toEqual({
+      'cmi.core.lesson_status': 'passed',
+      'cmi.core.score.min': '0',
+      'cmi.core.score.max': '100',
+      'cmi.core.score.raw': '96',
+      'cmi.suspend_data': 's1~x',
+    });
+    expect(scorm12Values({ ...report, passedModules: 3 })[0]).toEqual(['cmi.core.lesson_status', 'incomplete']);
+  });
+
+  it('maps to SCORM 2004', () => {
+    expect(Object.fromEntries(scorm2004Values(report))).toMatchObject({
+      'cmi.completion_status': 'completed',
+      'cmi.success_status': 'passed',
+      'cmi.score.scaled': '0.95',
+      'cmi.score.raw': '96',
+      'cmi.progress_measure': '1.00',
+    });
+    expect(Object.fromEntries(scorm2004Values({ ...report, passedModules: 2 }))).toMatchObject({ 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'unknown', 'cmi.progress_measure': '0.25' });
+  });
+
+  it('formats session time for each version', () => {
+    expect(scorm12Time(3_723_450)).toBe('01:02:03.45');
+    expect(scorm2004Time(3_723_450)).toBe('PT1H2M3.45S');
+  });
+
+  it('turns "Family, Given" into "Given Family"', () => {
+    expect(displayName('Bērziņa, Anna')).toBe('Anna Bērziņa');
+    expect(displayName('Anna')).toBe('Anna');
+  });
+
+  it('logs and carries on when the LMS refuses a value or throws', () => {
+    const { api, values, calls } = fakeApi('1.2', ['cmi.core.score.raw']);
+    const w: any = { API: { ...api, LMSCommit: () => { throw new Error('connection lost'); } } };
+    w.parent = w;
+    const log = vi.fn();
+    const session = LmsSession.connect(w, log)!;
+    expect(() => session.report(report)).not.toThrow();
+    expect(values.get('cmi.core.lesson_status')).toBe('passed');
+    expect(log).toHaveBeenCalledWith('SetValue(cmi.core.score.raw) failed (error 405)');
+    expect(log).toHaveBeenCalledWith('Commit threw: connection lost');
+    session.finish(5000);
+    expect(values.get('cmi.core.session_time')).toBe('00:00:05.00');
+    expect(values.get('cmi.core.exit')).toBe('suspend');
+    expect(calls.at(-1)).toBe('terminate');
+  });
+});
+
+describe('suspend data', () => {
+  it('round-trips the whole course passed, well under the SCORM 1.2 limit', () => {
+    const progress = passedCourse();
+    const text = encodeSuspendData(progress, quizzes);
+    expect(text.length).toBeLessThan(1000);
+    const back = decodeSuspendData(text, quizzes)!;
+    for (const quiz of quizzes) {
+      expect(back.modules[quiz.moduleId]).toMatchObject({ status: 'passed', bestPercent: 100, attempts: 1, bestLog: bestAnswers(quiz), passedAt: '2026-11-21T10:00:00.000Z' });
+    }
+  });
+
+  it('keeps an unfinished attempt and its phase, and failed attempts', () => {
+    let progress = emptyProgress();
+    const [a, b] = quizzes;
+    progress = completeAttempt(progress, a!.moduleId, worstAnswers(a!), scoreQuiz(a!, worstAnswers(a!)), new Date('2026-11-21T10:00:00Z'));
+    progress = saveAttempt(progress, b!.moduleId, bestAnswers(b!).slice(0, 5), 'feedback', new Date('2026-11-21T10:05:00Z'));
+    const back = decodeSuspendData(encodeSuspendData(progress, quizzes), quizzes)!;
+    expect(back.modules[a!.moduleId]).toMatchObject({ status: 'in-progress', attempts: 1, bestLog: worstAnswers(a!) });
+    expect(back.modules[b!.moduleId]?.current).toEqual({ phase: 'feedback', log: bestAnswers(b!).slice(0, 5) });
+    expect(Object.keys(back.modules)).toHaveLength(2);
+  });
+
+  it('stays under the limit even with every module mid-attempt', () => {
+    let progress = passedCourse();
+    for (const quiz of quizzes) progress = saveAttempt(progress, quiz.moduleId, bestAnswers(quiz).slice(0, -1), 'answering', new Date());
+    expect(encodeSuspendData(progress, quizzes).length).toBeLessThan(1500);
+  });
+
+  it('refuses data that is not ours or does not fit the course', () => {
+    expect(decodeSuspendData('', quizzes)).toBeUndefined();
+    expect(decodeSuspendData('{"old":"format"}', quizzes)).toBeUndefined();
+    expect(decodeSuspendData('s1~p.2s.1..ZZZZ.', quizzes)).toBeUndefined();
+  });
+
+  it('reports passed modules and the average score', () => {
+    expect(courseReport(passedCourse(), quizzes)).toMatchObject({ passedModules: quizzes.length, totalModules: quizzes.length, scorePercent: 100 });
+  });
+});
