@@ -9,6 +9,26 @@ export interface PackageInfo {
   passPercent: number;
 }
 
+/** The single item and the single SCO resource listing every file; only names differ by version. */
+function body(p: PackageInfo, itemExtra: string, scormTypeAttribute: string): string {
+  return `  <organizations default="org">
+    <organization identifier="org">
+      <title>${xml(p.title)}</title>
+      <item identifier="item" identifierref="sco" isvisible="true">
+        <title>${xml(p.title)}</title>
+${itemExtra}
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="sco" type="webcontent" ${scormTypeAttribute}="sco" href="${xml(p.launch)}">
+${p.files.map((f) => `      <file href="${xml(f)}"/>`).join('\n')}
+    </resource>
+  </resources>
+</manifest>
+`;
+}
+
 /** imsmanifest.xml for SCORM 1.2 (IMS CP 1.1.2, ADL CP 1.2). */
 export function manifest12(p: PackageInfo): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -21,22 +41,7 @@ export function manifest12(p: PackageInfo): string {
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
   </metadata>
-  <organizations default="org">
-    <organization identifier="org">
-      <title>${xml(p.title)}</title>
-      <item identifier="item" identifierref="sco" isvisible="true">
-        <title>${xml(p.title)}</title>
-        <adlcp:masteryscore>${p.passPercent}</adlcp:masteryscore>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="${xml(p.launch)}">
-${p.files.map((f) => `      <file href="${xml(f)}"/>`).join('\n')}
-    </resource>
-  </resources>
-</manifest>
-`;
+${body(p, `        <adlcp:masteryscore>${p.passPercent}</adlcp:masteryscore>`, 'adlcp:scormtype')}`;
 }
 
 /** imsmanifest.xml for SCORM 2004 4th Edition (IMS CP 1.1, ADL CP/SEQ/NAV 1.3, IMS SS). */
@@ -54,26 +59,15 @@ export function manifest2004(p: PackageInfo): string {
     <schema>ADL SCORM</schema>
     <schemaversion>2004 4th Edition</schemaversion>
   </metadata>
-  <organizations default="org">
-    <organization identifier="org">
-      <title>${xml(p.title)}</title>
-      <item identifier="item" identifierref="sco" isvisible="true">
-        <title>${xml(p.title)}</title>
-        <imsss:sequencing>
+${body(
+    p,
+    `        <imsss:sequencing>
           <imsss:objectives>
             <imsss:primaryObjective objectiveID="course" satisfiedByMeasure="false">
               <imsss:minNormalizedMeasure>${(p.passPercent / 100).toFixed(2)}</imsss:minNormalizedMeasure>
             </imsss:primaryObjective>
           </imsss:objectives>
-        </imsss:sequencing>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormType="sco" href="${xml(p.launch)}">
-${p.files.map((f) => `      <file href="${xml(f)}"/>`).join('\n')}
-    </resource>
-  </resources>
-</manifest>
-`;
+        </imsss:sequencing>`,
+    'adlcp:scormType',
+  )}`;
 }
