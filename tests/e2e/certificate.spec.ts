@@ -101,6 +101,19 @@ test('verifies a whole folder: valid, tampered, expired and not-a-certificate, a
   const download = page.waitForEvent('download');
   await page.getByTestId('verify-csv').click();
   const csv = readFileSync(await (await download).path(), 'utf8');
+
+  // The same files dropped onto the page (a synthetic drop carries files, not folder entries).
+  await page.getByRole('button', { name: t('lv', 'verify.clear') }).click();
+  const dropped = { 'a-valid.jwt': token, 'b-tampered.jwt': tampered, 'c-expired.jwt': expired };
+  const transfer = await page.evaluateHandle((files) => {
+    const data = new DataTransfer();
+    for (const [name, text] of Object.entries(files)) data.items.add(new File([text], name));
+    return data;
+  }, dropped);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('verify-row')).toHaveCount(3);
+  await expect(status('b-tampered.jwt')).toHaveAttribute('data-status', 'signature-invalid');
+  await expect(status('a-valid.jwt')).toHaveAttribute('data-status', 'valid');
   expect(csv).toContain('"Jānis Ozoliņš, ""Jr."""');
   expect(csv).toContain(t('lv', 'verify.status.expired'));
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
