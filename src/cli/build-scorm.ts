@@ -5,10 +5,9 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
-import { readSeeds } from '../lib/course/read-sources';
+import { readFrontmatter, readQuizzes } from '../lib/course/read-sources';
 import type { Locale } from '../lib/i18n/locales';
 import { t } from '../lib/i18n/translate';
-import { loadQuizFile } from '../lib/quiz/load-quiz-file';
 import { manifest12, manifest2004 } from '../lib/scorm/manifest';
 import { relativiseHtml } from '../lib/scorm/relative-urls';
 
@@ -32,16 +31,9 @@ for (const path of walk(site)) {
   files[name] = name.endsWith('.html') ? new TextEncoder().encode(relativiseHtml(readFileSync(path, 'utf8'), name)) : readFileSync(path);
 }
 
-const seeds = readSeeds(root);
-const quizzes = readdirSync(join(root, 'quizzes'))
-  .filter((f) => f.endsWith('.yaml'))
-  .sort()
-  .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(root, 'quizzes', f), 'utf8'), seeds));
-// The course order is the modules' order, which the home page lists; quizzes follow it.
-const order = new Map(
-  readdirSync(join(root, 'modules', 'lv')).map((f) => [f.replace(/\.md$/, ''), Number(/^order:\s*(\d+)/m.exec(readFileSync(join(root, 'modules', 'lv', f), 'utf8'))?.[1])]),
-);
-quizzes.sort((a, b) => (order.get(a.moduleId) ?? 0) - (order.get(b.moduleId) ?? 0));
+// Suspend data follows the course order, the modules' order as the home page lists them.
+const order = (id: string) => Number(readFrontmatter(readFileSync(join(root, 'modules', 'lv', `${id}.md`), 'utf8')).order);
+const quizzes = readQuizzes(root).sort((a, b) => order(a.moduleId) - order(b.moduleId));
 
 mkdirSync(out, { recursive: true });
 for (const locale of ['lv', 'en'] as Locale[]) {

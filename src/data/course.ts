@@ -24,8 +24,6 @@ async function loadCourse() {
 let cached: ReturnType<typeof loadCourse> | undefined;
 const course = () => (cached ??= loadCourse());
 
-export type CourseModule = Awaited<ReturnType<typeof modulesIn>>[number];
-
 /** The modules of one locale in course order, each with its quiz. */
 export async function modulesIn(locale: Locale) {
   const { modules, quizzes } = await course();

@@ -27,7 +27,8 @@ function readLocal(): Progress {
 
 if (session && session.initialize()) {
   const local = readLocal();
-  const fromLms = decodeSuspendData(session.suspendData(), quizzes);
+  const stored = session.suspendData();
+  const fromLms = decodeSuspendData(stored, quizzes);
   // The LMS is the record to resume from; the browser keeps only what the LMS cannot hold.
   const resumed: Progress = fromLms ? { ...fromLms, learnerName: local.learnerName, certificate: local.certificate } : local;
   if (!resumed.learnerName) resumed.learnerName = session.learnerName();
@@ -36,7 +37,7 @@ if (session && session.initialize()) {
   } catch {
     console.warn('[SCORM] browser storage unavailable; the course keeps progress in memory');
   }
-  lastSuspend = fromLms ? session.suspendData() : '';
+  lastSuspend = fromLms ? stored : '';
 }
 
 (window as unknown as { __smkurssScorm: unknown }).__smkurssScorm = {

@@ -1,22 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { readSeeds } from '../../src/lib/course/read-sources';
+import { readQuizzes } from '../../src/lib/course/read-sources';
 import type { Locale } from '../../src/lib/i18n/locales';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { t } from '../../src/lib/i18n/translate';
 import { bestAnswers, worstAnswers } from '../../src/lib/quiz/answer-key';
-import { loadQuizFile } from '../../src/lib/quiz/load-quiz-file';
 import type { AnswerEntry, Quiz } from '../../src/lib/quiz/types';
 
 const root = join(import.meta.dirname, '..', '..');
-const seeds = readSeeds(root);
 
 /** The course's quizzes, read from the content files as the build reads them. */
-export const quizzes: Quiz[] = readdirSync(join(root, 'quizzes'))
-  .filter((f) => f.endsWith('.yaml'))
-  .sort()
-  .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(root, 'quizzes', f), 'utf8'), seeds));
+export const quizzes: Quiz[] = readQuizzes(root);
 
 export const LOCALES: Locale[] = ['lv', 'en'];
 export const modulePath = (locale: Locale, id: string) => pathTo(locale, { page: 'module', id });

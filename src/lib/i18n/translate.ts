@@ -32,10 +32,6 @@ export function formatPercent(locale: Locale, percent: number): string {
   return new Intl.NumberFormat(LANG_TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
 
-export function formatDate(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(LANG_TAG[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
-
 /**
  * The strings an island needs, already in its locale, so islands ship no string tables: keys
  * starting with any of the prefixes, e.g. `pickStrings('lv', ['quiz.', 'kind.'])`.

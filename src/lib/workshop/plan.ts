@@ -15,6 +15,11 @@ export interface PlannableModule {
 
 const ID = /^[a-z0-9-]+$/;
 
+/** A module's workshop length: the sum of its facilitator timing rows. */
+export function workshopMinutes(timing: readonly { minutes: number }[]): number {
+  return timing.reduce((sum, row) => sum + row.minutes, 0);
+}
+
 /**
  * The plan as one URL query value, so a link carries it without a server:
  * `kapec-vadlinijas,komunikacijas-principi:scenario-a.scenario-b`.

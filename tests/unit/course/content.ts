@@ -3,26 +3,20 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { moduleSchema } from '../../../src/lib/course/module-schema';
 import { LOCALES } from '../../../src/lib/i18n/locales';
-import { loadQuizFile } from '../../../src/lib/quiz/load-quiz-file';
-import { root, seeds } from '../helpers';
-import frontmatter from './frontmatter';
+import { readFrontmatter, readQuizzes } from '../../../src/lib/course/read-sources';
+import { root } from '../helpers';
 
 /** `MODULE=<id>` limits the content tests to one module, for authors working on it. */
 export const only = process.env.MODULE;
 
-export const quizIds = readdirSync(join(root, 'quizzes'))
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => f.replace(/\.yaml$/, ''))
-  .filter((id) => !only || id === only);
-
-export const quizzes = quizIds.map((id) => loadQuizFile(`quizzes/${id}.yaml`, readFileSync(join(root, 'quizzes', `${id}.yaml`), 'utf8'), seeds));
+export const quizzes = readQuizzes(root).filter((q) => !only || q.moduleId === only);
 
 export const modules = LOCALES.flatMap((locale) =>
   readdirSync(join(root, 'modules', locale))
     .filter((f) => f.endsWith('.md') && (!only || f === `${only}.md`))
     .map((f) => {
       const text = readFileSync(join(root, 'modules', locale, f), 'utf8');
-      return { locale, id: f.replace(/\.md$/, ''), data: moduleSchema.parse(frontmatter(text)), body: text.replace(/^---[\s\S]*?\n---/, '') };
+      return { locale, id: f.replace(/\.md$/, ''), data: moduleSchema.parse(readFrontmatter(text)), body: text.replace(/^---[\s\S]*?\n---/, '') };
     }),
 );
 

@@ -1,20 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { bestAnswers, worstAnswers } from '../../../src/lib/quiz/answer-key';
-import { loadQuizFile } from '../../../src/lib/quiz/load-quiz-file';
+import { readQuizzes } from '../../../src/lib/course/read-sources';
 import { scoreQuiz } from '../../../src/lib/quiz/scoring';
 import { emptyProgress } from '../../../src/lib/progress/progress-data';
 import { completeAttempt, saveAttempt } from '../../../src/lib/progress/progress-updates';
 import { findApi } from '../../../src/lib/scorm/find-api';
 import { displayName, LmsSession, scorm12Time, scorm12Values, scorm2004Time, scorm2004Values } from '../../../src/lib/scorm/lms-session';
 import { courseReport, decodeSuspendData, encodeSuspendData } from '../../../src/lib/scorm/suspend-data';
-import { root, seeds } from '../helpers';
+import { root } from '../helpers';
 
-const quizzes = readdirSync(join(root, 'quizzes'))
-  .filter((f) => f.endsWith('.yaml'))
-  .sort()
-  .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(root, 'quizzes', f), 'utf8'), seeds));
+const quizzes = readQuizzes(root);
 
 function fakeApi(kind: '1.2' | '2004', fail: string[] = []) {
   const values = new Map<string, string>();

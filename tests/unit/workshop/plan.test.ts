@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePlan, encodePlan, moveItem, planMinutes } from '../../../src/lib/workshop/plan';
+import { decodePlan, encodePlan, moveItem, planMinutes, workshopMinutes } from '../../../src/lib/workshop/plan';
 
 const modules = [
   { id: 'a', scenarios: ['a1', 'a2', 'a3', 'a4'], minutes: 30 },
@@ -21,6 +21,10 @@ describe('workshop plans', () => {
   it('add up minutes, scaled to the scenarios chosen', () => {
     expect(planMinutes([{ module: 'a' }, { module: 'b' }], modules)).toBe(50);
     expect(planMinutes([{ module: 'a', scenarios: ['a1', 'a2'] }], modules)).toBe(15);
+  });
+
+  it('take a module’s workshop length from its facilitator timing', () => {
+    expect(workshopMinutes([{ minutes: 5 }, { minutes: 10 }, { minutes: 15 }])).toBe(30);
   });
 
   it('reorder, staying within the list', () => {
