@@ -55,6 +55,11 @@ const branchOption = z.strictObject({
   label: text,
   /** The step or ending this choice leads to. */
   next: id,
+  /**
+   * Whether the guidelines count this choice as a mistake (its feedback says it was wrong). A path
+   * through a mistake must not reach the best ending with full points; the build checks it.
+   */
+  mistake: z.boolean().optional(),
   feedback: text,
   source,
 });
