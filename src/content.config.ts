@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { moduleSchema } from './lib/course/module-schema';
-import { readSeeds } from './lib/course/read-sources';
+import { guessabilityReport, isQuizFileName, KNOWN_FAILURES_FILE, readSeeds } from './lib/course/read-sources';
 import { loadQuizFile } from './lib/quiz/load-quiz-file';
 
 const root = process.cwd();
@@ -24,15 +24,24 @@ const modules = defineCollection({
 const quizzes = defineCollection({
   loader: {
     name: 'quiz-loader',
-    load: async ({ store, generateDigest, watcher }) => {
+    load: async ({ store, generateDigest, watcher, logger }) => {
       const dir = quizDir;
       const seeds = readSeeds(root);
       store.clear();
-      for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      const loaded = [];
+      for (const file of readdirSync(dir).filter(isQuizFileName).sort()) {
         const text = readFileSync(join(dir, file), 'utf8');
         const quiz = loadQuizFile(`quizzes/${file}`, text, seeds);
+        loaded.push(quiz);
         store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(text) });
       }
+      // A quiz that a learner can pass without reading stops the build, unless it is a known failure.
+      const report = guessabilityReport(dir, loaded);
+      if (report.warnings.length)
+        logger.warn(
+          `\n${'!'.repeat(78)}\n${report.warnings.length} KNOWN GUESSABILITY FAILURES (quizzes/${KNOWN_FAILURES_FILE}; the content rewrite must empty it):\n${report.warnings.map((w) => `  ! ${w}`).join('\n')}\n${'!'.repeat(78)}`,
+        );
+      if (report.errors.length) throw new Error(`Quizzes that can be passed without reading:\n${report.errors.map((e) => `  - ${e}`).join('\n')}`);
       watcher?.add(dir);
     },
   },

@@ -57,12 +57,14 @@ export function checkIssueRequest(body: unknown, course: readonly CourseQuiz[]):
   const locale = isLocale(b.locale) ? b.locale : 'lv';
   if (!b.logs || typeof b.logs !== 'object' || Array.isArray(b.logs)) return fail(400, 'logs-invalid', 'logs must map module ids to answer logs');
   const logs = b.logs as Record<string, unknown>;
+  // Each module's seed and drawn scenarios ({ seed, drawn }); absent for attempts from before shuffling.
+  const draws = b.draws && typeof b.draws === 'object' && !Array.isArray(b.draws) ? (b.draws as Record<string, unknown>) : {};
   const unknown = Object.keys(logs).filter((id) => !course.some((c) => c.id === id));
   if (unknown.length) return fail(422, 'unknown-module', `the course has no module "${unknown[0]}"`);
   const modules: ModuleResult[] = [];
   for (const { id, title, quiz } of course) {
     if (!(id in logs)) return fail(422, 'module-missing', `no answers for module "${id}": every module must be passed`);
-    const graded = regrade(quiz, logs[id]);
+    const graded = regrade(quiz, logs[id], Object.hasOwn(draws, id) ? draws[id] : { seed: null });
     if (!graded.ok) return fail(422, 'log-invalid', `module "${id}": ${graded.reason}`);
     if (!graded.score.passed)
       return fail(422, 'module-not-passed', `module "${id}" is not passed: ${graded.score.percent} % is below the pass mark of ${quiz.passPercent} %`);

@@ -1,6 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { LOCALES } from '../i18n/locales';
+import { pickStrings } from '../i18n/translate';
+import { guessabilityProblems } from '../quiz/guessability';
+import { compareWithKnown, readKnownFailures, type KnownFailureReport } from '../quiz/known-failures';
 import { loadQuizFile } from '../quiz/load-quiz-file';
 import type { Quiz } from '../quiz/types';
 import type { SeedTexts } from '../quiz/validate-quiz';
@@ -18,13 +22,29 @@ export function readSeeds(root: string): SeedTexts {
   );
 }
 
+/** Files in `quizzes/` starting with `_` are about the quizzes (the known failures), not quizzes. */
+export const isQuizFileName = (name: string) => /\.ya?ml$/.test(name) && !name.startsWith('_');
+export const KNOWN_FAILURES_FILE = '_known-failures.yaml';
+
 /** Every `quizzes/*.yaml`, validated against the seeds, in file-name order (Node only). */
-export function readQuizzes(root: string): Quiz[] {
+export function readQuizzes(root: string, dir = join(root, 'quizzes')): Quiz[] {
   const seeds = readSeeds(root);
-  return readdirSync(join(root, 'quizzes'))
-    .filter((f) => f.endsWith('.yaml'))
+  return readdirSync(dir)
+    .filter(isQuizFileName)
     .sort()
-    .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(root, 'quizzes', f), 'utf8'), seeds));
+    .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(dir, f), 'utf8'), seeds));
+}
+
+/** The standard option labels of fixed-option kinds, per locale, as learners see them. */
+export const standardLabels = () => Object.fromEntries(LOCALES.map((l) => [l, pickStrings(l, ['option.'])])) as Record<(typeof LOCALES)[number], Record<string, string>>;
+
+/** The quizzes' guessability problems against `quizzes/_known-failures.yaml` in the same folder. */
+export function guessabilityReport(dir: string, quizzes: readonly Quiz[]): KnownFailureReport {
+  const path = join(dir, KNOWN_FAILURES_FILE);
+  const file = `quizzes/${KNOWN_FAILURES_FILE}`;
+  const known = existsSync(path) ? readKnownFailures(parse(readFileSync(path, 'utf8')), file) : {};
+  const labels = standardLabels();
+  return compareWithKnown(Object.fromEntries(quizzes.map((q) => [q.moduleId, guessabilityProblems(q, labels)])), known, file);
 }
 
 /** The YAML frontmatter of a Markdown file, as Astro's loader reads it. */

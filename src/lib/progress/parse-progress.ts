@@ -1,4 +1,4 @@
-import { isAnswerLog } from '../quiz/regrade';
+import { isAnswerLog, readAttemptSpec } from '../quiz/regrade';
 import { emptyModule, emptyProgress, PROGRESS_VERSION, type ModuleProgress, type ModuleStatus, type Progress, type StorageNotice } from './progress-data';
 
 export interface ParsedProgress {
@@ -33,7 +33,8 @@ export function parseProgress(raw: string | null | undefined): ParsedProgress {
 
 /** Repairs an object that claims to be progress; also used for imported files. */
 export function repairProgress(data: Record<string, unknown>): ParsedProgress {
-  const repairs = { count: data.version === PROGRESS_VERSION ? 0 : 1 };
+  // Version 1 migrates silently (its attempts simply have no seed); a missing version is a repair.
+  const repairs = { count: data.version === PROGRESS_VERSION || data.version === 1 ? 0 : 1 };
   const learnerName = typeof data.learnerName === 'string' && data.learnerName.length <= MAX_NAME ? data.learnerName : flag(repairs, '');
   const modules: Record<string, ModuleProgress> = {};
   const storedModules = isRecord(data.modules) ? data.modules : flag(repairs, {});
@@ -54,12 +55,15 @@ function repairModule(value: Record<string, unknown>, repairs: { count: number }
   const attempts = Number.isSafeInteger(value.attempts) && inRange(value.attempts, 0, 100_000) ? value.attempts : flag(repairs, 0);
   const current = value.current === null ? null : readAttempt(value.current) ?? flag(repairs, null);
   const bestLog = value.bestLog === null ? null : readLog(value.bestLog) ?? flag(repairs, null);
+  // Absent in version 1: the best attempt then showed every scenario in file order.
+  const bestDraw = value.bestDraw === undefined || value.bestDraw === null ? (bestLog ? { seed: null, drawn: null } : null) : readAttemptSpec(value.bestDraw) ?? flag(repairs, null);
   const module: ModuleProgress = {
     ...base,
     bestPercent,
     attempts,
     current,
     bestLog,
+    bestDraw: bestLog ? bestDraw : null,
     startedAt: readDate(value.startedAt, repairs),
     updatedAt: readDate(value.updatedAt, repairs),
     passedAt: readDate(value.passedAt, repairs),
@@ -75,7 +79,9 @@ function repairModule(value: Record<string, unknown>, repairs: { count: number }
 function readAttempt(value: unknown): ModuleProgress['current'] | undefined {
   if (!isRecord(value) || (value.phase !== 'answering' && value.phase !== 'feedback')) return undefined;
   const log = readLog(value.log);
-  return log ? { log, phase: value.phase } : undefined;
+  // A version 1 attempt has no seed: it keeps file order until it ends.
+  const spec = readAttemptSpec({ seed: value.seed ?? null, drawn: value.drawn ?? null });
+  return log && spec ? { seed: spec.seed, drawn: spec.drawn ?? null, log, phase: value.phase } : undefined;
 }
 
 function readLog(value: unknown) {

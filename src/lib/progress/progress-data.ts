@@ -1,8 +1,12 @@
-import type { AttemptPhase } from '../quiz/quiz-machine';
+import type { AttemptSpec } from '../quiz/attempt';
+import type { SavedAttempt } from '../quiz/quiz-machine';
 import type { AnswerLog } from '../quiz/types';
 
-/** Bumped whenever the stored shape changes; parse-progress migrates older versions forward. */
-export const PROGRESS_VERSION = 1;
+/**
+ * Bumped whenever the stored shape changes; parse-progress migrates older versions forward.
+ * 2: attempts carry their seed and drawn scenarios (version 1 attempts keep file order until they end).
+ */
+export const PROGRESS_VERSION = 2;
 /** The one localStorage key the course uses. */
 export const PROGRESS_KEY = 'smkurss.progress';
 /** Where data that could not be read is kept, so a repair never destroys it. */
@@ -16,10 +20,12 @@ export interface ModuleProgress {
   bestPercent: number | null;
   /** Finished attempts. */
   attempts: number;
-  /** The unfinished attempt, for resuming after a reload. */
-  current: { log: AnswerLog; phase: AttemptPhase } | null;
+  /** The unfinished attempt, for resuming after a reload: seed, drawn scenarios, answers, phase. */
+  current: SavedAttempt | null;
   /** The answer log of the best attempt: what a certificate request sends for re-grading. */
   bestLog: AnswerLog | null;
+  /** The seed and drawn scenarios of the best attempt, which re-grading needs beside its log. */
+  bestDraw: AttemptSpec | null;
   startedAt: string | null;
   updatedAt: string | null;
   passedAt: string | null;
@@ -39,7 +45,7 @@ export function emptyProgress(): Progress {
 }
 
 export function emptyModule(): ModuleProgress {
-  return { status: 'not-started', bestPercent: null, attempts: 0, current: null, bestLog: null, startedAt: null, updatedAt: null, passedAt: null };
+  return { status: 'not-started', bestPercent: null, attempts: 0, current: null, bestLog: null, bestDraw: null, startedAt: null, updatedAt: null, passedAt: null };
 }
 
 /** What the learner is told about their stored progress. */

@@ -1,8 +1,8 @@
 import { atom } from 'nanostores';
 import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
-import type { AttemptPhase } from '../quiz/quiz-machine';
+import type { RecordedAttempt } from '../quiz/attempt';
+import type { SavedAttempt } from '../quiz/quiz-machine';
 import type { QuizScore } from '../quiz/scoring';
-import type { AnswerLog } from '../quiz/types';
 import { guardedStorage, probeStorage, type StorageLike } from './guarded-storage';
 import { exportProgress, importProgress, type ImportResult } from './export-import';
 import { parseProgress } from './parse-progress';
@@ -39,12 +39,12 @@ function decode(raw: string): Progress {
 /** The learner's progress: one versioned key, shared by every island and kept in sync across tabs. */
 export const progress = persistentAtom<Progress>(PROGRESS_KEY, emptyProgress(), { encode: JSON.stringify, decode });
 
-export function recordAttempt(moduleId: string, log: AnswerLog, phase: AttemptPhase): void {
-  progress.set(update.saveAttempt(progress.get(), moduleId, log, phase, new Date()));
+export function recordAttempt(moduleId: string, attempt: SavedAttempt): void {
+  progress.set(update.saveAttempt(progress.get(), moduleId, attempt, new Date()));
 }
 
-export function completeModuleAttempt(moduleId: string, log: AnswerLog, score: QuizScore): void {
-  progress.set(update.completeAttempt(progress.get(), moduleId, log, score, new Date()));
+export function completeModuleAttempt(moduleId: string, attempt: RecordedAttempt, score: QuizScore): void {
+  progress.set(update.completeAttempt(progress.get(), moduleId, attempt, score, new Date()));
 }
 
 export function setLearnerName(name: string): void {

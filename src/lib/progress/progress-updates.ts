@@ -1,6 +1,6 @@
-import type { AttemptPhase } from '../quiz/quiz-machine';
+import type { RecordedAttempt } from '../quiz/attempt';
+import type { SavedAttempt } from '../quiz/quiz-machine';
 import type { QuizScore } from '../quiz/scoring';
-import type { AnswerLog } from '../quiz/types';
 import { emptyModule, type ModuleProgress, type Progress } from './progress-data';
 
 /** Pure updates of the progress object; the store applies them and persists the result. */
@@ -10,18 +10,18 @@ function withModule(progress: Progress, moduleId: string, change: (m: ModuleProg
   return { ...progress, modules: { ...progress.modules, [moduleId]: change(current) } };
 }
 
-export function saveAttempt(progress: Progress, moduleId: string, log: AnswerLog, phase: AttemptPhase, now: Date): Progress {
+export function saveAttempt(progress: Progress, moduleId: string, attempt: SavedAttempt, now: Date): Progress {
   return withModule(progress, moduleId, (m) => ({
     ...m,
     status: m.status === 'passed' ? 'passed' : 'in-progress',
-    current: { log, phase },
+    current: { seed: attempt.seed, drawn: attempt.drawn ? [...attempt.drawn] : null, log: attempt.log, phase: attempt.phase },
     startedAt: m.startedAt ?? now.toISOString(),
     updatedAt: now.toISOString(),
   }));
 }
 
 /** A finished attempt: counted, the best score and its log kept, passing recorded once. */
-export function completeAttempt(progress: Progress, moduleId: string, log: AnswerLog, score: QuizScore, now: Date): Progress {
+export function completeAttempt(progress: Progress, moduleId: string, attempt: RecordedAttempt, score: QuizScore, now: Date): Progress {
   return withModule(progress, moduleId, (m) => {
     const better = m.bestPercent === null || score.percent > m.bestPercent || (score.passed && m.status !== 'passed');
     const passed = m.status === 'passed' || score.passed;
@@ -30,7 +30,8 @@ export function completeAttempt(progress: Progress, moduleId: string, log: Answe
       status: passed ? 'passed' : 'in-progress',
       attempts: m.attempts + 1,
       bestPercent: better ? score.percent : m.bestPercent,
-      bestLog: better ? log : m.bestLog,
+      bestLog: better ? attempt.log : m.bestLog,
+      bestDraw: better ? { seed: attempt.seed, drawn: attempt.drawn ? [...attempt.drawn] : null } : m.bestDraw,
       current: null,
       startedAt: m.startedAt ?? now.toISOString(),
       updatedAt: now.toISOString(),

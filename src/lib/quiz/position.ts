@@ -1,32 +1,29 @@
+import { allowsSeveral, nextStepOf, optionsAt, startOf } from './scenario';
 import type { AnswerEntry, AnswerLog, QuizFile, Scenario } from './types';
 
-/** Where a learner is in a quiz: a scenario, and for branching scenarios the step within it. */
+export { startOf };
+
+/** Where a learner is in a quiz: a scenario, and for kinds with several steps the step within it. */
 export interface Position {
   scenario: number;
   step?: string;
-}
-
-export function startOf(scenario: Scenario): string | undefined {
-  return scenario.kind === 'branching' ? scenario.start : undefined;
 }
 
 export function firstPosition(quiz: QuizFile): Position {
   return { scenario: 0, step: startOf(quiz.scenarios[0]!) };
 }
 
-/** The ids of the options a learner may pick at a position. */
+/** The ids of the options a learner may pick at a position, in the order shown. */
 export function optionIdsAt(quiz: QuizFile, position: Position): string[] {
   const scenario = quiz.scenarios[position.scenario];
-  if (!scenario) return [];
-  if (scenario.kind !== 'branching') return scenario.options.map((o) => o.id);
-  return scenario.steps.find((s) => s.id === position.step)?.options.map((o) => o.id) ?? [];
+  return scenario ? optionsAt(scenario, position.step).map((o) => o.id) : [];
 }
 
 /** A choice fits a position when it names known options, once each, and the right number of them. */
 export function isValidChoice(quiz: QuizFile, position: Position, choice: readonly string[]): boolean {
   const scenario = quiz.scenarios[position.scenario];
   if (!scenario || choice.length === 0 || new Set(choice).size !== choice.length) return false;
-  if (scenario.kind !== 'multi' && choice.length !== 1) return false;
+  if (!allowsSeveral(scenario) && choice.length !== 1) return false;
   const ids = optionIdsAt(quiz, position);
   return choice.every((id) => ids.includes(id));
 }
@@ -38,11 +35,8 @@ export function entryAt(quiz: QuizFile, position: Position, choice: readonly str
 
 /** The position after answering; undefined once the last scenario is answered. */
 export function advance(quiz: QuizFile, position: Position, choice: readonly string[]): Position | undefined {
-  const scenario = quiz.scenarios[position.scenario]!;
-  if (scenario.kind === 'branching') {
-    const next = scenario.steps.find((s) => s.id === position.step)?.options.find((o) => o.id === choice[0])?.next;
-    if (next && scenario.steps.some((s) => s.id === next)) return { scenario: position.scenario, step: next };
-  }
+  const next = nextStepOf(quiz.scenarios[position.scenario]!, position.step, choice);
+  if (next !== undefined) return { scenario: position.scenario, step: next };
   const following = quiz.scenarios[position.scenario + 1];
   return following ? { scenario: position.scenario + 1, step: startOf(following) } : undefined;
 }

@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { attemptProblem, attemptQuiz, drawnIds, type AttemptSpec } from './attempt';
 import { advance, entryAt, firstPosition, isValidChoice, replay, type Position } from './position';
 import { scoreQuiz, type QuizScore } from './scoring';
 import type { AnswerLog, QuizFile } from './types';
@@ -6,13 +7,26 @@ import type { AnswerLog, QuizFile } from './types';
 /** Where a saved attempt stopped: on a question, or reading the feedback to the last answer. */
 export type AttemptPhase = 'answering' | 'feedback';
 
+/** An attempt as saved: its seed, its drawn scenarios, the answers so far and the phase. */
+export interface SavedAttempt extends AttemptSpec {
+  log: AnswerLog;
+  phase: AttemptPhase;
+}
+
 export interface QuizMachineInput {
+  /** The quiz as authored: the whole pool, options in file order. */
   quiz: QuizFile;
-  /** A saved, unfinished attempt to continue. A log that does not fit the quiz starts afresh. */
-  resume?: { log: AnswerLog; phase: AttemptPhase };
+  /** The seed for a new attempt (the player passes a random one, tests a fixed one). */
+  seed: number;
+  /** A saved, unfinished attempt to continue. One that does not fit the quiz starts afresh. */
+  resume?: SavedAttempt;
 }
 
 export interface QuizContext {
+  pool: QuizFile;
+  /** The seed and drawn scenarios of the attempt on screen. */
+  attempt: { seed: number | null; drawn: string[] };
+  /** The quiz as this attempt shows it: drawn scenarios, options in the seed's order. */
   quiz: QuizFile;
   log: AnswerLog;
   /** The question on screen or next; undefined once every scenario is answered. */
@@ -28,15 +42,27 @@ export type QuizEvent =
   | { type: 'quiz.start' }
   | { type: 'answer.submit'; choice: string[] }
   | { type: 'quiz.next' }
-  | { type: 'quiz.retry' };
+  /** A new attempt: a new seed, so new scenarios (from a pool) and a new option order. */
+  | { type: 'quiz.retry'; seed: number };
+
+function freshAttempt(pool: QuizFile, seed: number): Pick<QuizContext, 'attempt' | 'quiz' | 'log' | 'position' | 'answered' | 'score'> {
+  const attempt = { seed, drawn: drawnIds(pool, { seed }) };
+  const quiz = attemptQuiz(pool, attempt);
+  return { attempt, quiz, log: [], position: firstPosition(quiz), answered: undefined, score: undefined };
+}
 
 function restore(input: QuizMachineInput): QuizContext {
-  const fresh: QuizContext = { quiz: input.quiz, log: [], position: firstPosition(input.quiz), answered: undefined, score: undefined, resumePhase: input.resume?.phase };
-  const log = input.resume?.log ?? [];
-  const walked = replay(input.quiz, log);
-  if (!walked.ok || log.length === 0) return fresh;
-  const before = replay(input.quiz, log.slice(0, -1));
-  return { ...fresh, log, position: walked.position, answered: before.ok ? before.position : undefined };
+  const fresh: QuizContext = { pool: input.quiz, ...freshAttempt(input.quiz, input.seed), resumePhase: input.resume?.phase };
+  const saved = input.resume;
+  if (!saved || attemptProblem(input.quiz, saved)) return fresh;
+  const attempt = { seed: saved.seed, drawn: drawnIds(input.quiz, saved) };
+  const quiz = attemptQuiz(input.quiz, attempt);
+  const walked = replay(quiz, saved.log);
+  if (!walked.ok) return fresh;
+  // Even with no answer yet, keep the saved attempt: a reload shows the same scenarios and order.
+  if (saved.log.length === 0) return { ...fresh, attempt, quiz, position: firstPosition(quiz) };
+  const before = replay(quiz, saved.log.slice(0, -1));
+  return { ...fresh, attempt, quiz, log: saved.log, position: walked.position, answered: before.ok ? before.position : undefined };
 }
 
 /**
@@ -67,7 +93,7 @@ export const quizMachine = setup({
         position: advance(context.quiz, context.position, event.choice),
       };
     }),
-    startOver: assign(({ context }) => ({ log: [], position: firstPosition(context.quiz), answered: undefined, score: undefined })),
+    startOver: assign(({ context, event }) => (event.type === 'quiz.retry' ? freshAttempt(context.pool, event.seed) : {})),
     score: assign(({ context }) => ({ score: scoreQuiz(context.quiz, context.log) })),
     persistAttempt: (_, _params: { phase: AttemptPhase }) => {},
     reportResult: () => {},

@@ -1,4 +1,6 @@
+import { attemptProblem, attemptQuiz, type AttemptSpec } from './attempt';
 import { replay } from './position';
+import { isSeed } from './random';
 import { scoreQuiz, type QuizScore } from './scoring';
 import type { AnswerLog, QuizFile } from './types';
 
@@ -6,10 +8,17 @@ export type Regrade = { ok: true; score: QuizScore } | { ok: false; reason: stri
 
 /**
  * Grades an answer log from scratch against the quiz, as the server does before it signs anything:
- * the log must answer every scenario, in order, following the branches it chose, and nothing more.
+ * the attempt's scenarios must be a set the quiz could have drawn, and the log must answer every
+ * one of them, in order, following the branches it chose, and nothing more. Option order never
+ * matters: logs name options by id.
  */
-export function regrade(quiz: QuizFile, log: unknown): Regrade {
+export function regrade(pool: QuizFile, log: unknown, attempt: unknown = { seed: null }): Regrade {
   if (!isAnswerLog(log)) return { ok: false, reason: 'the answer log is not a list of {scenario, step?, choice[]} entries' };
+  const spec = readAttemptSpec(attempt);
+  if (!spec) return { ok: false, reason: 'the attempt is not {seed, drawn?}: seed a whole number 0–4294967295 or null, drawn a list of scenario ids' };
+  const problem = attemptProblem(pool, spec);
+  if (problem) return { ok: false, reason: problem };
+  const quiz = attemptQuiz(pool, spec);
   const walked = replay(quiz, log);
   if (!walked.ok) return { ok: false, reason: walked.reason };
   if (walked.position) {
@@ -17,6 +26,16 @@ export function regrade(quiz: QuizFile, log: unknown): Regrade {
     return { ok: false, reason: `missing answers: the log stops before scenario "${missing}" is finished` };
   }
   return { ok: true, score: scoreQuiz(quiz, log) };
+}
+
+/** An attempt's seed and drawn set as sent by a browser or read from storage; undefined when malformed. */
+export function readAttemptSpec(value: unknown): AttemptSpec | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { seed, drawn } = value as Record<string, unknown>;
+  if (seed !== null && !isSeed(seed)) return undefined;
+  if (drawn === undefined || drawn === null) return { seed, drawn: null };
+  if (!Array.isArray(drawn) || drawn.length > 200 || !drawn.every((id) => typeof id === 'string' && id.length <= 80)) return undefined;
+  return { seed, drawn: drawn as string[] };
 }
 
 export function isAnswerLog(value: unknown): value is AnswerLog {

@@ -29,6 +29,8 @@ const answerOption = z.strictObject({
   label: text.optional(),
   /** Whether choosing this option is right. */
   correct: z.boolean().default(false),
+  /** Keeps the option last when options are shuffled (e.g. "none of these"); nothing else is pinned. */
+  pinLast: z.boolean().optional(),
   /** Why this option is right or wrong, in both locales. */
   feedback: text,
   source,
@@ -40,7 +42,7 @@ const scenarioBase = {
   situation: text,
 };
 
-const singleAnswerScenario = (kind: 'account' | 'disclosure' | 'choice' | 'multi') =>
+const singleAnswerScenario = <K extends 'account' | 'disclosure' | 'choice' | 'multi'>(kind: K) =>
   z.strictObject({
     ...scenarioBase,
     kind: z.literal(kind),
@@ -59,7 +61,9 @@ const branchOption = z.strictObject({
    * Whether the guidelines count this choice as a mistake (its feedback says it was wrong). A path
    * through a mistake must not reach the best ending with full points; the build checks it.
    */
-  mistake: z.boolean().optional(),
+  mistake: z.boolean(),
+  /** Keeps the option last when options are shuffled; nothing else is pinned. */
+  pinLast: z.boolean().optional(),
   feedback: text,
   source,
 });
@@ -97,8 +101,28 @@ export const scenarioSchema = z.discriminatedUnion('kind', [
   branchingScenario,
 ]);
 
+const kindCounts = z.strictObject({
+  account: z.number().int().min(0).optional(),
+  disclosure: z.number().int().min(0).optional(),
+  choice: z.number().int().min(0).optional(),
+  multi: z.number().int().min(0).optional(),
+  branching: z.number().int().min(0).optional(),
+});
+
+/** How one attempt draws its scenarios from a larger pool; the pool's file order is kept. */
+const draw = z.strictObject({
+  /** Scenarios per attempt. */
+  count: z.number().int().min(1),
+  /** At least this many of a kind in every attempt, e.g. `{ account: 1, disclosure: 1, branching: 1 }`. */
+  atLeast: kindCounts.default({}),
+  /** At most this many of any one kind in an attempt. */
+  atMost: z.number().int().min(1).optional(),
+});
+
 export const quizFileSchema = z.strictObject({
   /** Share of points needed to pass, in per cent. */
   passPercent: z.number().int().min(1).max(100).default(80),
+  /** Draw a set of scenarios per attempt from the pool; absent means every scenario, every time. */
+  draw: draw.optional(),
   scenarios: z.array(scenarioSchema).min(1),
 });

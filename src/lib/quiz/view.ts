@@ -1,13 +1,15 @@
 import type { Locale } from '../i18n/locales';
 import type { Position } from './position';
-import { endingReached, isCorrectChoice } from './scoring';
-import type { AnswerEntry, AnswerOption, BranchOption, QuizFile, Scenario } from './types';
+import { allowsSeveral, consequenceOf, feedbackOf, optionsAt, questionOf, titleOf, type Feedback, type QuizOption } from './scenario';
+import type { AnswerEntry, QuizFile, Scenario } from './types';
+
+export type { FeedbackItem } from './scenario';
 
 /** What the quiz player shows for a question; derived here so the component holds no rules. */
 export interface QuestionView {
   scenario: Scenario;
   number: number;
-  /** The story so far (always the scenario's situation) and, in later branching steps, what happens now. */
+  /** The story so far (always the scenario's situation) and, in later steps, what happens now. */
   situation: string;
   consequence: string | undefined;
   question: string;
@@ -15,63 +17,51 @@ export interface QuestionView {
   options: { id: string; label: string }[];
 }
 
-export function optionLabel(option: AnswerOption | BranchOption, locale: Locale, standard: Record<string, string>): string {
+/** An option's label: its own, or the standard label of a fixed option id from the UI strings. */
+export function optionLabel(option: QuizOption, locale: Locale, standard: Record<string, string>): string {
   return option.label?.[locale] ?? standard[`option.${option.id}`] ?? option.id;
+}
+
+/** The line that names a scenario in lists (the results review, the planner, the presenter summary). */
+export function scenarioTitle(scenario: Scenario, locale: Locale): string {
+  return titleOf(scenario)[locale];
 }
 
 export function questionAt(quiz: QuizFile, position: Position, locale: Locale, standard: Record<string, string>): QuestionView {
   const scenario = quiz.scenarios[position.scenario]!;
-  const base = { scenario, number: position.scenario + 1, situation: scenario.situation[locale] };
-  if (scenario.kind === 'branching') {
-    const step = scenario.steps.find((s) => s.id === position.step)!;
-    return {
-      ...base,
-      consequence: step.situation?.[locale],
-      question: step.question[locale],
-      multiple: false,
-      options: step.options.map((o) => ({ id: o.id, label: optionLabel(o, locale, standard) })),
-    };
-  }
   return {
-    ...base,
-    consequence: undefined,
-    question: scenario.question[locale],
-    multiple: scenario.kind === 'multi',
-    options: scenario.options.map((o) => ({ id: o.id, label: optionLabel(o, locale, standard) })),
+    scenario,
+    number: position.scenario + 1,
+    situation: scenario.situation[locale],
+    consequence: consequenceOf(scenario, position.step)?.[locale],
+    question: questionOf(scenario, position.step)[locale],
+    multiple: allowsSeveral(scenario),
+    options: optionsAt(scenario, position.step).map((o) => ({ id: o.id, label: optionLabel(o, locale, standard) })),
   };
 }
 
-export interface FeedbackItem {
-  option: AnswerOption | BranchOption;
-  chosen: boolean;
-  /** Undefined for branching choices, which are not right or wrong but lead somewhere. */
-  correct: boolean | undefined;
-}
-
-export interface FeedbackView {
+export interface FeedbackView extends Feedback {
   scenario: Scenario;
-  /** Undefined for a branching step. */
-  correct: boolean | undefined;
-  items: FeedbackItem[];
-  ending: ReturnType<typeof endingReached>;
 }
 
 /**
  * Feedback for an answer: the options chosen with why; for a wrong single answer also the right
- * one; for multi every option (what to tick and what not); for a branching step the choice and,
- * at the end of the path, the ending.
+ * one; where several answers are allowed every option (what to tick and what not); for a story
+ * step the choice and, at the end of the path, the ending.
  */
 export function feedbackFor(quiz: QuizFile, entry: AnswerEntry, scenarioEntries: readonly AnswerEntry[]): FeedbackView {
   const scenario = quiz.scenarios.find((s) => s.id === entry.scenario)!;
-  if (scenario.kind === 'branching') {
-    const step = scenario.steps.find((s) => s.id === entry.step)!;
-    const items = step.options.filter((o) => entry.choice.includes(o.id)).map((option) => ({ option, chosen: true, correct: undefined }));
-    return { scenario, correct: undefined, items, ending: endingReached(scenario, scenarioEntries) };
-  }
-  const correct = isCorrectChoice(scenario, entry.choice);
-  const shown = scenario.kind === 'multi' ? scenario.options : scenario.options.filter((o) => entry.choice.includes(o.id) || (!correct && o.correct));
-  const items = shown.map((option) => ({ option, chosen: entry.choice.includes(option.id), correct: option.correct }));
-  // The learner's own answer first, then the right one they missed (multi keeps the option order).
-  if (scenario.kind !== 'multi') items.sort((a, b) => Number(b.chosen) - Number(a.chosen));
-  return { scenario, correct, items, ending: undefined };
+  return { scenario, ...feedbackOf(scenario, entry, scenarioEntries) };
+}
+
+/** The scenarios of a finished attempt worth reviewing, each with what was chosen and what was right. */
+export function reviewOf(quiz: QuizFile, log: readonly AnswerEntry[], scores: readonly { scenario: string; earned: number; max: number }[]) {
+  return scores
+    .filter((s) => s.earned < s.max)
+    .map((s) => {
+      const entries = log.filter((e) => e.scenario === s.scenario);
+      const last = entries.at(-1);
+      const items = last ? feedbackFor(quiz, last, entries).items.filter((i) => i.correct || i.chosen) : [];
+      return { ...s, scenario: quiz.scenarios.find((x) => x.id === s.scenario)!, items };
+    });
 }

@@ -1,46 +1,82 @@
-import { advance, firstPosition, optionIdsAt, replay, type Position } from '../quiz/position';
-import type { AnswerLog, Quiz } from '../quiz/types';
+import { attemptQuiz, type AttemptSpec } from '../quiz/attempt';
+import { advance, firstPosition, replay, type Position } from '../quiz/position';
+import { isSeed } from '../quiz/random';
+import { decodeChoice, encodeChoice, optionsAt } from '../quiz/scenario';
+import type { AnswerLog, Quiz, QuizFile } from '../quiz/types';
 import { emptyModule, emptyProgress, type ModuleProgress, type Progress } from '../progress/progress-data';
 
 /**
  * Progress in SCORM `suspend_data`, which SCORM 1.2 caps at 4,096 characters. Answers are stored as
- * option positions, one character each, because the quiz itself says which scenario and step comes
- * next; the whole course passed fits in a few hundred characters.
+ * option positions (in the quiz file's order, so the shuffle never matters), one character each,
+ * because the quiz itself says which scenario and step comes next.
  *
- * Format: `s1~` then one record per module in course order, joined by `,`; a record's fields are
- * joined by `.`: status (n/i/p), best percent (base 36, empty when none), attempts (base 36),
- * last update in minutes since 2020 (base 36, empty when none), the best attempt's answers,
- * the current attempt's phase (a/f, empty when none) followed by its answers.
+ * Format `s2~`: one record per module, joined by `,`, each `<module id>:` and then fields joined
+ * by `.`: status (n/i/p), best percent (base 36), attempts (base 36), last update in minutes since
+ * 2020 (base 36), the best attempt's draw and answers, the current attempt's phase (a/f, empty when
+ * none), draw and answers. A draw is the seed in base 36, `/`, and three characters per drawn
+ * scenario (a hash of its id, so adding scenarios to a pool keeps stored attempts readable);
+ * empty for an attempt from before shuffling (every scenario, file order). Records name their
+ * module, so a course that gains or loses a module keeps what the LMS holds for the others.
+ * `s1~` (records in course order, no draws) is still read.
  */
-const VERSION = 's1~';
+const VERSION = 's2~';
 const CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const EPOCH = Date.UTC(2020, 0, 1);
 const STATUS = { 'not-started': 'n', 'in-progress': 'i', passed: 'p' } as const;
 
-function encodeLog(quiz: Quiz, log: AnswerLog): string {
+/** Three characters naming a scenario id (18 bits; pools hold tens of scenarios). */
+function idHash(id: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return CHARS[hash & 63]! + CHARS[(hash >>> 6) & 63]! + CHARS[(hash >>> 12) & 63]!;
+}
+
+function encodeDraw(spec: AttemptSpec | null): string {
+  if (!spec || spec.seed === null || !spec.drawn) return '';
+  return `${spec.seed.toString(36)}/${spec.drawn.map(idHash).join('')}`;
+}
+
+function decodeDraw(quiz: QuizFile, text: string): AttemptSpec | undefined {
+  if (!text) return { seed: null, drawn: null };
+  const [seedText, hashes = ''] = text.split('/');
+  const seed = parseInt(seedText ?? '', 36);
+  if (!isSeed(seed) || hashes.length % 3) return undefined;
+  const drawn: string[] = [];
+  for (let i = 0; i < hashes.length; i += 3) {
+    const scenario = quiz.scenarios.find((s) => idHash(s.id) === hashes.slice(i, i + 3));
+    if (!scenario) return undefined;
+    drawn.push(scenario.id);
+  }
+  return { seed, drawn };
+}
+
+/** Walks the attempt's scenarios in file order of options: the order never affects the codes. */
+const unshuffled = (quiz: QuizFile, spec: AttemptSpec) => attemptQuiz(quiz, { seed: null, drawn: spec.drawn ?? null });
+
+function encodeLog(pool: QuizFile, spec: AttemptSpec, log: AnswerLog): string {
+  const quiz = unshuffled(pool, spec);
   let position: Position | undefined = firstPosition(quiz);
   let out = '';
   for (const entry of log) {
     if (!position) break;
-    const ids = optionIdsAt(quiz, position);
-    // One character: the option's position, or for several options a bit per option.
-    const code = entry.choice.length === 1 && quiz.scenarios[position.scenario]!.kind !== 'multi' ? ids.indexOf(entry.choice[0]!) : entry.choice.reduce((bits, id) => bits | (1 << ids.indexOf(id)), 0);
-    out += CHARS[code] ?? '';
+    const scenario = quiz.scenarios[position.scenario]!;
+    const ids = optionsAt(scenario, position.step).map((o) => o.id);
+    out += CHARS[encodeChoice(scenario, ids, entry.choice)] ?? '';
     position = advance(quiz, position, entry.choice);
   }
   return out;
 }
 
-function decodeLog(quiz: Quiz, text: string): AnswerLog | undefined {
+function decodeLog(pool: QuizFile, spec: AttemptSpec, text: string): AnswerLog | undefined {
+  const quiz = unshuffled(pool, spec);
   let position: Position | undefined = firstPosition(quiz);
   const log: AnswerLog = [];
   for (const char of text) {
     if (!position) return undefined;
     const code = CHARS.indexOf(char);
     if (code < 0) return undefined;
-    const ids = optionIdsAt(quiz, position);
     const scenario = quiz.scenarios[position.scenario]!;
-    const choice = scenario.kind === 'multi' ? ids.filter((_, i) => code & (1 << i)) : ids[code] !== undefined ? [ids[code]!] : [];
+    const choice = decodeChoice(scenario, optionsAt(scenario, position.step).map((o) => o.id), code);
     if (!choice.length) return undefined;
     log.push(position.step === undefined ? { scenario: scenario.id, choice } : { scenario: scenario.id, step: position.step, choice });
     position = advance(quiz, position, choice);
@@ -56,35 +92,75 @@ export function encodeSuspendData(progress: Progress, quizzes: readonly Quiz[]):
     quizzes
       .map((quiz) => {
         const m = progress.modules[quiz.moduleId] ?? emptyModule();
-        const current = m.current ? `${m.current.phase === 'feedback' ? 'f' : 'a'}${encodeLog(quiz, m.current.log)}` : '';
-        return [STATUS[m.status], m.bestPercent === null ? '' : m.bestPercent.toString(36), m.attempts.toString(36), minutes(m.updatedAt), m.bestLog ? encodeLog(quiz, m.bestLog) : '', current].join('.');
+        const best = m.bestLog && m.bestDraw ? [encodeDraw(m.bestDraw), encodeLog(quiz, m.bestDraw, m.bestLog)] : ['', ''];
+        const current = m.current ? [m.current.phase === 'feedback' ? 'f' : 'a', encodeDraw(m.current), encodeLog(quiz, m.current, m.current.log)] : ['', '', ''];
+        const fields = [STATUS[m.status], m.bestPercent === null ? '' : m.bestPercent.toString(36), m.attempts.toString(36), minutes(m.updatedAt), ...best, ...current];
+        return `${quiz.moduleId}:${fields.join('.')}`;
       })
       .join(',')
   );
 }
 
+interface RecordFields {
+  status: string;
+  best: string;
+  attempts: string;
+  updated: string;
+  bestDraw: string;
+  bestLog: string;
+  phase: string;
+  currentDraw: string;
+  currentLog: string;
+}
+
+function readModule(quiz: QuizFile, f: RecordFields): ModuleProgress | undefined {
+  const when = f.updated ? new Date(EPOCH + parseInt(f.updated, 36) * 60000).toISOString() : null;
+  const bestDraw = decodeDraw(quiz, f.bestDraw);
+  const bestLog = f.bestLog && bestDraw ? (decodeLog(quiz, bestDraw, f.bestLog) ?? null) : null;
+  const currentDraw = f.phase ? decodeDraw(quiz, f.currentDraw) : undefined;
+  const module: ModuleProgress = {
+    ...emptyModule(),
+    status: f.status === 'p' ? 'passed' : f.status === 'i' ? 'in-progress' : 'not-started',
+    bestPercent: f.best ? Math.min(100, parseInt(f.best, 36)) : null,
+    attempts: parseInt(f.attempts || '0', 36) || 0,
+    updatedAt: when,
+    startedAt: f.status === 'n' ? null : when,
+    bestLog,
+    bestDraw: bestLog ? bestDraw! : null,
+    current: currentDraw
+      ? { seed: currentDraw.seed, drawn: currentDraw.drawn ?? null, phase: f.phase === 'f' ? 'feedback' : 'answering', log: decodeLog(quiz, currentDraw, f.currentLog) ?? [] }
+      : null,
+  };
+  if (module.status === 'passed') module.passedAt = when;
+  if (module.status === 'passed' && !module.bestLog) return undefined;
+  return module;
+}
+
 /** Reads suspend data back; undefined when it is not ours or does not fit the course (then the course keeps the browser's progress). */
 export function decodeSuspendData(text: string, quizzes: readonly Quiz[]): Progress | undefined {
-  if (!text.startsWith(VERSION)) return undefined;
-  const records = text.slice(VERSION.length).split(',');
-  if (records.length !== quizzes.length) return undefined;
   const progress = emptyProgress();
-  for (const [i, quiz] of quizzes.entries()) {
-    const [status, best, attempts, updated, bestLog, current] = records[i]!.split('.');
-    if (current === undefined) return undefined;
-    const when = updated ? new Date(EPOCH + parseInt(updated, 36) * 60000).toISOString() : null;
-    const module: ModuleProgress = {
-      ...emptyModule(),
-      status: status === 'p' ? 'passed' : status === 'i' ? 'in-progress' : 'not-started',
-      bestPercent: best ? Math.min(100, parseInt(best, 36)) : null,
-      attempts: parseInt(attempts || '0', 36) || 0,
-      updatedAt: when,
-      startedAt: status === 'n' ? null : when,
-      bestLog: bestLog ? (decodeLog(quiz, bestLog) ?? null) : null,
-      current: current ? { phase: current[0] === 'f' ? 'feedback' : 'answering', log: decodeLog(quiz, current.slice(1)) ?? [] } : null,
-    };
-    if (module.status === 'passed') module.passedAt = when;
-    if (module.status === 'passed' && !module.bestLog) return undefined;
+  if (text.startsWith('s1~')) {
+    const records = text.slice(3).split(',');
+    if (records.length !== quizzes.length) return undefined;
+    for (const [i, quiz] of quizzes.entries()) {
+      const [status = '', best = '', attempts = '', updated = '', bestLog = '', current] = records[i]!.split('.');
+      if (current === undefined) return undefined;
+      const module = readModule(quiz, { status, best, attempts, updated, bestDraw: '', bestLog, phase: current.slice(0, 1), currentDraw: '', currentLog: current.slice(1) });
+      if (!module) return undefined;
+      if (module.status !== 'not-started' || module.current) progress.modules[quiz.moduleId] = module;
+    }
+    return progress;
+  }
+  if (!text.startsWith(VERSION)) return undefined;
+  for (const record of text.slice(VERSION.length).split(',')) {
+    const colon = record.indexOf(':');
+    const quiz = quizzes.find((q) => q.moduleId === record.slice(0, colon));
+    // A module the course no longer has: its record is kept by nobody, the others still count.
+    if (colon < 1 || !quiz) continue;
+    const [status = '', best = '', attempts = '', updated = '', bestDraw = '', bestLog = '', phase = '', currentDraw = '', currentLog] = record.slice(colon + 1).split('.');
+    if (currentLog === undefined) return undefined;
+    const module = readModule(quiz, { status, best, attempts, updated, bestDraw, bestLog, phase, currentDraw, currentLog });
+    if (!module) return undefined;
     if (module.status !== 'not-started' || module.current) progress.modules[quiz.moduleId] = module;
   }
   return progress;

@@ -1,5 +1,6 @@
 import { assign, fromCallback, setup } from 'xstate';
-import type { BranchingScenario, Scenario } from '../quiz/types';
+import { leadsOn, nextStepOf, optionsAt, startOf as scenarioStart } from '../quiz/scenario';
+import type { Scenario } from '../quiz/types';
 
 /** One scenario on the projector, with the module it comes from and a discussion question. */
 export interface Slide {
@@ -37,9 +38,7 @@ export const voteKey = (index: number, step: string | undefined) => `${index}:${
 
 /** The options on screen for the current slide and step. */
 export function optionsOf(slide: Slide | undefined, step: string | undefined) {
-  if (!slide) return [];
-  const s = slide.scenario;
-  return s.kind === 'branching' ? (s.steps.find((x) => x.id === step)?.options ?? []) : s.options;
+  return slide ? optionsAt(slide.scenario, step) : [];
 }
 
 /** The room's choice: the option with most votes; a tie goes to the earlier option (A before B). */
@@ -48,13 +47,18 @@ export function majority(counts: readonly number[] | undefined): number | undefi
   return counts.reduce((best, c, i) => (c > counts[best]! ? i : best), 0);
 }
 
-const startOf = (slide: Slide | undefined) => (slide?.scenario.kind === 'branching' ? slide.scenario.start : undefined);
+const startOf = (slide: Slide | undefined) => (slide ? scenarioStart(slide.scenario) : undefined);
+
+/** The option the room's majority chose at a step where choices lead on; undefined elsewhere. */
+export function roomChoice(slide: Slide | undefined, step: string | undefined, counts: readonly number[] | undefined) {
+  if (!slide || !leadsOn(slide.scenario)) return undefined;
+  const choice = majority(counts);
+  return choice === undefined ? undefined : optionsOf(slide, step)[choice];
+}
 
 function nextStep(slide: Slide, step: string | undefined, counts: number[] | undefined): string | undefined {
-  if (slide.scenario.kind !== 'branching') return undefined;
-  const choice = majority(counts);
-  const option = choice === undefined ? undefined : (slide.scenario as BranchingScenario).steps.find((s) => s.id === step)?.options[choice];
-  return option && slide.scenario.steps.some((s) => s.id === option.next) ? option.next : undefined;
+  const option = roomChoice(slide, step, counts);
+  return option ? nextStepOf(slide.scenario, step, [option.id]) : undefined;
 }
 
 /**
@@ -75,8 +79,10 @@ export const presenterMachine = setup({
     optionExists: ({ context, event }) =>
       (event.type === 'vote.add' || event.type === 'vote.remove') && event.option >= 0 && event.option < optionsOf(context.slides[context.index], context.step).length,
     // A branching step needs the room's choice to know where the story goes.
-    canReveal: ({ context }) =>
-      context.slides[context.index]?.scenario.kind !== 'branching' || majority(context.votes[voteKey(context.index, context.step)]) !== undefined,
+    canReveal: ({ context }) => {
+      const slide = context.slides[context.index];
+      return !slide || !leadsOn(slide.scenario) || majority(context.votes[voteKey(context.index, context.step)]) !== undefined;
+    },
     continuesStory: ({ context }) => {
       const slide = context.slides[context.index];
       return !!slide && nextStep(slide, context.step, context.votes[voteKey(context.index, context.step)]) !== undefined;
@@ -94,10 +100,8 @@ export const presenterMachine = setup({
       return { votes: { ...context.votes, [key]: counts } };
     }),
     recordChoice: assign(({ context }) => {
-      const slide = context.slides[context.index]!;
-      const choice = majority(context.votes[voteKey(context.index, context.step)]);
-      if (slide.scenario.kind !== 'branching' || choice === undefined || !context.step) return {};
-      const option = slide.scenario.steps.find((s) => s.id === context.step)!.options[choice]!;
+      const option = roomChoice(context.slides[context.index], context.step, context.votes[voteKey(context.index, context.step)]);
+      if (!option || !context.step) return {};
       const taken = (context.path[context.index] ?? []).filter((p) => p.step !== context.step);
       return { path: { ...context.path, [context.index]: [...taken, { step: context.step, choice: option.id }] } };
     }),

@@ -1,13 +1,13 @@
-import { maxPoints } from '../quiz/scoring';
+import { correctAt, endingReached, leadsOn, maxPoints } from '../quiz/scenario';
 import type { Ending } from '../quiz/types';
 import { optionsOf, voteKey, type PresenterContext } from './presenter-machine';
 
 export interface StepSummary {
   step?: string;
   votes: number[];
-  /** Indexes of the right options (none for branching steps, which lead somewhere instead). */
+  /** Indexes of the right options (none for steps whose choices lead on instead). */
   correct: number[];
-  /** Chosen by the room's majority (branching). */
+  /** Chosen by the room's majority, where choices lead on. */
   chosen?: string;
 }
 
@@ -16,7 +16,7 @@ export interface SlideSummary {
   module: string;
   scenario: string;
   steps: StepSummary[];
-  /** Share of the room's votes on right options (0–1), or for branching the ending's share of the best points; null without votes. */
+  /** Share of the room's votes on right options (0–1), or for a story the ending's share of the best points; null without votes. */
   score: number | null;
   ending?: Ending;
 }
@@ -25,19 +25,19 @@ export interface SlideSummary {
 export function summarise(context: PresenterContext): SlideSummary[] {
   return context.slides.map((slide, index) => {
     const s = slide.scenario;
-    if (s.kind === 'branching') {
+    if (leadsOn(s)) {
       const path = context.path[index] ?? [];
       const steps = path.map((p) => ({ step: p.step, votes: context.votes[voteKey(index, p.step)] ?? [], correct: [], chosen: p.choice }));
-      const last = path.at(-1);
-      const nextId = last && s.steps.find((x) => x.id === last.step)?.options.find((o) => o.id === last.choice)?.next;
-      const ending = s.endings.find((e) => e.id === nextId);
+      const ending = endingReached(s, path.map((p) => ({ scenario: s.id, step: p.step, choice: [p.choice] })));
       return { index, module: slide.module, scenario: s.id, steps, ending, score: ending ? ending.points / maxPoints(s) : null };
     }
-    const votes = context.votes[voteKey(index, undefined)] ?? optionsOf(slide, undefined).map(() => 0);
-    const correct = s.options.flatMap((o, i) => (o.correct ? [i] : []));
+    const options = optionsOf(slide, undefined);
+    const votes = context.votes[voteKey(index, undefined)] ?? options.map(() => 0);
+    const right = new Set(correctAt(s, undefined));
+    const correct = options.flatMap((o, i) => (right.has(o.id) ? [i] : []));
     const total = votes.reduce((a, b) => a + b, 0);
-    const right = correct.reduce((sum, i) => sum + (votes[i] ?? 0), 0);
-    return { index, module: slide.module, scenario: s.id, steps: [{ votes, correct }], score: total ? right / total : null };
+    const onRight = correct.reduce((sum, i) => sum + (votes[i] ?? 0), 0);
+    return { index, module: slide.module, scenario: s.id, steps: [{ votes, correct }], score: total ? onRight / total : null };
   });
 }
 

@@ -4,7 +4,7 @@ import { emptyProgress } from '../../../src/lib/progress/progress-data';
 import { completeAttempt, setLearnerName } from '../../../src/lib/progress/progress-updates';
 
 const now = new Date('2026-11-21T12:00:00Z');
-const progress = completeAttempt(setLearnerName(emptyProgress(), 'Līga Kalniņa'), 'm', [{ scenario: 's', choice: ['official'] }], { earned: 1, max: 1, percent: 100, passed: true, scenarios: [] }, now);
+const progress = completeAttempt(setLearnerName(emptyProgress(), 'Līga Kalniņa'), 'm', { seed: 3, drawn: ['s'], log: [{ scenario: 's', choice: ['official'] }] }, { earned: 1, max: 1, percent: 100, passed: true, scenarios: [] }, now);
 
 describe('export and import', () => {
   it('round-trips progress through a file', () => {

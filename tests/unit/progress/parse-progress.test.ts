@@ -8,6 +8,7 @@ const passedModule = {
   attempts: 2,
   current: null,
   bestLog: [{ scenario: 'a', choice: ['official'] }],
+  bestDraw: { seed: 12, drawn: ['a'] },
   startedAt: '2026-11-01T10:00:00.000Z',
   updatedAt: '2026-11-02T10:00:00.000Z',
   passedAt: '2026-11-02T10:00:00.000Z',
@@ -92,5 +93,26 @@ describe('parseProgress', () => {
     const { progress, notice } = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, updatedAt: 'yesterday' } } }));
     expect(notice).toBe('repaired');
     expect(progress.modules.m!.updatedAt).toBeNull();
+  });
+
+  it('migrates version 1 silently: attempts without a seed keep file order until they end', () => {
+    const { bestDraw: _, ...v1Module } = passedModule;
+    const inProgress = { ...v1Module, status: 'in-progress', passedAt: null, bestLog: null, bestPercent: null, attempts: 0, current: { log: [{ scenario: 'a', choice: ['share'] }], phase: 'feedback' } };
+    const v1 = { version: 1, learnerName: 'Anna', modules: { m: v1Module, n: inProgress }, certificate: null };
+    const { progress, notice } = parseProgress(JSON.stringify(v1));
+    expect(notice).toBeUndefined();
+    expect(progress.version).toBe(PROGRESS_VERSION);
+    expect(progress.modules.m).toMatchObject({ status: 'passed', bestLog: passedModule.bestLog, bestDraw: { seed: null, drawn: null } });
+    expect(progress.modules.n?.current).toEqual({ seed: null, drawn: null, log: [{ scenario: 'a', choice: ['share'] }], phase: 'feedback' });
+  });
+
+  it('keeps a seeded attempt with its drawn scenarios, and repairs a broken seed', () => {
+    const current = { seed: 4_000_000_000, drawn: ['a', 'b'], log: [], phase: 'answering' };
+    const ok = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, current } } }));
+    expect(ok.notice).toBeUndefined();
+    expect(ok.progress.modules.m?.current).toEqual(current);
+    const broken = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, current: { ...current, seed: -1 }, bestDraw: { seed: 'x' } } } }));
+    expect(broken.notice).toBe('repaired');
+    expect(broken.progress.modules.m).toMatchObject({ current: null, bestDraw: null });
   });
 });

@@ -1,19 +1,23 @@
 import { createActor } from 'xstate';
-import { quizMachine, type AttemptPhase } from '../../../src/lib/quiz/quiz-machine';
-import type { AnswerLog, QuizFile } from '../../../src/lib/quiz/types';
+import { quizMachine, type SavedAttempt } from '../../../src/lib/quiz/quiz-machine';
+import type { QuizFile } from '../../../src/lib/quiz/types';
 
-/** Runs the quiz machine as the player does, recording what it asks the page to save. */
-export function startQuiz(quiz: QuizFile, resume?: { log: AnswerLog; phase: AttemptPhase }) {
-  const saved: { log: AnswerLog; phase: AttemptPhase }[] = [];
+/**
+ * Runs the quiz machine as the player does, recording what it asks the page to save. Tests that
+ * answer by position pass seed `null` in a resume or use the default: seed 7 shuffles, so they
+ * answer by option id.
+ */
+export function startQuiz(quiz: QuizFile, resume?: SavedAttempt, seed = 7) {
+  const saved: SavedAttempt[] = [];
   const results: number[] = [];
   const actor = createActor(
     quizMachine.provide({
       actions: {
-        persistAttempt: ({ context }, params) => saved.push({ log: context.log, phase: params.phase }),
+        persistAttempt: ({ context }, params) => saved.push({ ...context.attempt, log: context.log, phase: params.phase }),
         reportResult: ({ context }) => results.push(context.score!.percent),
       },
     }),
-    { input: { quiz, resume } },
+    { input: { quiz, seed, resume } },
   ).start();
   const answer = (...choice: string[]) => {
     actor.send({ type: 'answer.submit', choice });

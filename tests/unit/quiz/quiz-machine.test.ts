@@ -11,7 +11,7 @@ describe('quiz machine', () => {
     run.actor.send({ type: 'quiz.start' });
     expect(run.state()).toBe('answering');
     expect(run.context().position).toEqual({ scenario: 0 });
-    expect(run.saved.at(-1)).toEqual({ log: [], phase: 'answering' });
+    expect(run.saved.at(-1)).toMatchObject({ seed: 7, log: [], phase: 'answering' });
   });
 
   it('takes an account answer, shows feedback, then moves on', () => {
@@ -90,10 +90,10 @@ describe('quiz machine', () => {
     expect(run.state()).toBe('result');
     expect(run.results).toEqual([71]);
     expect(run.context().score?.passed).toBe(false);
-    run.actor.send({ type: 'quiz.retry' });
+    run.actor.send({ type: 'quiz.retry', seed: 99 });
     expect(run.state()).toBe('answering');
     expect(run.context().log).toEqual([]);
-    expect(run.saved.at(-1)).toEqual({ log: [], phase: 'answering' });
+    expect(run.saved.at(-1)).toMatchObject({ seed: 99, log: [], phase: 'answering' });
     answerFixture(run.answer);
     expect(run.results).toEqual([71, 100]);
   });
@@ -103,14 +103,14 @@ describe('quiz machine', () => {
       { scenario: 'evening-question', choice: ['official'] },
       { scenario: 'letter-content', choice: ['withhold'] },
     ];
-    const run = startQuiz(quiz, { log, phase: 'answering' });
+    const run = startQuiz(quiz, { seed: null, log, phase: 'answering' });
     expect(run.state()).toBe('answering');
     expect(run.context().position).toEqual({ scenario: 2 });
   });
 
   it('resumes on the feedback when the learner left while reading it', () => {
     const log = [{ scenario: 'evening-question', choice: ['official'] }];
-    const run = startQuiz(quiz, { log, phase: 'feedback' });
+    const run = startQuiz(quiz, { seed: null, log, phase: 'feedback' });
     expect(run.state()).toBe('feedback');
     expect(run.context().answered).toEqual({ scenario: 0 });
     run.actor.send({ type: 'quiz.next' });
@@ -119,6 +119,7 @@ describe('quiz machine', () => {
 
   it('resumes mid-branch at the step the learner reached', () => {
     const run = startQuiz(quiz, {
+      seed: null,
       log: [
         { scenario: 'evening-question', choice: ['official'] },
         { scenario: 'letter-content', choice: ['withhold'] },
@@ -132,7 +133,7 @@ describe('quiz machine', () => {
   });
 
   it('starts afresh when a saved attempt does not fit the quiz', () => {
-    const run = startQuiz(quiz, { log: [{ scenario: 'gone', choice: ['x'] }], phase: 'answering' });
+    const run = startQuiz(quiz, { seed: null, log: [{ scenario: 'gone', choice: ['x'] }], phase: 'answering' });
     expect(run.state()).toBe('intro');
     expect(run.context().log).toEqual([]);
   });

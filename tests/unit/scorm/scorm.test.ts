@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { bestAnswers, worstAnswers } from '../../../src/lib/quiz/answer-key';
 import { readQuizzes } from '../../../src/lib/course/read-sources';
 import { scoreQuiz } from '../../../src/lib/quiz/scoring';
+import { attemptQuiz, drawnIds } from '../../../src/lib/quiz/attempt';
+import { optionsAt, startOf } from '../../../src/lib/quiz/scenario';
+import type { AnswerLog } from '../../../src/lib/quiz/types';
 import { emptyProgress } from '../../../src/lib/progress/progress-data';
 import { completeAttempt, saveAttempt } from '../../../src/lib/progress/progress-updates';
 import { findApi } from '../../../src/lib/scorm/find-api';
@@ -27,9 +30,14 @@ function fakeApi(kind: '1.2' | '2004', fail: string[] = []) {
   return { api, values, calls };
 }
 
+/** Every module passed with the answer key, each in a seeded (shuffled) attempt. */
 function passedCourse(now = new Date('2026-11-21T10:00:00Z')) {
   let progress = emptyProgress();
-  for (const quiz of quizzes) progress = completeAttempt(progress, quiz.moduleId, bestAnswers(quiz), scoreQuiz(quiz, bestAnswers(quiz)), now);
+  for (const [i, quiz] of quizzes.entries()) {
+    const spec = { seed: 1000 + i, drawn: drawnIds(quiz, { seed: 1000 + i }) };
+    const log = bestAnswers(attemptQuiz(quiz, spec));
+    progress = completeAttempt(progress, quiz.moduleId, { ...spec, log }, scoreQuiz(attemptQuiz(quiz, spec), log), now);
+  }
   return progress;
 }
 
@@ -122,31 +130,58 @@ describe('suspend data', () => {
     expect(text.length).toBeLessThan(1000);
     const back = decodeSuspendData(text, quizzes)!;
     for (const quiz of quizzes) {
-      expect(back.modules[quiz.moduleId]).toMatchObject({ status: 'passed', bestPercent: 100, attempts: 1, bestLog: bestAnswers(quiz), passedAt: '2026-11-21T10:00:00.000Z' });
+      // Several options come back in file order: the same set, which is what grading compares.
+      const sets = (log: AnswerLog | null) => log?.map((e) => ({ ...e, choice: [...e.choice].sort() }));
+      const { bestLog, bestDraw } = progress.modules[quiz.moduleId]!;
+      expect(back.modules[quiz.moduleId]?.bestDraw).toEqual(bestDraw);
+      expect(sets(back.modules[quiz.moduleId]!.bestLog)).toEqual(sets(bestLog));
+      expect(back.modules[quiz.moduleId]).toMatchObject({ status: 'passed', bestPercent: 100, attempts: 1, passedAt: '2026-11-21T10:00:00.000Z' });
     }
   });
 
   it('keeps an unfinished attempt and its phase, and failed attempts', () => {
     let progress = emptyProgress();
     const [a, b] = quizzes;
-    progress = completeAttempt(progress, a!.moduleId, worstAnswers(a!), scoreQuiz(a!, worstAnswers(a!)), new Date('2026-11-21T10:00:00Z'));
-    progress = saveAttempt(progress, b!.moduleId, bestAnswers(b!).slice(0, 5), 'feedback', new Date('2026-11-21T10:05:00Z'));
+    progress = completeAttempt(progress, a!.moduleId, { seed: null, log: worstAnswers(a!) }, scoreQuiz(a!, worstAnswers(a!)), new Date('2026-11-21T10:00:00Z'));
+    const current = { seed: 77, drawn: drawnIds(b!, { seed: 77 }), log: bestAnswers(b!).slice(0, 5), phase: 'feedback' as const };
+    progress = saveAttempt(progress, b!.moduleId, current, new Date('2026-11-21T10:05:00Z'));
     const back = decodeSuspendData(encodeSuspendData(progress, quizzes), quizzes)!;
-    expect(back.modules[a!.moduleId]).toMatchObject({ status: 'in-progress', attempts: 1, bestLog: worstAnswers(a!) });
-    expect(back.modules[b!.moduleId]?.current).toEqual({ phase: 'feedback', log: bestAnswers(b!).slice(0, 5) });
+    expect(back.modules[a!.moduleId]).toMatchObject({ status: 'in-progress', attempts: 1, bestLog: worstAnswers(a!), bestDraw: { seed: null, drawn: null } });
+    expect(back.modules[b!.moduleId]?.current).toEqual(current);
     expect(Object.keys(back.modules)).toHaveLength(2);
   });
 
   it('stays under the limit even with every module mid-attempt', () => {
     let progress = passedCourse();
-    for (const quiz of quizzes) progress = saveAttempt(progress, quiz.moduleId, bestAnswers(quiz).slice(0, -1), 'answering', new Date());
-    expect(encodeSuspendData(progress, quizzes).length).toBeLessThan(1500);
+    for (const quiz of quizzes) progress = saveAttempt(progress, quiz.moduleId, { seed: 4_294_967_295, drawn: drawnIds(quiz, { seed: 1 }), log: bestAnswers(quiz).slice(0, -1), phase: 'answering' }, new Date());
+    expect(encodeSuspendData(progress, quizzes).length).toBeLessThan(2000);
   });
 
   it('refuses data that is not ours or does not fit the course', () => {
     expect(decodeSuspendData('', quizzes)).toBeUndefined();
     expect(decodeSuspendData('{"old":"format"}', quizzes)).toBeUndefined();
     expect(decodeSuspendData('s1~p.2s.1..ZZZZ.', quizzes)).toBeUndefined();
+    expect(decodeSuspendData(`s2~${quizzes[0]!.moduleId}:p.2s.1..zz/AAA.A....`, quizzes)).toBeUndefined();
+  });
+
+  it('names its modules: a module added to the course or gone from it leaves the others as the LMS holds them', () => {
+    const text = encodeSuspendData(passedCourse(), quizzes.slice(1));
+    const back = decodeSuspendData(`${text},old-module:p.2s.1...ABC....`, quizzes)!;
+    expect(back.modules[quizzes[0]!.moduleId]).toBeUndefined();
+    for (const quiz of quizzes.slice(1)) expect(back.modules[quiz.moduleId]?.status).toBe('passed');
+  });
+
+  it('still reads the version 1 format (course order, no seeds) as attempts in file order', () => {
+    const v1 = 's1~' + quizzes.map((_, i) => (i === 0 ? 'i.0.1..A.' : 'n.....')).join(',');
+    const back = decodeSuspendData(v1, quizzes)!;
+    const first = quizzes[0]!.scenarios[0]!;
+    const step = startOf(first);
+    expect(back.modules[quizzes[0]!.moduleId]).toMatchObject({
+      status: 'in-progress',
+      bestDraw: { seed: null, drawn: null },
+      bestLog: [{ scenario: first.id, ...(step ? { step } : {}), choice: [optionsAt(first, step)[0]!.id] }],
+    });
+    expect(Object.keys(back.modules)).toHaveLength(1);
   });
 
   it('reports passed modules and the average score', () => {

@@ -1,0 +1,43 @@
+import { drawProblem, drawScenarios } from './draw';
+import { shuffleScenario } from './scenario';
+import type { AnswerLog, QuizFile } from './types';
+
+/**
+ * What makes one attempt what it is: the seed that drew its scenarios and ordered their options,
+ * and the scenarios drawn. `seed: null` is an attempt saved before shuffling existed (progress
+ * version 1): every scenario, in file order, until it ends.
+ */
+export interface AttemptSpec {
+  seed: number | null;
+  /** Scenario ids in the order shown; derived from the seed when absent. */
+  drawn?: readonly string[] | null;
+}
+
+export interface RecordedAttempt extends AttemptSpec {
+  log: AnswerLog;
+}
+
+/** The drawn scenario ids of an attempt. */
+export function drawnIds(pool: QuizFile, spec: AttemptSpec): string[] {
+  if (spec.drawn) return [...spec.drawn];
+  return spec.seed === null ? pool.scenarios.map((s) => s.id) : drawScenarios(pool, spec.seed).map((s) => s.id);
+}
+
+/** Why this attempt could not have happened on this quiz, or undefined. */
+export function attemptProblem(pool: QuizFile, spec: AttemptSpec): string | undefined {
+  if (spec.seed === null && pool.draw) return 'this attempt has no seed, but the quiz draws its scenarios per attempt';
+  const problem = drawProblem(pool, drawnIds(pool, spec));
+  return problem ? `the scenarios of this attempt could not have been drawn: ${problem}` : undefined;
+}
+
+/**
+ * The quiz as one attempt shows it: the drawn scenarios, each with its options in the seed's
+ * order. Every engine function (position, scoring, replay) then runs on it unchanged, and answer
+ * logs keep option ids, so the order never affects grading.
+ */
+export function attemptQuiz(pool: QuizFile, spec: AttemptSpec): QuizFile {
+  const ids = drawnIds(pool, spec);
+  const scenarios = ids.map((id) => pool.scenarios.find((s) => s.id === id)).filter((s) => s !== undefined);
+  const { seed } = spec;
+  return { ...pool, draw: undefined, scenarios: seed === null ? scenarios : scenarios.map((s) => shuffleScenario(s, seed)) };
+}

@@ -1,0 +1,83 @@
+import type { Locale } from '../i18n/locales';
+import { allowsSeveral, fixedOptionIds, nextStepOf, optionsAt, scoreScenario, startOf } from './scenario';
+import { optionLabel } from './view';
+import type { AnswerEntry, Scenario } from './types';
+
+/** An option as a learner who does not read sees it: its text, and where it stands in the list. */
+export interface SeenOption {
+  id: string;
+  label: string;
+}
+
+/** A way of answering without understanding: picks from the options of one question. */
+export interface BlindStrategy {
+  name: string;
+  /** Strategies of one family fail a quiz together (one known failure, not one per constant). */
+  family: string;
+  pick(scenario: Scenario, options: readonly SeenOption[]): string[];
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const byMost = (measure: (o: SeenOption) => number) => (options: readonly SeenOption[]) =>
+  options.reduce((best, o) => (measure(o) > measure(best) ? o : best), options[0]!);
+const aboveAverage = (measure: (o: SeenOption) => number) => (options: readonly SeenOption[]) => {
+  const mean = options.reduce((sum, o) => sum + measure(o), 0) / options.length;
+  const above = options.filter((o) => measure(o) > mean);
+  return above.length ? above : [byMost(measure)(options)];
+};
+const half = (options: readonly SeenOption[], from: 'start' | 'end') => {
+  const n = Math.ceil(options.length / 2);
+  return from === 'start' ? options.slice(0, n) : options.slice(-n);
+};
+
+/** One rule for single answers, one for several, applied everywhere. */
+function strategy(name: string, one: (o: readonly SeenOption[]) => SeenOption, several: (o: readonly SeenOption[]) => readonly SeenOption[]): BlindStrategy {
+  return { name, family: name, pick: (scenario, options) => (allowsSeveral(scenario) ? several(options) : [one(options)]).map((o) => o.id) };
+}
+
+/** The base strategies: length, word count, first and last position (in the file's order). */
+export const BASE_STRATEGIES: BlindStrategy[] = [
+  strategy('always the longest option (several answers: every option longer than average)', byMost((o) => o.label.length), aboveAverage((o) => o.label.length)),
+  strategy('always the option with most words (several answers: more words than average)', byMost((o) => words(o.label)), aboveAverage((o) => words(o.label))),
+  strategy('always the first option (several answers: the first half)', (o) => o[0]!, (o) => half(o, 'start')),
+  strategy('always the last option (several answers: the last half)', (o) => o.at(-1)!, (o) => half(o, 'end')),
+];
+
+/**
+ * Every base strategy, and each combined with a constant choice for the kinds that offer fixed
+ * options (e.g. always "ask first" in disclosure scenarios and "official account" in account
+ * scenarios): what a learner who noticed one pattern would do.
+ */
+export function strategiesFor(scenarios: readonly Scenario[]): BlindStrategy[] {
+  const fixedSets = [...new Map(scenarios.flatMap((s) => { const ids = fixedOptionIds(s); return ids ? [[ids.join(','), ids] as const] : []; })).values()];
+  const constants = fixedSets.reduce<Record<string, string>[]>((combos, ids) => combos.flatMap((c) => ids.map((id) => ({ ...c, [ids.join(',')]: id }))), [{}]);
+  if (!fixedSets.length) return BASE_STRATEGIES;
+  return [
+    ...BASE_STRATEGIES,
+    ...constants.flatMap((constant) =>
+      BASE_STRATEGIES.map((base) => ({
+        name: `always "${Object.values(constant).join('" / "')}" where those options are offered, otherwise ${base.name}`,
+        family: `a constant choice where the options are fixed, otherwise ${base.name}`,
+        pick: (scenario: Scenario, options: readonly SeenOption[]) => {
+          const ids = fixedOptionIds(scenario);
+          const fixed = ids ? constant[ids.join(',')] : undefined;
+          return fixed && options.some((o) => o.id === fixed) ? [fixed] : base.pick(scenario, options);
+        },
+      })),
+    ),
+  ];
+}
+
+/** The points a strategy earns on one scenario, following its own choices through every step. */
+export function playBlind(scenario: Scenario, blind: BlindStrategy, locale: Locale, standard: Record<string, string>): number {
+  const entries: AnswerEntry[] = [];
+  let step = startOf(scenario);
+  for (let guard = 0; guard < 100; guard++) {
+    const options = optionsAt(scenario, step).map((o) => ({ id: o.id, label: optionLabel(o, locale, standard) }));
+    const choice = blind.pick(scenario, options);
+    entries.push(step === undefined ? { scenario: scenario.id, choice } : { scenario: scenario.id, step, choice });
+    step = nextStepOf(scenario, step, choice);
+    if (step === undefined) break;
+  }
+  return scoreScenario(scenario, entries).earned;
+}

@@ -1,0 +1,97 @@
+import { LOCALES, type Locale } from '../i18n/locales';
+import { playBlind, strategiesFor } from './blind-strategies';
+import { selectBest } from './draw';
+import { allowsSeveral, correctAt, leadsOn, maxPoints, optionsAt, startOf, writingProblemsOf } from './scenario';
+import { isPass, percentOf } from './scoring';
+import type { QuizFile, Scenario } from './types';
+
+/** A fault that makes a quiz passable without reading. `key` is stable, so it can be listed as known. */
+export interface QuizProblem {
+  key: string;
+  detail: string;
+}
+
+export interface BlindResult {
+  strategy: string;
+  family: string;
+  locale: Locale;
+  /** The best this strategy scores: on the whole pool, or on the best draw the rules allow for it. */
+  percent: number;
+  passes: boolean;
+}
+
+interface Scored {
+  scenario: Scenario;
+  kind: Scenario['kind'];
+  earned: number;
+  max: number;
+}
+
+/** The attempt a blind strategy does best on, and its share of points (Dinkelbach's method: exact in a few rounds). */
+function bestRatio(scored: readonly Scored[], quiz: QuizFile): { earned: number; max: number } {
+  const sum = (list: readonly Scored[]) => ({ earned: list.reduce((a, s) => a + s.earned, 0), max: list.reduce((a, s) => a + s.max, 0) });
+  const whole = sum(scored);
+  if (!quiz.draw) return whole;
+  let best = whole;
+  let ratio = 0;
+  for (let round = 0; round < 30; round++) {
+    const pick = selectBest(scored, (s) => s.earned - ratio * s.max, quiz.draw);
+    if (!pick) break;
+    const found = sum(pick);
+    if (found.earned * best.max > best.earned * found.max) best = found;
+    const next = found.max ? found.earned / found.max : 0;
+    if (next <= ratio) break;
+    ratio = next;
+  }
+  return best;
+}
+
+/**
+ * Every blind strategy against a quiz in every locale, with its best score. Where the quiz draws
+ * a set per attempt, a strategy's score is its best draw: the worst case the rules allow.
+ */
+export function blindResults(quiz: QuizFile, standard: Record<Locale, Record<string, string>>): BlindResult[] {
+  return LOCALES.flatMap((locale) =>
+    strategiesFor(quiz.scenarios).map((blind) => {
+      const scored = quiz.scenarios.map((scenario) => ({ scenario, kind: scenario.kind, earned: playBlind(scenario, blind, locale, standard[locale]), max: maxPoints(scenario) }));
+      const { earned, max } = bestRatio(scored, quiz);
+      return { strategy: blind.name, family: blind.family, locale, percent: percentOf(earned, max), passes: isPass(earned, max, quiz.passPercent) };
+    }),
+  );
+}
+
+/** Where the right option stands in the file's order, over the single-answer scenarios. */
+function positionProblems(quiz: QuizFile): QuizProblem[] {
+  const single = quiz.scenarios.filter((s) => !allowsSeveral(s) && !leadsOn(s));
+  if (single.length < 4) return [];
+  const positions = single.map((s) => optionsAt(s, startOf(s)).findIndex((o) => correctAt(s, undefined).includes(o.id)));
+  const counts = new Map<number, number>();
+  for (const p of positions) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const [position, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  if (count * 2 <= single.length) return [];
+  return [{ key: `position: the correct option is mostly at one position in single-answer scenarios`, detail: `${String.fromCharCode(65 + position)} in ${count} of ${single.length}` }];
+}
+
+/** Everything that makes a quiz guessable: blind strategies that pass, position patterns, item-writing faults. */
+export function guessabilityProblems(quiz: QuizFile, standard: Record<Locale, Record<string, string>>): QuizProblem[] {
+  // One problem per family and locale, naming its best member.
+  const results = blindResults(quiz, standard);
+  // A constant choice counts only where it beats the base strategy it falls back on.
+  const base = (r: BlindResult) => results.find((b) => b.locale === r.locale && b.strategy === b.family && r.family.endsWith(b.strategy));
+  const worst = new Map<string, BlindResult>();
+  for (const r of results.filter((r) => r.passes && (r.strategy === r.family || r.percent > (base(r)?.percent ?? 0)))) {
+    const key = `${r.locale}: ${r.family}`;
+    if (!worst.has(key) || r.percent > worst.get(key)!.percent) worst.set(key, r);
+  }
+  const blind = [...worst.values()].map((r) => ({
+    key: `blind strategy passes (${r.locale}): ${r.family}`,
+    detail: `${r.strategy}: ${r.percent} % reaches the pass mark of ${quiz.passPercent} %`,
+  }));
+  const writing = quiz.scenarios.flatMap(writingProblemsOf).map((key) => ({ key, detail: '' }));
+  return [...blind, ...positionProblems(quiz), ...writing];
+}
+
+/** The best score any blind strategy reaches, for the benchmark. */
+export function bestBlind(quiz: QuizFile, standard: Record<Locale, Record<string, string>>): BlindResult {
+  return blindResults(quiz, standard).reduce((best, r) => (r.percent > best.percent ? r : best));
+}

@@ -1,0 +1,37 @@
+import type { Locale } from '../i18n/locales';
+import { consequenceOf, correctAt, endingsOf, leadsOn, optionsAt, questionOf, startOf, stepsOf } from '../quiz/scenario';
+import { optionLabel } from '../quiz/view';
+import type { Scenario } from '../quiz/types';
+
+const letter = (i: number) => String.fromCharCode(65 + i);
+
+/**
+ * A scenario as the facilitator guide prints it, in file order: for a story every step with each
+ * option's consequence and the endings; otherwise the options with the right ones marked, why,
+ * the source, and the misconceptions behind the wrong ones.
+ */
+export function guideScenario(s: Scenario, locale: Locale, standard: Record<string, string>) {
+  const option = (o: ReturnType<typeof optionsAt>[number], i: number, right: Set<string>) => ({
+    id: o.id,
+    letter: letter(i),
+    label: optionLabel(o, locale, standard),
+    feedback: o.feedback[locale],
+    quote: o.source.quote.lv,
+    right: right.has(o.id),
+  });
+  const steps = stepsOf(s).map((step) => {
+    const right = new Set(correctAt(s, step));
+    return { id: step ?? s.id, consequence: consequenceOf(s, step)?.[locale], question: questionOf(s, step)[locale], options: optionsAt(s, step).map((o, i) => option(o, i, right)) };
+  });
+  const options = steps.flatMap((st) => st.options);
+  return {
+    title: questionOf(s, startOf(s))[locale],
+    situation: s.situation[locale],
+    /** Choices lead on to other steps and endings instead of being right or wrong. */
+    story: leadsOn(s),
+    steps,
+    endings: endingsOf(s).map((e) => ({ id: e.id, outcome: e.outcome, points: e.points, text: e.text[locale] })),
+    right: options.filter((o) => o.right),
+    wrong: options.filter((o) => !o.right),
+  };
+}
