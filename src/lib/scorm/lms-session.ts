@@ -42,8 +42,8 @@ export const progressMeasure = (r: CourseReport) => (r.totalModules ? Math.floor
  * the 1.2 mastery score, and 2004 LMSs compare `cmi.score.scaled` with a scaled passing score), and
  * no threshold an administrator could set can be reached by a score that was never sent. A score
  * of 0 would be below every threshold too, but such an LMS then records `failed` (Moodle did after
- * one module, and then reopened the attempt in review mode), and a gradebook would show 0 for a
- * learner half-way through. The course itself never fails anyone: a module can always be retried.
+ * one module, and then reopened the attempt in review mode), and its reports would show a score of
+ * 0 for a learner half-way through. The course never fails anyone: a module can always be retried.
  * Score first, status second, so that an LMS reacting to the status already has the score.
  */
 
