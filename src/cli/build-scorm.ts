@@ -64,7 +64,7 @@ for (const locale of ['lv', 'en'] as Locale[]) {
   const packageFiles: Record<string, Uint8Array> = { ...files, 'scorm-launch.html': new TextEncoder().encode(launch), 'scorm-launch.js': bundle.outputFiles[0]!.contents };
   const list = Object.keys(packageFiles).sort();
   for (const version of ['1.2', '2004'] as const) {
-    const info = { identifier: `smkurss-${locale}-scorm${version.replace('.', '')}`, title, launch: 'scorm-launch.html', files: list, passPercent: 80 };
+    const info = { identifier: `smkurss-${locale}-scorm${version.replace('.', '')}`, title, launch: 'scorm-launch.html', files: list };
     const manifest = version === '1.2' ? manifest12(info) : manifest2004(info);
     const zip = zipSync({ 'imsmanifest.xml': new TextEncoder().encode(manifest), ...packageFiles }, { level: 9 });
     const name = `socialie-mediji-${locale}-scorm${version === '1.2' ? '12' : '2004'}.zip`;

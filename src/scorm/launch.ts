@@ -1,6 +1,7 @@
 // The SCORM package's launch page script (bundled by `npm run build:scorm`). It holds the one LMS
 // session for the whole visit: the course's pages open in its frame and report progress to it, so
 // moving between pages never re-initialises the LMS. The course data is built in at bundle time.
+// Every change is set at once; commits follow src/lib/scorm/commit-policy.ts.
 import { parseProgress } from '../lib/progress/parse-progress';
 import { PROGRESS_KEY } from '../lib/progress/progress-data';
 import type { Progress } from '../lib/progress/progress-data';
@@ -38,6 +39,8 @@ if (session && session.initialize()) {
     console.warn('[SCORM] browser storage unavailable; the course keeps progress in memory');
   }
   lastSuspend = fromLms ? stored : '';
+  // What the LMS already holds as passed: a report that changes it commits at once.
+  session.resumedWith(fromLms ? courseReport(fromLms, quizzes).passedModules : 0);
 }
 
 (window as unknown as { __smkurssScorm: unknown }).__smkurssScorm = {
@@ -51,7 +54,7 @@ if (session && session.initialize()) {
 };
 
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') session?.commit();
+  if (document.visibilityState === 'hidden' && !finished) session?.pageHidden();
 });
 window.addEventListener('pagehide', () => {
   if (!session || finished) return;

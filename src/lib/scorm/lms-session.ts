@@ -1,3 +1,4 @@
+import { afterReport, initialCommitState, whenHidden, whenLeaving, type CommitDecision } from './commit-policy';
 import { findApi, type WindowLike } from './find-api';
 
 /** The calls both SCORM versions share, under their 1.2 and 2004 names. */
@@ -29,29 +30,47 @@ export interface CourseReport {
 
 const ok = (result: unknown) => result === true || result === 'true';
 
+/** The only state the course reports as a pass: every module passed. */
+export const courseComplete = (r: CourseReport) => r.totalModules > 0 && r.passedModules === r.totalModules;
+
+/** Share of modules passed, rounded down to hundredths so that it reaches 1 only when all are passed. */
+export const progressMeasure = (r: CourseReport) => (r.totalModules ? Math.floor((r.passedModules * 100) / r.totalModules) / 100 : 0).toFixed(2);
+
+/*
+ * Until every module is passed the LMS gets no score at all, only `incomplete` (and in 2004 the
+ * progress). An LMS may turn a score into a status with a threshold of its own (Moodle did with
+ * the 1.2 mastery score, and 2004 LMSs compare `cmi.score.scaled` with a scaled passing score), and
+ * no threshold an administrator could set can be reached by a score that was never sent. A score
+ * of 0 would be below every threshold too, but such an LMS then records `failed` (Moodle did after
+ * one module, and then reopened the attempt in review mode), and its reports would show a score of
+ * 0 for a learner half-way through. The course never fails anyone: a module can always be retried.
+ * Score first, status second, so that an LMS reacting to the status already has the score.
+ */
+
 /** SCORM 1.2 data model values for a report. */
 export function scorm12Values(r: CourseReport): [string, string][] {
-  const complete = r.totalModules > 0 && r.passedModules === r.totalModules;
+  if (!courseComplete(r)) return [['cmi.core.lesson_status', 'incomplete'], ['cmi.suspend_data', r.suspendData]];
   return [
-    ['cmi.core.lesson_status', complete ? 'passed' : 'incomplete'],
     ['cmi.core.score.min', '0'],
     ['cmi.core.score.max', '100'],
     ['cmi.core.score.raw', String(Math.round(r.scorePercent))],
+    ['cmi.core.lesson_status', 'passed'],
     ['cmi.suspend_data', r.suspendData],
   ];
 }
 
 /** SCORM 2004 (4th edition) data model values for a report. */
 export function scorm2004Values(r: CourseReport): [string, string][] {
-  const complete = r.totalModules > 0 && r.passedModules === r.totalModules;
+  const progress: [string, string] = ['cmi.progress_measure', progressMeasure(r)];
+  if (!courseComplete(r)) return [['cmi.completion_status', 'incomplete'], ['cmi.success_status', 'unknown'], progress, ['cmi.suspend_data', r.suspendData]];
   return [
-    ['cmi.completion_status', complete ? 'completed' : 'incomplete'],
-    ['cmi.success_status', complete ? 'passed' : 'unknown'],
-    ['cmi.progress_measure', (r.totalModules ? r.passedModules / r.totalModules : 0).toFixed(2)],
     ['cmi.score.min', '0'],
     ['cmi.score.max', '100'],
     ['cmi.score.raw', String(Math.round(r.scorePercent))],
     ['cmi.score.scaled', (r.scorePercent / 100).toFixed(2)],
+    ['cmi.completion_status', 'completed'],
+    ['cmi.success_status', 'passed'],
+    progress,
     ['cmi.suspend_data', r.suspendData],
   ];
 }
@@ -83,9 +102,11 @@ export function displayName(lmsName: string): string {
 /**
  * One SCO session with whichever SCORM version the LMS offers. Every call is guarded: a refused
  * value or a lost LMS is logged and ignored, so the course never breaks (progress also stays in
- * the browser).
+ * the browser). Values are set on every report; commits follow the commit policy.
  */
 export class LmsSession {
+  private commits = initialCommitState();
+
   private constructor(
     readonly version: '1.2' | '2004',
     private readonly api: Scorm12Api | Scorm2004Api,
@@ -147,9 +168,25 @@ export class LmsSession {
     return this.get('cmi.suspend_data');
   }
 
+  /** How many modules the LMS holds as passed at launch, so that only a change of that commits at once. */
+  resumedWith(passedModules: number): void {
+    this.commits = initialCommitState(passedModules);
+  }
+
+  private apply(decision: CommitDecision): void {
+    this.commits = decision.state;
+    if (decision.commit) this.commit();
+  }
+
+  /** Sets a changed report; commits when the policy says so. */
   report(report: CourseReport): void {
     for (const [key, value] of this.version === '2004' ? scorm2004Values(report) : scorm12Values(report)) this.set(key, value);
-    this.commit();
+    this.apply(afterReport(this.commits, report.passedModules));
+  }
+
+  /** The page is hidden: it may never come back, so commit what is pending. */
+  pageHidden(): void {
+    this.apply(whenHidden(this.commits));
   }
 
   /** Leaving: session time, exit as suspend (so the LMS resumes next time), commit, terminate. */
@@ -161,7 +198,7 @@ export class LmsSession {
       this.set('cmi.core.session_time', scorm12Time(sessionMs));
       this.set('cmi.core.exit', 'suspend');
     }
-    this.commit();
+    this.apply(whenLeaving(this.commits));
     this.call('Terminate', () => (this.version === '2004' ? (this.api as Scorm2004Api).Terminate('') : (this.api as Scorm12Api).LMSFinish('')));
   }
 }

@@ -5,9 +5,17 @@ export interface PackageInfo {
   title: string;
   launch: string;
   files: string[];
-  /** Mastery score in per cent (SCORM 1.2) / the scaled passing score (2004). */
-  passPercent: number;
 }
+
+/*
+ * Neither manifest carries a pass mark. The course alone decides a pass (every module passed) and
+ * says so through the status it reports; a pass mark here would let the LMS decide from the score.
+ * SCORM 1.2's `adlcp:masteryscore` did exactly that in Moodle 4.5 ("Mastery score overrides status",
+ * on by default): at 7 of 8 modules (average 88) it stored `passed`, after one module `failed`
+ * (../shared/reviews/moodle.md). In 2004 Moodle copies any `minNormalizedMeasure` of the primary
+ * objective into `cmi.scaled_passing_score` whatever `satisfiedByMeasure` says, and defaults it to
+ * 1.0 when the objective is declared without one, so the 2004 manifest declares no objective at all.
+ */
 
 /** The single item and the single SCO resource listing every file; only names differ by version. */
 function body(p: PackageInfo, itemExtra: string, scormTypeAttribute: string): string {
@@ -16,8 +24,7 @@ function body(p: PackageInfo, itemExtra: string, scormTypeAttribute: string): st
       <title>${xml(p.title)}</title>
       <item identifier="item" identifierref="sco" isvisible="true">
         <title>${xml(p.title)}</title>
-${itemExtra}
-      </item>
+${itemExtra ? `${itemExtra}\n` : ''}      </item>
     </organization>
   </organizations>
   <resources>
@@ -41,7 +48,7 @@ export function manifest12(p: PackageInfo): string {
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
   </metadata>
-${body(p, `        <adlcp:masteryscore>${p.passPercent}</adlcp:masteryscore>`, 'adlcp:scormtype')}`;
+${body(p, '', 'adlcp:scormtype')}`;
 }
 
 /** imsmanifest.xml for SCORM 2004 4th Edition (IMS CP 1.1, ADL CP/SEQ/NAV 1.3, IMS SS). */
@@ -61,12 +68,10 @@ export function manifest2004(p: PackageInfo): string {
   </metadata>
 ${body(
     p,
+    // Set by content: without these (both default to false) an LMS that runs full sequencing marks
+    // the activity completed and satisfied when an attempt ends without a status from the course.
     `        <imsss:sequencing>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="course" satisfiedByMeasure="false">
-              <imsss:minNormalizedMeasure>${(p.passPercent / 100).toFixed(2)}</imsss:minNormalizedMeasure>
-            </imsss:primaryObjective>
-          </imsss:objectives>
+          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
         </imsss:sequencing>`,
     'adlcp:scormType',
   )}`;
