@@ -78,7 +78,7 @@ test.afterAll(() => server?.close());
 /** Every module but the last passed earlier, as stored progress in this browser. */
 function almostDone() {
   let progress = emptyProgress();
-  for (const quiz of quizzes.slice(0, -1)) progress = completeAttempt(progress, quiz.moduleId, bestAnswers(quiz), scoreQuiz(quiz, bestAnswers(quiz)), new Date());
+  for (const quiz of quizzes.slice(0, -1)) progress = completeAttempt(progress, quiz.moduleId, { seed: null, log: bestAnswers(quiz) }, scoreQuiz(quiz, bestAnswers(quiz)), new Date());
   return JSON.stringify(progress);
 }
 

@@ -9,7 +9,7 @@ const now = new Date('2026-11-21T10:00:00Z');
 /** A module passed (or failed) at once, as stored after its result page. */
 export function finish(progress: Progress, quiz: Quiz, aim: 'best' | 'worst' = 'best'): Progress {
   const log = aim === 'best' ? bestAnswers(quiz) : worstAnswers(quiz);
-  return completeAttempt(progress, quiz.moduleId, log, scoreQuiz(quiz, log), now);
+  return completeAttempt(progress, quiz.moduleId, { seed: null, log }, scoreQuiz(quiz, log), now);
 }
 
 /** The first `count` modules passed with 100 %. */
@@ -24,13 +24,16 @@ export function passedFirst(quizzes: readonly Quiz[], count: number): Progress {
 export function moduleJourney(start: Progress, quiz: Quiz): Progress[] {
   const answers = bestAnswers(quiz);
   const states: Progress[] = [];
-  let progress = saveAttempt(start, quiz.moduleId, [], 'answering', now);
+  let progress = saveAttempt(start, quiz.moduleId, { seed: null, log: [], phase: 'answering' }, now);
   states.push(progress);
   answers.forEach((_, i) => {
     const log = answers.slice(0, i + 1);
-    progress = saveAttempt(progress, quiz.moduleId, log, 'feedback', now);
+    progress = saveAttempt(progress, quiz.moduleId, { seed: null, log, phase: 'feedback' }, now);
     states.push(progress);
-    progress = i < answers.length - 1 ? saveAttempt(progress, quiz.moduleId, log, 'answering', now) : completeAttempt(progress, quiz.moduleId, log, scoreQuiz(quiz, log), now);
+    progress =
+      i < answers.length - 1
+        ? saveAttempt(progress, quiz.moduleId, { seed: null, log, phase: 'answering' }, now)
+        : completeAttempt(progress, quiz.moduleId, { seed: null, log }, scoreQuiz(quiz, log), now);
     states.push(progress);
   });
   return states;
