@@ -74,6 +74,8 @@ console.log(`\nBudgets: JS ≤ 40 KB gzip per page, CSS ≤ 20 KB gzip, module p
 console.log(`Build time: ${buildSeconds.toFixed(1)} s${process.argv.includes('--no-build') ? ' (skipped: --no-build)' : ''}`);
 if (!process.argv.includes('--no-build') && buildSeconds > BUDGET.buildSeconds) over.push(`build ${buildSeconds.toFixed(1)} s > 30 s`);
 console.log(over.length ? `Over budget:\n  ${over.join('\n  ')}` : 'All pages within budget.');
+console.log('\nBest blind score per quiz (always the longest option, most words, first, last, constant choices):');
+execSync('npx tsx src/cli/bench-blind.ts', { stdio: 'inherit' });
 console.log('\nCertificate verification (the verify page and npm run verify use the same code):');
 execSync('npx tsx src/cli/bench-verify.ts', { stdio: 'inherit' });
 if (over.length && process.argv.includes('--check')) process.exit(1);

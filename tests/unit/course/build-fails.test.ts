@@ -26,4 +26,24 @@ describe('the build', () => {
       /quizzes\/komunikacijas-principi\.yaml: scenario "[a-z0-9-]+" › step "[a-z0-9-]+" › option "[a-z0-9-]+" › next: "removed-step" is neither a step nor an ending/,
     );
   }, 120_000);
+
+  it('fails on a quiz where the longest option is always right, naming the file and the strategy, and warns about the known failures', () => {
+    const quizzes = join(work, 'guessable');
+    cpSync(join(root, 'quizzes'), quizzes, { recursive: true });
+    writeFileSync(join(quizzes, 'kapec-vadlinijas.yaml'), readFileSync(join(root, 'tests/fixtures/quizzes/longest-wins.yaml'), 'utf8'));
+    // Its own known failures no longer apply to the replaced file.
+    const known = join(quizzes, '_known-failures.yaml');
+    writeFileSync(known, readFileSync(known, 'utf8').replace(/^kapec-vadlinijas:\n(  - .*\n)+/m, ''));
+    const build = spawnSync('npx', ['astro', 'build', '--outDir', join(work, 'dist-guessable')], {
+      cwd: root,
+      env: { ...process.env, COURSE_QUIZ_DIR: quizzes },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    const output = build.stdout + build.stderr;
+    expect(build.status).not.toBe(0);
+    expect(output).toMatch(/quizzes\/kapec-vadlinijas\.yaml: blind strategy passes \(lv\): always the longest option .*100 % reaches the pass mark of 80 %/);
+    expect(output).toMatch(/KNOWN GUESSABILITY FAILURES/);
+    expect(output).toMatch(/! quizzes\/ikdienas-prakse\.yaml: /);
+  }, 120_000);
 });
