@@ -4,7 +4,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { moduleSchema } from './lib/course/module-schema';
 import { guessabilityReport, isQuizFileName, KNOWN_FAILURES_FILE, readSeeds } from './lib/course/read-sources';
-import { loadQuizFile } from './lib/quiz/load-quiz-file';
+import { loadQuizFile, QuizFileError } from './lib/quiz/load-quiz-file';
+import { idHashCollisions } from './lib/scorm/suspend-data';
 
 const root = process.cwd();
 /** Tests point this at a folder of deliberately broken quizzes to see the build fail. */
@@ -32,6 +33,8 @@ const quizzes = defineCollection({
       for (const file of readdirSync(dir).filter(isQuizFileName).sort()) {
         const text = readFileSync(join(dir, file), 'utf8');
         const quiz = loadQuizFile(`quizzes/${file}`, text, seeds);
+        const clashes = idHashCollisions(quiz);
+        if (clashes.length) throw new QuizFileError(`quizzes/${file}`, clashes);
         loaded.push(quiz);
         store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(text) });
       }

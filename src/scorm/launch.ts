@@ -29,7 +29,13 @@ function readLocal(): Progress {
 if (session && session.initialize()) {
   const local = readLocal();
   const stored = session.suspendData();
-  const fromLms = decodeSuspendData(stored, quizzes);
+  // Suspend data is untrusted input: whatever it holds, the course still opens.
+  let fromLms: Progress | undefined;
+  try {
+    fromLms = decodeSuspendData(stored, quizzes);
+  } catch (error) {
+    console.warn(`[SCORM] suspend data unreadable, resuming from this browser: ${(error as Error).message}`);
+  }
   // The LMS is the record to resume from; the browser keeps only what the LMS cannot hold.
   const resumed: Progress = fromLms ? { ...fromLms, learnerName: local.learnerName, certificate: local.certificate } : local;
   if (!resumed.learnerName) resumed.learnerName = session.learnerName();
@@ -40,13 +46,23 @@ if (session && session.initialize()) {
   }
   lastSuspend = fromLms ? stored : '';
   // What the LMS already holds as passed: a report that changes it commits at once.
-  session.resumedWith(fromLms ? courseReport(fromLms, quizzes).passedModules : 0);
+  try {
+    session.resumedWith(fromLms ? courseReport(fromLms, quizzes).passedModules : 0);
+  } catch {
+    session.resumedWith(0);
+  }
 }
 
 (window as unknown as { __smkurssScorm: unknown }).__smkurssScorm = {
   update(progress: Progress) {
     if (!session || finished) return;
-    const report = courseReport(progress, quizzes);
+    let report;
+    try {
+      report = courseReport(progress, quizzes);
+    } catch (error) {
+      console.warn(`[SCORM] progress could not be reported: ${(error as Error).message}`);
+      return;
+    }
     if (report.suspendData === lastSuspend) return;
     lastSuspend = report.suspendData;
     session.report(report);

@@ -5,6 +5,7 @@ import type { Locale } from '../../src/lib/i18n/locales';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { t } from '../../src/lib/i18n/translate';
 import { bestAnswers, worstAnswers } from '../../src/lib/quiz/answer-key';
+import { bestAnswersOf, worstAnswersOf } from '../../src/lib/quiz/scenario';
 import type { AnswerEntry, Quiz } from '../../src/lib/quiz/types';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -44,4 +45,37 @@ export async function answerAll(page: Page, locale: Locale, log: AnswerEntry[]) 
     await next(page);
   }
   await expect(page.getByTestId('result')).toBeVisible();
+}
+
+/** The scenario and step on screen, as the quiz form names them. */
+export async function shownQuestion(page: Page): Promise<{ scenario: string; step: string | undefined }> {
+  const form = page.getByTestId('quiz').locator('form');
+  const scenario = (await form.getAttribute('data-scenario'))!;
+  const step = (await form.getAttribute('data-step')) || undefined;
+  return { scenario, step };
+}
+
+/** The option ids on screen, in the order shown. */
+export async function shownOrder(page: Page): Promise<string[]> {
+  return page.locator('input[name="answer"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+}
+
+/**
+ * Answers whatever the quiz shows (drawn scenarios, shuffled options) with the key, or with the
+ * worst answers, until the result; returns the scenario ids met, in order.
+ */
+export async function answerShown(page: Page, locale: Locale, quiz: Quiz, aim: 'best' | 'worst'): Promise<string[]> {
+  const met: string[] = [];
+  for (let guard = 0; guard < 100; guard++) {
+    const form = page.getByTestId('quiz').locator('form');
+    await expect(form.or(page.getByTestId('result'))).toBeVisible();
+    if (await page.getByTestId('result').isVisible()) return met;
+    const { scenario, step } = await shownQuestion(page);
+    if (met.at(-1) !== scenario) met.push(scenario);
+    const s = quiz.scenarios.find((x) => x.id === scenario)!;
+    const entry = (aim === 'best' ? bestAnswersOf(s) : worstAnswersOf(s)).find((e) => e.step === step)!;
+    await submitAnswer(page, locale, entry);
+    await next(page);
+  }
+  throw new Error('the quiz did not end');
 }

@@ -17,17 +17,25 @@ export interface RecordedAttempt extends AttemptSpec {
   log: AnswerLog;
 }
 
-/** The drawn scenario ids of an attempt. */
+/** The drawn scenario ids of an attempt (as it says, or as its seed draws). */
 export function drawnIds(pool: QuizFile, spec: AttemptSpec): string[] {
   if (spec.drawn) return [...spec.drawn];
   return spec.seed === null ? pool.scenarios.map((s) => s.id) : drawScenarios(pool, spec.seed).map((s) => s.id);
 }
 
-/** Why this attempt could not have happened on this quiz, or undefined. */
+/**
+ * Why this attempt could not have happened on this quiz, or undefined: the scenarios must be a set
+ * the rules allow, and exactly the set its seed draws (a stored attempt from a pool that has
+ * changed since, or a hand-picked set, is refused).
+ */
 export function attemptProblem(pool: QuizFile, spec: AttemptSpec): string | undefined {
   if (spec.seed === null && pool.draw) return 'this attempt has no seed, but the quiz draws its scenarios per attempt';
-  const problem = drawProblem(pool, drawnIds(pool, spec));
-  return problem ? `the scenarios of this attempt could not have been drawn: ${problem}` : undefined;
+  const ids = drawnIds(pool, spec);
+  const problem = drawProblem(pool, ids);
+  if (problem) return `the scenarios of this attempt could not have been drawn: ${problem}`;
+  const drawn = drawnIds(pool, { seed: spec.seed });
+  if (ids.join() !== drawn.join()) return `the scenarios of this attempt are not the ones its seed draws`;
+  return undefined;
 }
 
 /**

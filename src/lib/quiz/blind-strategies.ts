@@ -15,6 +15,8 @@ export interface BlindStrategy {
   /** Strategies of one family fail a quiz together (one known failure, not one per constant). */
   family: string;
   pick(scenario: Scenario, options: readonly SeenOption[]): string[];
+  /** Names what this strategy does in a scenario, so strategies that play it alike are scored once. */
+  variant(scenario: Scenario): string;
 }
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -32,7 +34,7 @@ const half = (options: readonly SeenOption[], from: 'start' | 'end') => {
 
 /** One rule for single answers, one for several, applied everywhere. */
 function strategy(name: string, one: (o: readonly SeenOption[]) => SeenOption, several: (o: readonly SeenOption[]) => readonly SeenOption[]): BlindStrategy {
-  return { name, family: name, pick: (scenario, options) => (allowsSeveral(scenario) ? several(options) : [one(options)]).map((o) => o.id) };
+  return { name, family: name, variant: () => name, pick: (scenario, options) => (allowsSeveral(scenario) ? several(options) : [one(options)]).map((o) => o.id) };
 }
 
 /** The base strategies: length, word count, first and last position (in the file's order). */
@@ -43,28 +45,52 @@ export const BASE_STRATEGIES: BlindStrategy[] = [
   strategy('always the last option (several answers: the last half)', (o) => o.at(-1)!, (o) => half(o, 'end')),
 ];
 
+/** Every ordered choice of some of the ids (including none): the orders of preference a learner may hold. */
+function preferenceOrders(ids: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  const grow = (prefix: string[]) => {
+    for (const id of ids.filter((i) => !prefix.includes(i))) {
+      const next = [...prefix, id];
+      out.push(next);
+      grow(next);
+    }
+  };
+  grow([]);
+  return out;
+}
+
 /**
- * Every base strategy, and each combined with a constant choice for the kinds that offer fixed
- * options (e.g. always "ask first" in disclosure scenarios and "official account" in account
- * scenarios): what a learner who noticed one pattern would do.
+ * Every base strategy, and each combined with an order of preference among the fixed options of
+ * the kinds that have them (e.g. "ask first" in disclosure scenarios; "official account, else not
+ * on social media" in account scenarios; or no preference for one kind), falling back on the base
+ * strategy where none of the preferred options is offered: what a learner who noticed a pattern
+ * would do.
  */
 export function strategiesFor(scenarios: readonly Scenario[]): BlindStrategy[] {
   const fixedSets = [...new Map(scenarios.flatMap((s) => { const ids = fixedOptionIds(s); return ids ? [[ids.join(','), ids] as const] : []; })).values()];
-  const constants = fixedSets.reduce<Record<string, string>[]>((combos, ids) => combos.flatMap((c) => ids.map((id) => ({ ...c, [ids.join(',')]: id }))), [{}]);
   if (!fixedSets.length) return BASE_STRATEGIES;
+  // One preference per set of fixed options; the all-empty combination is the base strategy itself.
+  const combos = fixedSets
+    .reduce<Record<string, string[]>[]>((all, ids) => all.flatMap((c) => preferenceOrders(ids).map((order) => ({ ...c, [ids.join(',')]: order }))), [{}])
+    .filter((c) => Object.values(c).some((order) => order.length));
+  const describe = (c: Record<string, string[]>) => Object.values(c).filter((o) => o.length).map((o) => `"${o.join('", else "')}"`).join(' / ');
   return [
     ...BASE_STRATEGIES,
-    ...constants.flatMap((constant) =>
-      BASE_STRATEGIES.map((base) => ({
-        name: `always "${Object.values(constant).join('" / "')}" where those options are offered, otherwise ${base.name}`,
-        family: `a constant choice where the options are fixed, otherwise ${base.name}`,
+    ...combos.flatMap((preference) => {
+      const preferredIn = (scenario: Scenario, offered: readonly string[]) => {
+        const ids = fixedOptionIds(scenario);
+        return ids ? preference[ids.join(',')]?.find((id) => offered.includes(id)) : undefined;
+      };
+      return BASE_STRATEGIES.map((base) => ({
+        name: `always ${describe(preference)} where offered, otherwise ${base.name}`,
+        family: `a fixed preference where the options are fixed, otherwise ${base.name}`,
         pick: (scenario: Scenario, options: readonly SeenOption[]) => {
-          const ids = fixedOptionIds(scenario);
-          const fixed = ids ? constant[ids.join(',')] : undefined;
-          return fixed && options.some((o) => o.id === fixed) ? [fixed] : base.pick(scenario, options);
+          const preferred = preferredIn(scenario, options.map((o) => o.id));
+          return preferred ? [preferred] : base.pick(scenario, options);
         },
-      })),
-    ),
+        variant: (scenario: Scenario) => preferredIn(scenario, optionsAt(scenario, startOf(scenario)).map((o) => o.id)) ?? base.name,
+      }));
+    }),
   ];
 }
 

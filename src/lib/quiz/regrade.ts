@@ -34,7 +34,7 @@ export function readAttemptSpec(value: unknown): AttemptSpec | undefined {
   const { seed, drawn } = value as Record<string, unknown>;
   if (seed !== null && !isSeed(seed)) return undefined;
   if (drawn === undefined || drawn === null) return { seed, drawn: null };
-  if (!Array.isArray(drawn) || drawn.length > 200 || !drawn.every((id) => typeof id === 'string' && id.length <= 80)) return undefined;
+  if (!Array.isArray(drawn) || drawn.length === 0 || drawn.length > 200 || !drawn.every((id) => typeof id === 'string' && id.length <= 80)) return undefined;
   return { seed, drawn: drawn as string[] };
 }
 

@@ -1,4 +1,5 @@
-import { attemptQuiz, type AttemptSpec } from '../quiz/attempt';
+import { attemptProblem, attemptQuiz, type AttemptSpec } from '../quiz/attempt';
+import { regrade } from '../quiz/regrade';
 import { advance, firstPosition, replay, type Position } from '../quiz/position';
 import { isSeed } from '../quiz/random';
 import { decodeChoice, encodeChoice, optionsAt } from '../quiz/scenario';
@@ -31,23 +32,43 @@ function idHash(id: string): string {
   return CHARS[hash & 63]! + CHARS[(hash >>> 6) & 63]! + CHARS[(hash >>> 12) & 63]!;
 }
 
-function encodeDraw(spec: AttemptSpec | null): string {
-  if (!spec || spec.seed === null || !spec.drawn) return '';
+/** Scenario ids of one quiz whose short hashes collide (the build refuses them: suspend data could not tell them apart). */
+export function idHashCollisions(quiz: QuizFile): string[] {
+  const seen = new Map<string, string>();
+  return quiz.scenarios.flatMap((s) => {
+    const other = seen.get(idHash(s.id));
+    seen.set(idHash(s.id), s.id);
+    return other ? [`scenario "${s.id}" › id: its short hash in SCORM suspend data is the same as "${other}"'s; rename one`] : [];
+  });
+}
+
+/** An attempt spec fit for this quiz, or undefined (stored data is untrusted: a crafted draw must not crash or pass). */
+const usable = (quiz: QuizFile, spec: AttemptSpec | null | undefined): spec is AttemptSpec => !!spec && attemptProblem(quiz, spec) === undefined;
+
+function encodeDraw(spec: AttemptSpec): string {
+  if (spec.seed === null || !spec.drawn) return '';
   return `${spec.seed.toString(36)}/${spec.drawn.map(idHash).join('')}`;
 }
 
 function decodeDraw(quiz: QuizFile, text: string): AttemptSpec | undefined {
-  if (!text) return { seed: null, drawn: null };
-  const [seedText, hashes = ''] = text.split('/');
-  const seed = parseInt(seedText ?? '', 36);
-  if (!isSeed(seed) || hashes.length % 3) return undefined;
+  if (!text) return usable(quiz, { seed: null, drawn: null }) ? { seed: null, drawn: null } : undefined;
+  const [seedText = '', hashes = ''] = text.split('/');
+  const seed = /^[0-9a-z]{1,7}$/.test(seedText) ? parseInt(seedText, 36) : NaN;
+  if (!isSeed(seed) || !hashes || hashes.length % 3) return undefined;
   const drawn: string[] = [];
   for (let i = 0; i < hashes.length; i += 3) {
     const scenario = quiz.scenarios.find((s) => idHash(s.id) === hashes.slice(i, i + 3));
     if (!scenario) return undefined;
     drawn.push(scenario.id);
   }
-  return { seed, drawn };
+  return usable(quiz, { seed, drawn }) ? { seed, drawn } : undefined;
+}
+
+/** Whether a module's best attempt really passes: re-graded, as the server would, not taken on trust. */
+export function gradedBest(quiz: QuizFile, m: ModuleProgress | undefined): number | undefined {
+  if (!m?.bestLog || !usable(quiz, m.bestDraw ?? { seed: null })) return undefined;
+  const graded = regrade(quiz, m.bestLog, m.bestDraw ?? { seed: null });
+  return graded.ok && graded.score.passed ? graded.score.percent : undefined;
 }
 
 /** Walks the attempt's scenarios in file order of options: the order never affects the codes. */
@@ -92,8 +113,8 @@ export function encodeSuspendData(progress: Progress, quizzes: readonly Quiz[]):
     quizzes
       .map((quiz) => {
         const m = progress.modules[quiz.moduleId] ?? emptyModule();
-        const best = m.bestLog && m.bestDraw ? [encodeDraw(m.bestDraw), encodeLog(quiz, m.bestDraw, m.bestLog)] : ['', ''];
-        const current = m.current ? [m.current.phase === 'feedback' ? 'f' : 'a', encodeDraw(m.current), encodeLog(quiz, m.current, m.current.log)] : ['', '', ''];
+        const best = m.bestLog && usable(quiz, m.bestDraw) ? [encodeDraw(m.bestDraw), encodeLog(quiz, m.bestDraw, m.bestLog)] : ['', ''];
+        const current = m.current && usable(quiz, m.current) ? [m.current.phase === 'feedback' ? 'f' : 'a', encodeDraw(m.current), encodeLog(quiz, m.current, m.current.log)] : ['', '', ''];
         const fields = [STATUS[m.status], m.bestPercent === null ? '' : m.bestPercent.toString(36), m.attempts.toString(36), minutes(m.updatedAt), ...best, ...current];
         return `${quiz.moduleId}:${fields.join('.')}`;
       })
@@ -113,8 +134,15 @@ interface RecordFields {
   currentLog: string;
 }
 
+/** Minutes since 2020 back to a date; anything unreadable or beyond 2100 is no date. */
+function readMinutes(text: string): string | null {
+  const minutes = /^[0-9a-z]{1,8}$/.test(text) ? parseInt(text, 36) : NaN;
+  const time = EPOCH + minutes * 60000;
+  return Number.isFinite(time) && time < Date.UTC(2100, 0, 1) ? new Date(time).toISOString() : null;
+}
+
 function readModule(quiz: QuizFile, f: RecordFields): ModuleProgress | undefined {
-  const when = f.updated ? new Date(EPOCH + parseInt(f.updated, 36) * 60000).toISOString() : null;
+  const when = readMinutes(f.updated);
   const bestDraw = decodeDraw(quiz, f.bestDraw);
   const bestLog = f.bestLog && bestDraw ? (decodeLog(quiz, bestDraw, f.bestLog) ?? null) : null;
   const currentDraw = f.phase ? decodeDraw(quiz, f.currentDraw) : undefined;
@@ -131,8 +159,9 @@ function readModule(quiz: QuizFile, f: RecordFields): ModuleProgress | undefined
       ? { seed: currentDraw.seed, drawn: currentDraw.drawn ?? null, phase: f.phase === 'f' ? 'feedback' : 'answering', log: decodeLog(quiz, currentDraw, f.currentLog) ?? [] }
       : null,
   };
+  // Passed only when the best attempt, re-graded, passes: suspend data is not taken on trust.
+  if (module.status === 'passed' && gradedBest(quiz, module) === undefined) return { ...module, status: 'in-progress', passedAt: null };
   if (module.status === 'passed') module.passedAt = when;
-  if (module.status === 'passed' && !module.bestLog) return undefined;
   return module;
 }
 
@@ -146,8 +175,7 @@ export function decodeSuspendData(text: string, quizzes: readonly Quiz[]): Progr
       const [status = '', best = '', attempts = '', updated = '', bestLog = '', current] = records[i]!.split('.');
       if (current === undefined) return undefined;
       const module = readModule(quiz, { status, best, attempts, updated, bestDraw: '', bestLog, phase: current.slice(0, 1), currentDraw: '', currentLog: current.slice(1) });
-      if (!module) return undefined;
-      if (module.status !== 'not-started' || module.current) progress.modules[quiz.moduleId] = module;
+      if (module && (module.status !== 'not-started' || module.current)) progress.modules[quiz.moduleId] = module;
     }
     return progress;
   }
@@ -158,21 +186,24 @@ export function decodeSuspendData(text: string, quizzes: readonly Quiz[]): Progr
     // A module the course no longer has: its record is kept by nobody, the others still count.
     if (colon < 1 || !quiz) continue;
     const [status = '', best = '', attempts = '', updated = '', bestDraw = '', bestLog = '', phase = '', currentDraw = '', currentLog] = record.slice(colon + 1).split('.');
-    if (currentLog === undefined) return undefined;
+    // One unreadable record loses only its own module, never what the LMS holds for the others.
+    if (currentLog === undefined) continue;
     const module = readModule(quiz, { status, best, attempts, updated, bestDraw, bestLog, phase, currentDraw, currentLog });
-    if (!module) return undefined;
-    if (module.status !== 'not-started' || module.current) progress.modules[quiz.moduleId] = module;
+    if (module && (module.status !== 'not-started' || module.current)) progress.modules[quiz.moduleId] = module;
   }
   return progress;
 }
 
-/** What the LMS is told: modules passed and the average best score. */
+/**
+ * What the LMS is told: modules passed and the average best score. A module counts as passed only
+ * when its best attempt, re-graded here, passes, so edited browser storage cannot pass it in an LMS.
+ */
 export function courseReport(progress: Progress, quizzes: readonly Quiz[]) {
-  const modules = quizzes.map((q) => progress.modules[q.moduleId]);
+  const graded = quizzes.map((q) => gradedBest(q, progress.modules[q.moduleId]));
   return {
-    passedModules: modules.filter((m) => m?.status === 'passed').length,
+    passedModules: graded.filter((percent) => percent !== undefined).length,
     totalModules: quizzes.length,
-    scorePercent: modules.reduce((sum, m) => sum + (m?.bestPercent ?? 0), 0) / Math.max(1, quizzes.length),
+    scorePercent: graded.reduce<number>((sum, percent) => sum + (percent ?? 0), 0) / Math.max(1, quizzes.length),
     suspendData: encodeSuspendData(progress, quizzes),
   };
 }

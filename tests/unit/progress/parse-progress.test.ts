@@ -115,4 +115,21 @@ describe('parseProgress', () => {
     expect(broken.notice).toBe('repaired');
     expect(broken.progress.modules.m).toMatchObject({ current: null, bestDraw: null });
   });
+
+  it('never throws on damaged stored text, and drops attempts whose draw is empty or malformed (2,000 mutations)', () => {
+    const text = JSON.stringify({ ...valid, modules: { m: { ...passedModule, current: { seed: 9, drawn: ['a', 'b'], log: [], phase: 'feedback' } } } });
+    let random = 7;
+    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 2000; i++) {
+      const chars = [...text];
+      for (let n = 0; n < 1 + Math.floor(next() * 3); n++) chars[Math.floor(next() * chars.length)] = '{}[]",:0-9nulx'[Math.floor(next() * 14)]!;
+      const { progress } = parseProgress(chars.join(''));
+      for (const m of Object.values(progress.modules)) {
+        if (m.current?.drawn) expect(m.current.drawn.length).toBeGreaterThan(0);
+        if (m.bestDraw?.drawn) expect(m.bestDraw.drawn.length).toBeGreaterThan(0);
+      }
+    }
+    const empty = parseProgress(JSON.stringify({ ...valid, modules: { m: { ...passedModule, current: { seed: 9, drawn: [], log: [], phase: 'feedback' } } } }));
+    expect(empty).toMatchObject({ notice: 'repaired', progress: { modules: { m: { current: null } } } });
+  });
 });

@@ -44,6 +44,15 @@ describe('shuffled options', () => {
     expect(firsts).toEqual(new Set(['same-media', 'release', 'other']));
   });
 
+  it('start afresh, without an error, from a saved attempt whose draw is empty, unknown or not the seed’s', () => {
+    for (const drawn of [[], ['nope'], ['press-release'], quiz.scenarios.map((s) => s.id).reverse()]) {
+      const run = startQuiz(quiz, { seed: 1, drawn, log: [], phase: 'answering' }, 5);
+      expect(run.state()).toBe('intro');
+      expect(run.context().attempt.seed).toBe(5);
+      expect(run.context().quiz.scenarios).toHaveLength(quiz.scenarios.length);
+    }
+  });
+
   it('keep file order for an attempt saved before shuffling (seed null)', () => {
     expect(order(attemptQuiz(quiz, { seed: null }))).toBe(order(quiz));
   });
@@ -145,6 +154,13 @@ describe('regrading a drawn attempt', () => {
     expect(regrade(big, log, { seed: -1 }).ok).toBe(false);
     expect(regrade(big, log, { seed: 1.5 }).ok).toBe(false);
     expect(regrade(big, log, 'seed').ok).toBe(false);
+  });
+
+  it('rejects a set the rules allow but the seed does not draw (a hand-picked set)', () => {
+    const other = drawnIds(big, { seed: 43 });
+    const picked = { seed: 42, drawn: other };
+    expect(drawProblem(big, other)).toBeUndefined();
+    expect(regrade(big, bestAnswers(attemptQuiz(big, picked)), picked)).toEqual({ ok: false, reason: 'the scenarios of this attempt are not the ones its seed draws' });
   });
 
   it('derives the drawn set from the seed when it is not sent', () => {

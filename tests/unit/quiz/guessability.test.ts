@@ -23,8 +23,8 @@ describe('blind strategies', () => {
       ['lv', 100, true],
       ['en', 100, true],
     ]);
-    expect(keys(quiz)).toContain('blind strategy passes (lv): always the longest option (several answers: every option longer than average)');
-    expect(keys(quiz)).toContain('blind strategy passes (en): always the longest option (several answers: every option longer than average)');
+    expect(keys(quiz)).toContain('blind strategy passes (lv, 100 %): always the longest option (several answers: every option longer than average)');
+    expect(keys(quiz)).toContain('blind strategy passes (en, 100 %): always the longest option (several answers: every option longer than average)');
   });
 
   it('do not pass a quiz whose right options vary in length and position', () => {
@@ -44,7 +44,7 @@ describe('blind strategies', () => {
     );
   });
 
-  it('include a constant choice where the options are fixed, beyond what the base strategy gets', () => {
+  it('include a fixed preference where the options are fixed, beyond what the base strategy gets', () => {
     const data = fixtureData();
     const disclosure = data.scenarios[1];
     // Five disclosure scenarios whose answer is always "ask first", plus a choice scenario.
@@ -54,8 +54,23 @@ describe('blind strategies', () => {
       options: disclosure.options.map((o: any) => ({ ...o, correct: o.id === 'ask' })),
     }));
     const problems = guessabilityProblems(valid(data), labels);
-    const constant = problems.find((p) => p.key.includes('a constant choice'));
-    expect(constant?.detail).toMatch(/always "[a-z-]+" \/ "ask"|always "ask"/);
+    const constant = problems.find((p) => p.key.includes('a fixed preference'));
+    expect(constant?.key).toMatch(/^blind strategy passes \(lv, 100 %\)/);
+    expect(constant?.detail).toMatch(/^always "ask" where offered/);
+  });
+
+  it('include a preference for one kind only, and an order of preference ("official", else "offline")', () => {
+    const data = fixtureData();
+    const account = data.scenarios[0];
+    // Account scenarios whose answer is "official" when it is offered, else "offline".
+    data.scenarios = [['official', 'personal-private'], ['offline', 'personal-named'], ['official', 'offline'], ['personal-private', 'offline']].map((ids, n) => ({
+      ...structuredClone(account),
+      id: `account-${n}`,
+      options: ids.map((id) => ({ ...structuredClone(account.options[0]), id, correct: id === (ids.includes('official') ? 'official' : 'offline') })),
+    }));
+    const results = blindResults(valid(data), labels).filter((r) => r.locale === 'lv');
+    expect(results.find((r) => r.strategy.startsWith('always "official", else "offline" where offered'))?.percent).toBe(100);
+    expect(results.find((r) => r.strategy === 'always the first option (several answers: the first half)')?.percent).toBe(75);
   });
 
   it('judge a pool by its worst draw: a pool blind guessing fails can still hold a draw it passes', () => {
@@ -65,7 +80,7 @@ describe('blind strategies', () => {
     const pool: QuizFile = { ...balanced, scenarios: [...balanced.scenarios, ...longest.scenarios.slice(0, 3).map((s) => ({ ...s, id: `${s.id}-x` }))] };
     expect(keys(pool)).toEqual([]);
     const drawn: QuizFile = { ...pool, draw: { count: 3, atLeast: {} } };
-    expect(keys(drawn).some((k) => k.startsWith('blind strategy passes (lv): always the longest'))).toBe(true);
+    expect(keys(drawn).some((k) => k.startsWith('blind strategy passes (lv, 100 %): always the longest'))).toBe(true);
     expect(keys({ ...pool, draw: { count: 3, atLeast: {}, atMost: 1 } })).toEqual([]);
   });
 });
@@ -75,13 +90,15 @@ describe('item-writing checks', () => {
     const data = fixtureData();
     expect(keys(valid(data))).toContain('scenario "good-principles" › options: the correct options are all first (AB); interleave them with wrong ones');
     data.scenarios[2].options.reverse();
+    expect(keys(valid(data))).toContain('scenario "good-principles" › options: the correct options are all last (BC); interleave them with wrong ones');
+    data.scenarios[2].options = [data.scenarios[2].options[1], data.scenarios[2].options[0], data.scenarios[2].options[2]];
     expect(keys(valid(data)).some((k) => k.includes('good-principles'))).toBe(false);
   });
 
   it('flag a quiz whose right option is mostly at one position', () => {
     const quiz = load('longest-wins.yaml');
     const same = { ...quiz, scenarios: quiz.scenarios.map((s: any) => ({ ...s, options: [...s.options].sort((a: any, b: any) => Number(b.correct) - Number(a.correct)) })) };
-    expect(guessabilityProblems(same as QuizFile, labels).find((p) => p.key.startsWith('position:'))?.detail).toBe('A in 5 of 5');
+    expect(guessabilityProblems(same as QuizFile, labels).find((p) => p.key.startsWith('position:'))?.key).toBe('position: the correct option is at A in 5 of 5 single-answer scenarios');
     expect(keys(quiz).some((k) => k.startsWith('position:'))).toBe(false);
   });
 

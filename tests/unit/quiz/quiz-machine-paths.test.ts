@@ -19,7 +19,7 @@ function paths(scenario: Scenario) {
   const quiz: QuizFile = { ...fixture, scenarios: [scenario] };
   return getSimplePaths(quizMachine, {
     input: { quiz, seed: 3 },
-    events: (snapshot) => {
+    events: (snapshot): QuizEvent[] => {
       const { position, quiz: shown } = snapshot.context;
       if (snapshot.matches('intro')) return [{ type: 'quiz.start' }];
       if (snapshot.matches('answering') && position) return answers(shown, shown.scenarios[position.scenario]!, position.step);

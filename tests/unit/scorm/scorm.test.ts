@@ -9,7 +9,8 @@ import { emptyProgress } from '../../../src/lib/progress/progress-data';
 import { completeAttempt, saveAttempt } from '../../../src/lib/progress/progress-updates';
 import { findApi } from '../../../src/lib/scorm/find-api';
 import { displayName, LmsSession, scorm12Time, scorm12Values, scorm2004Time, scorm2004Values } from '../../../src/lib/scorm/lms-session';
-import { courseReport, decodeSuspendData, encodeSuspendData } from '../../../src/lib/scorm/suspend-data';
+import { courseReport, decodeSuspendData, encodeSuspendData, idHashCollisions } from '../../../src/lib/scorm/suspend-data';
+import { regrade } from '../../../src/lib/quiz/regrade';
 import { root } from '../helpers';
 
 const quizzes = readQuizzes(root);
@@ -161,7 +162,54 @@ describe('suspend data', () => {
     expect(decodeSuspendData('', quizzes)).toBeUndefined();
     expect(decodeSuspendData('{"old":"format"}', quizzes)).toBeUndefined();
     expect(decodeSuspendData('s1~p.2s.1..ZZZZ.', quizzes)).toBeUndefined();
-    expect(decodeSuspendData(`s2~${quizzes[0]!.moduleId}:p.2s.1..zz/AAA.A....`, quizzes)).toBeUndefined();
+    // A record that claims a pass its answers do not show: kept, but not passed.
+    expect(decodeSuspendData(`s2~${quizzes[0]!.moduleId}:p.2s.1..zz/AAA.A....`, quizzes)!.modules[quizzes[0]!.moduleId]).toMatchObject({ status: 'in-progress', bestLog: null, passedAt: null });
+  });
+
+  it('never throws and never passes a module on crafted or damaged suspend data (1,500 mutations)', () => {
+    const good = encodeSuspendData(passedCourse(), quizzes);
+    const crafted = [
+      's2~ikdienas-prakse:i....1/.A...',
+      's2~ikdienas-prakse:i......a.1/.',
+      's2~ikdienas-prakse:i..1.zzzzzzzzzz.....',
+      `s2~${quizzes[0]!.moduleId}:p.2s.1..7/YFn.A...`,
+      's2~' + ','.repeat(5000),
+      's2~:::...,,,',
+    ];
+    const alphabet = 'ABCz09-_./:,~ps';
+    let random = 12345;
+    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 1500; i++) {
+      const chars = [...good];
+      for (let n = 0; n < 1 + Math.floor(next() * 4); n++) chars[Math.floor(next() * chars.length)] = alphabet[Math.floor(next() * alphabet.length)]!;
+      crafted.push(chars.join(''));
+    }
+    for (const text of crafted) {
+      const back = decodeSuspendData(text, quizzes);
+      if (!back) continue;
+      const report = courseReport(back, quizzes);
+      // Whatever it says, a module counts as passed only when its re-graded answers pass.
+      for (const quiz of quizzes) {
+        const m = back.modules[quiz.moduleId];
+        if (m?.status === 'passed') expect(regrade(quiz, m.bestLog, m.bestDraw ?? { seed: null })).toMatchObject({ ok: true, score: { passed: true } });
+      }
+      expect(report.passedModules).toBeLessThanOrEqual(quizzes.length);
+    }
+  }, 120_000);
+
+  it('reports to the LMS only modules whose best answers, re-graded, pass: edited browser storage cannot pass the course', () => {
+    const progress = passedCourse();
+    const forged = { ...progress, modules: Object.fromEntries(Object.entries(progress.modules).map(([id, m]) => [id, { ...m, bestLog: [] }])) };
+    expect(courseReport(forged, quizzes)).toMatchObject({ passedModules: 0, scorePercent: 0 });
+    const wrongDraw = { ...progress, modules: Object.fromEntries(Object.entries(progress.modules).map(([id, m]) => [id, { ...m, bestDraw: { seed: 1, drawn: ['nope'] } }])) };
+    expect(courseReport(wrongDraw, quizzes).passedModules).toBe(0);
+    expect(courseReport(progress, quizzes)).toMatchObject({ passedModules: quizzes.length, scorePercent: 100 });
+  });
+
+  it('tells every scenario of a quiz apart by its short hash (the build checks it)', () => {
+    for (const quiz of quizzes) expect(idHashCollisions(quiz)).toEqual([]);
+    const clash = { ...quizzes[0]!, scenarios: ['scenario-242', 'scenario-1120'].map((id) => ({ ...quizzes[0]!.scenarios[0]!, id })) };
+    expect(idHashCollisions(clash)).toEqual(['scenario "scenario-1120" › id: its short hash in SCORM suspend data is the same as "scenario-242"\'s; rename one']);
   });
 
   it('names its modules: a module added to the course or gone from it leaves the others as the LMS holds them', () => {

@@ -68,6 +68,7 @@ export const en: UiStrings = {
   'quiz.points': '{earned}/{max} pts',
   'quiz.retry': 'Try again',
   'quiz.noscript': 'The scenario quiz needs JavaScript. The lesson text can be read without it.',
+  'quiz.otherTab': 'You went on with this quiz in another tab, so this tab now shows the same place.',
   'quiz.resumed': 'Picking up where you left off.',
   'quiz.bestSoFar': 'Your best score in this module: {percent}.',
   'kind.account': 'Whose voice, and where?',

@@ -68,6 +68,7 @@ export const lv = {
   'quiz.points': '{earned}/{max} p.',
   'quiz.retry': 'Mēģināt vēlreiz',
   'quiz.noscript': 'Scenāriju uzdevumiem vajadzīgs JavaScript. Nodarbības tekstu var izlasīt arī bez tā.',
+  'quiz.otherTab': 'Jūs turpinājāt šo testu citā cilnē, tāpēc šeit tagad redzams tas pats, kas tur.',
   'quiz.resumed': 'Turpinām no vietas, kur palikāt.',
   'quiz.bestSoFar': 'Jūsu labākais rezultāts šajā modulī: {percent}.',
   'kind.account': 'Kā vārdā un kur?',

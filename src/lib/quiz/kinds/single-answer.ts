@@ -55,11 +55,13 @@ export function singleAnswerKind<S extends SingleStepScenario>(kind: S['kind'], 
     worstAnswers: (scenario) => [{ scenario: scenario.id, choice: [scenario.options.find((o) => !o.correct)!.id] }],
     writingProblems(scenario) {
       if (!rules.multiple) return [];
-      // Right options all at the top of the file's list: the print guide and file order give them away.
+      // Right options all at the top or all at the bottom of the file's list: the print guide and file order give them away.
       const right = scenario.options.flatMap((o, i) => (o.correct ? [i] : []));
-      return right.every((position, i) => position === i)
-        ? [`scenario "${scenario.id}" › options: the correct options are all first (${right.map((i) => String.fromCharCode(65 + i)).join('')}); interleave them with wrong ones`]
-        : [];
+      const n = scenario.options.length;
+      const letters = right.map((i) => String.fromCharCode(65 + i)).join('');
+      if (right.every((position, i) => position === i)) return [`scenario "${scenario.id}" › options: the correct options are all first (${letters}); interleave them with wrong ones`];
+      if (right.every((position, i) => position === n - right.length + i)) return [`scenario "${scenario.id}" › options: the correct options are all last (${letters}); interleave them with wrong ones`];
+      return [];
     },
     validate(scenario) {
       const at = `scenario "${scenario.id}"`;
