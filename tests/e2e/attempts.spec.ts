@@ -63,6 +63,26 @@ for (const locale of LOCALES) {
   });
 }
 
+for (const locale of LOCALES) {
+  test(`two tabs of one quiz follow one attempt: the second neither overwrites the first nor mixes answers (${locale})`, async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await openModule(a, locale, quiz.moduleId);
+    await a.getByTestId('quiz-start').click();
+    await openModule(b, locale, quiz.moduleId);
+    await expect(b.getByTestId('quiz').locator('form')).toBeVisible();
+    const question = await shownQuestion(b);
+    // Tab A answers; tab B, still on the same question, moves to A's feedback with a notice.
+    await submitAnswer(a, locale, bestAnswersOf(quiz.scenarios.find((s) => s.id === question.scenario)!)[0]!);
+    await expect(b.getByTestId('quiz-other-tab')).toHaveText(t(locale, 'quiz.otherTab'));
+    await expect(b.getByTestId('feedback')).toBeVisible();
+    const stored = await b.evaluate(() => JSON.parse(localStorage.getItem('smkurss.progress')!).modules);
+    expect(stored[quiz.moduleId].current.log).toHaveLength(1);
+    await a.close();
+    await b.close();
+  });
+}
+
 test.describe('a quiz that draws from a larger pool', () => {
   // One worker: the pool course is built and served once for these tests.
   test.describe.configure({ mode: 'serial' });
