@@ -22,7 +22,8 @@ export type JwkProblem =
   | { code: 'wrong-algorithm'; alg: string };
 
 export function keyTypeOf(jwk: JWK): KeyType | undefined {
-  return jwk.kty === 'RSA' || jwk.kty === 'OKP' ? jwk.kty : undefined;
+  const kty: unknown = jwk.kty;
+  return kty === 'RSA' || kty === 'OKP' ? kty : undefined;
 }
 
 export function algorithmFor(kty: KeyType): SigningAlgorithm {
