@@ -130,6 +130,9 @@ for (const locale of LOCALES) {
     const csv = readFileSync(await (await download).path(), 'utf8');
     expect(csv).toContain(t(locale, 'verify.trust.added'));
     expect(csv).toContain('https://forger.example/issuer');
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   });
 
   test(`after a QR link the result comes first, in view on a phone (${locale})`, async ({ page }) => {

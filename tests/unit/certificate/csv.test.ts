@@ -44,7 +44,7 @@ describe('CSV export', () => {
   it('gives reasons in plain words of the reader’s language, and marks added issuers and duplicates', () => {
     const lv = read(csv(rows, 'lv'), ';');
     expect(lv[0]!.REASON).toBe('Parakstījis izdevējs „VK kurss”.');
-    expect(lv[1]!.REASON).toMatch(/^Sertifikāta derīguma termiņš beidzās 2025\. gada 1\. janv\./);
+    expect(lv[1]!.REASON).toBe('Sertifikāta derīguma termiņš beidzās 01.01.2025.');
     expect(lv[2]).toMatchObject({ STATUS: 'Derīgs (pievienots izdevējs)', TRUST: 'pievienots izdevējs', DUPLICATE: 'jā' });
     expect(lv[2]!.REASON).toContain('https://forger/issuer');
     expect(lv[2]!.REASON).toContain('vairākas reizes');
