@@ -144,6 +144,9 @@ for (const locale of LOCALES) {
     expect(results!.y).toBeLessThan(paste!.y);
     await expect(page.getByRole('heading', { name: t(locale, 'verify.results') })).toBeFocused();
     await expect(row).toBeInViewport();
+    // Switching language keeps the certificate.
+    await page.getByTestId('language-switch').click();
+    await expect(rows(page).first()).toHaveAttribute('data-status', 'valid');
   });
 }
 
