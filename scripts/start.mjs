@@ -1,18 +1,36 @@
 // `npm start`: serves the built course and the certificate API from one Node process
 // (Astro's standalone Node server), saying loudly when certificates would be signed with the
 // development key. HOST and PORT choose the address (default localhost:4321).
-import { existsSync } from 'node:fs';
+// Before serving, the signing key is loaded and test-signed, and compared with the key the build
+// embedded (dist/client/.well-known/jwks.json, which the verify page carries too): a malformed or
+// mismatched key stops the start here instead of failing every certificate request later.
+import { existsSync, readFileSync } from 'node:fs';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
-if (!existsSync(entry)) {
-  console.error('No build found: run `npm run build` first (npm start does both).');
-  process.exit(1);
-}
+const builtJwks = new URL('../dist/client/.well-known/jwks.json', import.meta.url);
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
 if (!process.env.CERT_PRIVATE_JWK && !process.env.CERT_PRIVATE_JWK_FILE) {
   console.warn('\n⚠  No CERT_PRIVATE_JWK or CERT_PRIVATE_JWK_FILE: certificates are signed with the DEVELOPMENT key in data/.');
   console.warn('   They verify only against this installation and prove nothing in production.\n');
 }
+
+// Node 24 runs the TypeScript module directly (type stripping), so the check is the server's own code.
+const { issuerKeys, compareWithBuild } = await import('../src/server/signing-keys.ts');
+try {
+  const keys = await issuerKeys();
+  if (!existsSync(entry)) {
+    console.error('No build found: run `npm run build` first (npm start does both).');
+    process.exit(1);
+  }
+  const problem = await compareWithBuild(keys, existsSync(builtJwks) ? JSON.parse(readFileSync(builtJwks, 'utf8')) : undefined);
+  if (problem) throw Object.assign(new Error(problem), { name: 'SigningKeyError' });
+  console.log(`Signing key: kid "${keys.signing.kid}" (${keys.signing.alg}), thumbprint ${keys.thumbprint}; the build embedded the same key.`);
+} catch (error) {
+  const safe = error instanceof Error && error.name === 'SigningKeyError';
+  console.error(`\n✖  The server does not start: ${safe ? error.message : 'the signing key cannot be loaded.'}\n`);
+  process.exit(1);
+}
+
 await import(entry.href);
 console.log(`Course: http://${process.env.HOST}:${process.env.PORT}/  (Latvian: /lv/, English: /en/)`);

@@ -1,60 +1,131 @@
-// `npm run verify -- <files or folders> [--csv] [--jwks keys.json --issuer <uri> [--issuer-name <name>]]`
+// `npm run verify -- <files or folders> [--lang lv|en] [--csv | --csv-lv] [--jwks keys.json --issuer <uri> [--issuer-name <name>]]`
 // Checks certificates offline with the same verifier as the verify page, prints a table (or CSV)
-// and exits 1 when any certificate is not valid.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// in the reader's language (Latvian by default) and exits 1 when any certificate is not valid.
+// Each path is checked on its own: a file that cannot be read, is too large or is crafted gives
+// one row, never a crash. `--jwks` adds another issuer next to this installation's own, marked as
+// added in every row it checks; it may not reuse a trusted issuer's id, kid or name.
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CSV_COLUMNS, rowsToCsv } from '../lib/certificate/csv';
-import { CertificateVerifier, parseJwks, type TrustedIssuer, type VerificationRow } from '../lib/certificate/verify-certificate';
+import { addIssuer } from '../lib/certificate/added-issuer';
+import { CSV_COLUMNS, latvianDateTime, rowsToCsv, type CsvColumn } from '../lib/certificate/csv';
+import { verificationText } from '../lib/certificate/verification-text';
+import { CertificateVerifier, markDuplicates, MAX_CERTIFICATE_BYTES, oversizedRow, type TrustedIssuer, type VerificationRow } from '../lib/certificate/verify-certificate';
+import { isLocale, LANG_TAG, type Locale } from '../lib/i18n/locales';
+import { t } from '../lib/i18n/translate';
 import { issuerProfile } from '../server/issuer-config';
 import { issuerKeys } from '../server/signing-keys';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { csv: { type: 'boolean' }, jwks: { type: 'string' }, issuer: { type: 'string' }, 'issuer-name': { type: 'string' }, help: { type: 'boolean' } },
+  options: {
+    csv: { type: 'boolean' },
+    'csv-lv': { type: 'boolean' },
+    lang: { type: 'string', default: 'lv' },
+    jwks: { type: 'string' },
+    issuer: { type: 'string' },
+    'issuer-name': { type: 'string' },
+    help: { type: 'boolean' },
+  },
 });
+const usage = 'usage: npm run verify -- <certificate files or folders> [--lang lv|en] [--csv | --csv-lv] [--jwks keys.json --issuer <issuer uri> [--issuer-name <name>]]';
 if (values.help || positionals.length === 0) {
-  console.log('usage: npm run verify -- <certificate files or folders> [--csv] [--jwks keys.json --issuer <issuer uri>]');
+  console.log(usage);
   process.exit(positionals.length === 0 && !values.help ? 2 : 0);
 }
+if (!isLocale(values.lang)) {
+  console.error(`--lang must be lv or en.\n${usage}`);
+  process.exit(2);
+}
+const locale: Locale = values.lang;
+const text = verificationText((key, vars) => t(locale, key, vars), LANG_TAG[locale]);
 
-function files(path: string): string[] {
-  return statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((name) => files(join(path, name))) : [path];
+/** Every file under the paths; a folder reached twice (a symlink loop) is walked once; unreadable paths become rows. */
+function collect(paths: string[]): { files: string[]; failed: VerificationRow[] } {
+  const files: string[] = [];
+  const failed: VerificationRow[] = [];
+  const seen = new Set<string>();
+  const walk = (path: string) => {
+    try {
+      if (!statSync(path).isDirectory()) return void files.push(path);
+      const real = realpathSync(path);
+      if (seen.has(real)) return;
+      seen.add(real);
+      for (const name of readdirSync(path).sort()) walk(join(path, name));
+    } catch {
+      failed.push({ source: relative(process.cwd(), path), status: 'not-a-certificate', reason: { code: 'file-unreadable' } });
+    }
+  };
+  paths.forEach(walk);
+  return { files, failed };
 }
 
-const issuers: TrustedIssuer[] = [];
+// This installation's issuer, from the same configuration the server signs with.
+const own = issuerProfile();
+let builtIn: TrustedIssuer[];
+try {
+  builtIn = [{ id: own.id, name: own.name, keys: (await issuerKeys()).publicKeys }];
+} catch (error) {
+  console.error(`The signing-key configuration cannot be read: ${error instanceof Error && error.name === 'SigningKeyError' ? error.message : 'unknown error'}`);
+  process.exit(2);
+}
+const added: TrustedIssuer[] = [];
 if (values.jwks) {
   if (!values.issuer) {
     console.error('--jwks needs --issuer <issuer uri>: the issuer these keys belong to.');
     process.exit(2);
   }
-  issuers.push({ id: values.issuer, name: values['issuer-name'] ?? values.issuer, keys: parseJwks(readFileSync(values.jwks, 'utf8')) });
-} else {
-  // This installation's issuer, from the same configuration the server signs with.
-  const issuer = issuerProfile();
-  issuers.push({ id: issuer.id, name: issuer.name, keys: (await issuerKeys()).publicKeys });
+  let jwks: string;
+  try {
+    jwks = readFileSync(values.jwks, 'utf8');
+  } catch {
+    console.error(`${values.jwks}: ${t(locale, 'verify.reason.file-unreadable')}`);
+    process.exit(2);
+  }
+  const result = addIssuer(new CertificateVerifier(builtIn).issuers, { id: values.issuer, name: values['issuer-name'] ?? '', jwks });
+  if (!result.ok) {
+    console.error(`--jwks: ${t(locale, `verify.issuerProblem.${result.problem}`)}`);
+    process.exit(2);
+  }
+  added.push(result.issuer);
 }
 
-const verifier = new CertificateVerifier(issuers);
-const rows: VerificationRow[] = [];
+const verifier = new CertificateVerifier(builtIn, added);
+const { files, failed } = collect(positionals);
+const checked: VerificationRow[] = [...failed];
 const now = new Date();
-for (const path of positionals.flatMap(files)) {
-  const size = statSync(path).size;
-  const text = size > 1_000_000 ? '' : readFileSync(path, 'utf8');
-  rows.push(await verifier.verify(text, relative(process.cwd(), path), now));
+for (const path of files) {
+  const source = relative(process.cwd(), path);
+  try {
+    const stat = statSync(path);
+    // Devices and pipes (/dev/zero) never end; only regular files are read.
+    if (!stat.isFile()) checked.push({ source, status: 'not-a-certificate', reason: { code: 'file-unreadable' } });
+    else if (stat.size > MAX_CERTIFICATE_BYTES) checked.push(oversizedRow(source));
+    else checked.push(await verifier.verify(readFileSync(path, 'utf8'), source, now));
+  } catch {
+    checked.push({ source, status: 'not-a-certificate', reason: { code: 'file-unreadable' } });
+  }
 }
+const rows = markDuplicates(checked);
 
-if (values.csv) {
-  process.stdout.write(rowsToCsv(rows, Object.fromEntries(CSV_COLUMNS.map((c) => [c, c])) as Record<(typeof CSV_COLUMNS)[number], string>, (s) => s));
+if (values.csv || values['csv-lv']) {
+  const headers = Object.fromEntries(CSV_COLUMNS.map((c) => [c, t(locale, `verify.col.${c}`)])) as Record<CsvColumn, string>;
+  process.stdout.write(rowsToCsv(rows, { style: values['csv-lv'] ? 'lv' : 'plain', headers, text, yes: t(locale, 'verify.yes') }));
 } else {
-  const table = rows.map((r) => ({ status: r.status, name: r.name ?? '', institution: r.institution ?? '', issued: r.issued?.slice(0, 10) ?? '', validUntil: r.validUntil?.slice(0, 10) ?? '', version: r.courseVersion ?? '', file: r.source, reason: r.reason }));
-  const widths = Object.keys(table[0] ?? {}).map((k) => Math.min(40, Math.max(k.length, ...table.map((row) => String(row[k as keyof typeof row]).length))));
-  const line = (cells: string[]) => cells.map((c, i) => c.slice(0, 40).padEnd(widths[i]!)).join('  ');
+  const day = (iso?: string) => (!iso ? '' : locale === 'lv' ? latvianDateTime(iso).slice(0, 10) : iso.slice(0, 10));
+  const columns = ['status', 'name', 'institution', 'issued', 'validUntil', 'courseVersion', 'source', 'reason'] as const;
+  const table = rows.map((r) => [text.status(r), r.name ?? '', r.institution ?? '', day(r.issued), day(r.validUntil), r.courseVersion ?? '', r.source, text.explanation(r)]);
+  const head = columns.map((c) => t(locale, `verify.col.${c}`));
+  // The reason is last and never cut: it is the sentence the reader needs.
+  const widths = head.map((h, i) => (i === head.length - 1 ? 0 : Math.min(40, Math.max(h.length, ...table.map((row) => row[i]!.length)))));
+  // A long path keeps its end, where the file name is.
+  const cut = (c: string, i: number) => (c.length <= 40 ? c : columns[i] === 'source' ? `…${c.slice(-39)}` : `${c.slice(0, 39)}…`);
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : cut(c.replace(/\s+/g, ' '), i).padEnd(widths[i]!))).join('  ');
   if (table.length) {
-    console.log(line(Object.keys(table[0]!)));
-    for (const row of table) console.log(line(Object.values(row)));
+    console.log(line(head));
+    for (const row of table) console.log(line(row));
   }
   const valid = rows.filter((r) => r.status === 'valid').length;
-  console.log(`\n${rows.length} checked: ${valid} valid, ${rows.length - valid} not valid.`);
+  console.log(`\n${t(locale, 'verify.summary', { total: rows.length, valid, invalid: rows.length - valid })}`);
 }
 process.exit(rows.every((r) => r.status === 'valid') && rows.length > 0 ? 0 : 1);

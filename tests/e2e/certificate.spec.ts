@@ -135,7 +135,7 @@ test('without the signing server the learner gets an unsigned record, and the ve
   await page.getByRole('button', { name: t('en', 'verify.check'), exact: true }).click();
   const row = page.getByTestId('verify-row').first();
   await expect(row).toHaveAttribute('data-status', 'not-a-certificate');
-  await expect(row).toContainText(t('en', 'verify.unsigned'));
+  await expect(row).toContainText(t('en', 'verify.reason.unsigned-record'));
 });
 
 test('the certificate page lists what is still to pass', async ({ page }) => {

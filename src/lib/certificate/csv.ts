@@ -1,15 +1,63 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import type { VerificationText } from './verification-text';
 import type { VerificationRow } from './verify-certificate';
 
-export const CSV_COLUMNS = ['status', 'name', 'institution', 'course', 'courseVersion', 'issued', 'validUntil', 'issuer', 'id', 'source', 'reason'] as const;
+export const CSV_COLUMNS = ['status', 'name', 'institution', 'course', 'courseVersion', 'issued', 'validUntil', 'issuer', 'issuerId', 'kid', 'trust', 'duplicate', 'id', 'source', 'reason'] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** Spreadsheets run cells starting with these as formulas (CSV injection); a leading ' disarms them. */
-const disarm = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+/**
+ * Two conventions: `lv` is what a spreadsheet with Latvian settings opens directly (";" between
+ * cells, dates as 01.12.2026 14:05 in Riga time); `plain` is comma-separated with the
+ * certificate's own ISO 8601 (UTC) timestamps, for other programs.
+ */
+export type CsvStyle = 'lv' | 'plain';
+export const CSV_STYLES: readonly CsvStyle[] = ['lv', 'plain'];
 
-/** The verify table as CSV (RFC 4180 quoting by csv-stringify; headers in the page's language). */
-export function rowsToCsv(rows: readonly VerificationRow[], headers: Record<(typeof CSV_COLUMNS)[number], string>, statusLabel: (s: VerificationRow['status']) => string): string {
+const rigaTime = new Intl.DateTimeFormat('lv-LV', { timeZone: 'Europe/Riga', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** 2026-12-01T07:43:58Z → "01.12.2026 09:43" (Riga time). */
+export function latvianDateTime(iso: string | undefined): string {
+  if (!iso || Number.isNaN(Date.parse(iso))) return iso ?? '';
+  const parts = Object.fromEntries(rigaTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * Spreadsheets run cells starting with these as formulas (CSV injection), fullwidth forms and a
+ * leading pipe (DDE) included; a leading ' disarms them.
+ */
+const disarm = (value: string) => (/^[=+\-@\t\r|＝＋－＠]/.test(value) ? `'${value}` : value);
+
+export interface CsvOptions {
+  style: CsvStyle;
+  headers: Record<CsvColumn, string>;
+  /** Status and reason in the reader's words, as on the page (see verification-text). */
+  text: VerificationText;
+  yes: string;
+}
+
+function cell(row: VerificationRow, column: CsvColumn, { style, text, yes }: CsvOptions): string {
+  switch (column) {
+    case 'status':
+      return text.status(row);
+    case 'reason':
+      return text.explanation(row);
+    case 'trust':
+      return text.trust(row);
+    case 'duplicate':
+      return row.duplicate ? yes : '';
+    case 'issued':
+    case 'validUntil':
+      return style === 'lv' ? latvianDateTime(row[column]) : (row[column] ?? '');
+    default:
+      return row[column] ?? '';
+  }
+}
+
+/** The verify table as CSV (RFC 4180 quoting by csv-stringify; a BOM so spreadsheets read UTF-8). */
+export function rowsToCsv(rows: readonly VerificationRow[], options: CsvOptions): string {
   return stringify(
-    rows.map((r) => CSV_COLUMNS.map((c) => disarm(c === 'status' ? statusLabel(r.status) : (r[c] ?? '')))),
-    { header: true, columns: CSV_COLUMNS.map((c) => headers[c]), bom: true, record_delimiter: 'windows' },
+    rows.map((r) => CSV_COLUMNS.map((c) => disarm(cell(r, c, options)))),
+    { header: true, columns: CSV_COLUMNS.map((c) => options.headers[c]), bom: true, record_delimiter: 'windows', delimiter: options.style === 'lv' ? ';' : ',' },
   );
 }

@@ -3,9 +3,9 @@ import { isLocale } from '../i18n/locales';
 import { regrade } from '../quiz/regrade';
 import type { AnswerLog, QuizFile } from '../quiz/types';
 import type { ModuleResult } from './credential';
+import { normalisePersonText, personTextProblem, type PersonTextProblem } from './person-text';
 
-export const NAME_MAX = 120;
-export const INSTITUTION_MAX = 200;
+export { INSTITUTION_MAX, NAME_MAX } from './person-text';
 const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,185}\.[^\s@<>".]{2,}$/;
 
 export interface IssueRequest {
@@ -39,6 +39,24 @@ function optionalText(value: unknown, max: number, field: string): { value?: str
   return text ? { value: text } : {};
 }
 
+const PERSON_TEXT_REFUSAL: Record<PersonTextProblem, { code: string; message: string }> = {
+  'too-long': { code: 'too-long', message: 'is too long' },
+  invisible: { code: 'invalid', message: 'contains invisible or formatting characters' },
+  broken: { code: 'invalid', message: 'contains characters that could not be read (broken encoding)' },
+  'too-few-letters': { code: 'letters', message: 'needs at least two letters' },
+};
+
+/** A name or institution as it will be printed and signed (see person-text for the rules). */
+function personText(value: unknown, field: 'name' | 'institution'): { value?: string; error?: IssueCheck } {
+  if (value === undefined || value === null || value === '') return {};
+  if (typeof value !== 'string') return { error: fail(400, `${field}-invalid`, `${field} must be text`) };
+  const text = normalisePersonText(value);
+  const problem = text ? personTextProblem(text, field) : undefined;
+  if (!problem) return text ? { value: text } : {};
+  const refusal = PERSON_TEXT_REFUSAL[problem];
+  return { error: fail(400, `${field}-${refusal.code}`, `${field} ${refusal.message}`) };
+}
+
 /**
  * Decides whether a certificate may be issued: the learner's details are sensible text, and every
  * module's answer log, re-graded from scratch against the course the server serves, passes.
@@ -47,9 +65,10 @@ export function checkIssueRequest(body: unknown, course: readonly CourseQuiz[]):
   if (!body || typeof body !== 'object' || Array.isArray(body)) return fail(400, 'body-invalid', 'the request body must be a JSON object');
   const b = body as Record<string, unknown>;
   if (typeof b.name !== 'string' || !b.name.trim()) return fail(400, 'name-empty', 'a name is required');
-  const name = optionalText(b.name, NAME_MAX, 'name');
+  const name = personText(b.name, 'name');
   if (name.error) return name.error;
-  const institution = optionalText(b.institution, INSTITUTION_MAX, 'institution');
+  if (!name.value) return fail(400, 'name-empty', 'a name is required');
+  const institution = personText(b.institution, 'institution');
   if (institution.error) return institution.error;
   const email = optionalText(b.email, 254, 'email');
   if (email.error) return email.error;

@@ -1,6 +1,8 @@
-import { base64url, compactVerify, decodeProtectedHeader, importJWK, type CryptoKey, type JWK } from 'jose';
-import type { OpenBadgeCredential } from './credential';
+import { base64url, compactVerify, importJWK, type CryptoKey, type JWK } from 'jose';
+import { algorithmFor, keyTypeOf } from './public-jwk';
+import { personTextProblem } from './person-text';
 import { readUnsignedRecord } from './unsigned-record';
+import type { VerificationReason } from './verification-reason';
 
 export type CertificateStatus = 'valid' | 'expired' | 'not-yet-valid' | 'signature-invalid' | 'unknown-issuer' | 'not-a-certificate';
 
@@ -11,124 +13,202 @@ export interface TrustedIssuer {
   keys: JWK[];
 }
 
+/** Built into this installation, or added by the person checking (a pasted JWKS, `--jwks`). */
+export type IssuerTrust = 'built-in' | 'added';
+
+/**
+ * A certificate is a few kilobytes; anything larger than this is not read, whether it comes as a
+ * file, a paste or a QR link (where it is the limit on the unpacked data).
+ */
+export const MAX_CERTIFICATE_BYTES = 64 * 1024;
+
 /** One checked certificate: a row of the verify table and of the CSV export. */
 export interface VerificationRow {
   source: string;
   status: CertificateStatus;
-  /** Why, in English for logs and CSV; the page shows a localised status beside it. */
-  reason: string;
+  reason: VerificationReason;
   name?: string;
   institution?: string;
   course?: string;
   courseVersion?: string;
+  /** The issuer's name as the certificate states it. */
   issuer?: string;
   issued?: string;
   validUntil?: string;
   id?: string;
+  /** The trusted issuer and key that checked the signature, once one was found. */
+  issuerId?: string;
+  kid?: string;
+  trust?: IssuerTrust;
   /** Set for a browser-made completion record, which is not a certificate but is worth naming. */
   kind?: 'unsigned-record';
+  /** Another row of the same check has the same certificate id (see markDuplicates). */
+  duplicate?: boolean;
 }
 
 const ACCEPTED_ALGS = ['RS256', 'EdDSA'];
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** Signing tools round JWT times differently; a second either way is the same instant. */
+const CLOCK_ROUNDING_S = 1;
 
-function decodePayload(token: string): unknown {
-  return JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1]!)));
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const obj = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+function decodeJson(part: string): Record<string, unknown> | undefined {
+  return obj(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(part))));
 }
 
-function isCredential(value: unknown): value is OpenBadgeCredential {
-  const c = value as Partial<OpenBadgeCredential> | null;
-  return !!c && typeof c === 'object' && Array.isArray(c.type) && c.type.includes('OpenBadgeCredential') && !!c.credentialSubject && typeof c.validFrom === 'string';
+function isCredential(c: Record<string, unknown>): boolean {
+  return Array.isArray(c.type) && c.type.includes('OpenBadgeCredential') && !!obj(c.credentialSubject);
 }
 
-/** The fields a person checking a certificate wants to see, read without trusting them yet. */
-function describe(credential: OpenBadgeCredential): Omit<VerificationRow, 'source' | 'status' | 'reason'> {
-  const subject = credential.credentialSubject;
+/** The fields a person checking a certificate wants to see, read without trusting them yet; only text is taken. */
+function describe(c: Record<string, unknown>): Pick<VerificationRow, 'name' | 'institution' | 'course' | 'courseVersion' | 'issuer' | 'issued' | 'validUntil' | 'id'> {
+  const subject = obj(c.credentialSubject);
   return {
-    name: typeof subject.name === 'string' ? subject.name : undefined,
-    institution: typeof subject.institution === 'string' ? subject.institution : undefined,
-    course: typeof credential.name === 'string' ? credential.name : undefined,
-    courseVersion: subject.achievement?.version,
-    issuer: credential.issuer?.name,
-    issued: credential.validFrom,
-    validUntil: credential.validUntil,
-    id: credential.id,
+    name: str(subject?.name),
+    institution: str(subject?.institution),
+    course: str(c.name),
+    courseVersion: str(obj(subject?.achievement)?.version),
+    issuer: str(obj(c.issuer)?.name),
+    issued: str(c.validFrom),
+    validUntil: str(c.validUntil),
+    id: str(c.id),
   };
 }
 
+const date = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : undefined);
+const agrees = (claim: unknown, ms: number) => typeof claim === 'number' && Math.abs(claim - Math.floor(ms / 1000)) <= CLOCK_ROUNDING_S;
+
+interface KeyEntry {
+  issuer: TrustedIssuer;
+  trust: IssuerTrust;
+  jwk: JWK;
+  key?: Promise<CryptoKey | Uint8Array>;
+}
+
+const slot = (issuerId: string, kid: string) => `${issuerId}\n${kid}`;
+
 /**
- * Checks certificates against a list of trusted issuers, offline: the signature with the issuer's
- * public key, then the validity dates. Keys are imported once per `kid`, so a folder of a thousand
- * certificates checks in about a second.
+ * Checks certificates against trusted issuers, offline: the signature with the key of the issuer
+ * the certificate names (looked up by issuer id and kid together), then its dates. Each
+ * certificate is checked on its own: whatever a file holds, `verify` returns a row and never throws.
+ * Keys are imported once, so a folder of a thousand certificates checks in about a second.
  */
 export class CertificateVerifier {
-  private readonly keys = new Map<string, { issuer: TrustedIssuer; jwk: JWK; key?: Promise<CryptoKey | Uint8Array> }>();
+  private readonly keys = new Map<string, KeyEntry>();
+  private readonly kids = new Set<string>();
+  private readonly list: { issuer: TrustedIssuer; trust: IssuerTrust }[] = [];
 
-  constructor(issuers: readonly TrustedIssuer[]) {
-    for (const issuer of issuers) for (const jwk of issuer.keys) if (jwk.kid) this.keys.set(jwk.kid, { issuer, jwk });
+  /** Added issuers that reuse a built-in issuer id or kid are left out (the page refuses them earlier, with a reason). */
+  constructor(builtIn: readonly TrustedIssuer[], added: readonly TrustedIssuer[] = []) {
+    for (const issuer of builtIn) this.trust(issuer, 'built-in');
+    for (const issuer of added) if (!findConflict(this.issuers, issuer)) this.trust(issuer, 'added');
   }
 
-  get issuers(): TrustedIssuer[] {
-    return [...new Set([...this.keys.values()].map((k) => k.issuer))];
+  private trust(issuer: TrustedIssuer, trust: IssuerTrust) {
+    this.list.push({ issuer, trust });
+    for (const jwk of issuer.keys) {
+      if (!jwk.kid || this.keys.has(slot(issuer.id, jwk.kid))) continue;
+      this.keys.set(slot(issuer.id, jwk.kid), { issuer, trust, jwk });
+      this.kids.add(jwk.kid);
+    }
   }
 
-  private keyFor(kid: string) {
-    const entry = this.keys.get(kid);
+  get issuers(): { issuer: TrustedIssuer; trust: IssuerTrust }[] {
+    return [...this.list];
+  }
+
+  private keyFor(issuerId: string, kid: string): KeyEntry | undefined {
+    const entry = this.keys.get(slot(issuerId, kid));
     if (!entry) return undefined;
-    entry.key ??= importJWK(entry.jwk, entry.jwk.alg ?? (entry.jwk.kty === 'OKP' ? 'EdDSA' : 'RS256'));
+    const kty = keyTypeOf(entry.jwk);
+    entry.key ??= importJWK(entry.jwk, kty ? algorithmFor(kty) : 'RS256');
     return entry;
   }
 
   async verify(text: string, source: string, now: Date = new Date()): Promise<VerificationRow> {
+    try {
+      return await this.check(String(text), source, now);
+    } catch {
+      return { source, status: 'not-a-certificate', reason: { code: 'check-failed' } };
+    }
+  }
+
+  private async check(text: string, source: string, now: Date): Promise<VerificationRow> {
+    const row = (status: VerificationRow['status'], reason: VerificationReason, fields: Partial<VerificationRow> = {}): VerificationRow => ({ source, status, reason, ...fields });
+    if (text.length > MAX_CERTIFICATE_BYTES) return oversizedRow(source);
     const token = text.trim();
-    const row = (status: CertificateStatus, reason: string, fields = {}): VerificationRow => ({ source, status, reason, ...fields });
-    if (!token) return row('not-a-certificate', 'the file is empty');
+    if (!token) return row('not-a-certificate', { code: 'file-empty' });
     const record = readUnsignedRecord(token);
-    if (record)
-      return row('not-a-certificate', 'an unsigned completion record, made without the signing server: it cannot be verified', {
-        kind: 'unsigned-record',
-        name: String(record.name ?? ''),
-        institution: record.institution,
-        course: record.course,
-        courseVersion: record.courseVersion,
-        issued: record.completedAt,
+    if (record) {
+      const r = record as unknown as Record<string, unknown>;
+      return row('not-a-certificate', { code: 'unsigned-record' }, {
+        kind: 'unsigned-record', name: str(r.name), institution: str(r.institution), course: str(r.course), courseVersion: str(r.courseVersion), issued: str(r.completedAt),
       });
-    if (!JWS.test(token)) return row('not-a-certificate', 'not a signed certificate (expected a JWT: three base64url parts separated by dots)');
-    let header: ReturnType<typeof decodeProtectedHeader>;
-    let payload: unknown;
-    try {
-      header = decodeProtectedHeader(token);
-      payload = decodePayload(token);
-    } catch {
-      return row('not-a-certificate', 'the JWT header or payload is not valid JSON');
     }
-    if (!isCredential(payload)) return row('not-a-certificate', 'a JWT, but not an Open Badges credential');
+    if (!JWS.test(token)) return row('not-a-certificate', { code: 'not-a-token' });
+    const [headerPart, payloadPart] = token.split('.') as [string, string, string];
+    let header: Record<string, unknown> | undefined;
+    let payload: Record<string, unknown> | undefined;
+    try {
+      header = decodeJson(headerPart);
+      payload = decodeJson(payloadPart);
+    } catch {
+      return row('not-a-certificate', { code: 'unreadable' });
+    }
+    if (!header || !payload) return row('not-a-certificate', { code: 'unreadable' });
+    if (!isCredential(payload)) return row('not-a-certificate', { code: 'not-a-credential' });
     const fields = describe(payload);
-    if (!ACCEPTED_ALGS.includes(String(header.alg))) return row('signature-invalid', `algorithm "${String(header.alg)}" is not accepted (RS256 or EdDSA only)`, fields);
-    const entry = typeof header.kid === 'string' ? this.keyFor(header.kid) : undefined;
-    if (!entry) return row('unknown-issuer', `signed with key "${String(header.kid)}", which belongs to no trusted issuer`, fields);
-    const claims = payload as OpenBadgeCredential & { iss?: unknown };
-    if (claims.iss !== entry.issuer.id || claims.issuer?.id !== entry.issuer.id)
-      return row('unknown-issuer', `issued by "${String(claims.iss)}", but key "${header.kid}" belongs to "${entry.issuer.id}"`, fields);
-    try {
-      await compactVerify(token, await entry.key!, { algorithms: [String(header.alg)] });
-    } catch {
-      return row('signature-invalid', 'the signature does not match: the certificate was changed after signing, or signed with another key', fields);
+    const alg = str(header.alg);
+    if (!alg || !ACCEPTED_ALGS.includes(alg)) return row('signature-invalid', { code: 'algorithm-refused' }, fields);
+    const kid = str(header.kid);
+    const iss = str(payload.iss);
+    const issuerId = str(obj(payload.issuer)?.id);
+    const entry = kid && iss && iss === issuerId ? this.keyFor(iss, kid) : undefined;
+    if (!entry) {
+      if (kid && this.kids.has(kid)) return row('unknown-issuer', { code: 'issuer-mismatch', claimed: issuerId ?? iss ?? '' }, fields);
+      return row('unknown-issuer', { code: 'unknown-key' }, fields);
     }
-    const from = Date.parse(claims.validFrom);
-    const until = Date.parse(claims.validUntil);
-    if (Number.isNaN(from) || Number.isNaN(until)) return row('not-a-certificate', 'validFrom or validUntil is not a date', fields);
-    if (now.getTime() < from) return row('not-yet-valid', `valid only from ${claims.validFrom}`, fields);
-    if (now.getTime() > until) return row('expired', `expired on ${claims.validUntil}`, fields);
-    return row('valid', `signed by ${entry.issuer.name}`, fields);
+    const checked = { ...fields, issuerId: entry.issuer.id, kid, trust: entry.trust };
+    try {
+      await compactVerify(token, await entry.key!, { algorithms: [alg] });
+    } catch {
+      return row('signature-invalid', { code: 'signature-mismatch' }, checked);
+    }
+    // From here the issuer signed it; what it shows must still be a certificate a person can read.
+    const from = date(payload.validFrom);
+    const until = date(payload.validUntil);
+    if (from === undefined || until === undefined || !fields.name || personTextProblem(fields.name, 'name') || !fields.course)
+      return row('not-a-certificate', { code: 'missing-fields' }, checked);
+    if (!agrees(payload.nbf, from) || !agrees(payload.exp, until)) return row('not-a-certificate', { code: 'dates-disagree' }, checked);
+    if (now.getTime() < from) return row('not-yet-valid', { code: 'not-yet-valid', from: fields.issued! }, checked);
+    if (now.getTime() > until) return row('expired', { code: 'expired', until: fields.validUntil! }, checked);
+    return row('valid', { code: 'signed-by', issuer: entry.issuer.name }, checked);
   }
 }
 
-/** Parses a pasted JWKS (`{"keys": [...]}`) or a single JWK into public keys with a `kid`. */
-export function parseJwks(text: string): JWK[] {
-  const data = JSON.parse(text) as { keys?: JWK[] } & JWK;
-  const keys = Array.isArray(data.keys) ? data.keys : [data];
-  const usable = keys.filter((k) => k && typeof k === 'object' && typeof k.kid === 'string' && (k.kty === 'RSA' || k.kty === 'OKP'));
-  // Only public parts: a pasted private key must never be kept around.
-  return usable.map(({ kty, kid, n, e, crv, x, alg, use }) => Object.fromEntries(Object.entries({ kty, kid, n, e, crv, x, alg, use }).filter(([, v]) => v !== undefined)) as JWK);
+/** The row for a file, paste or QR link too large to be a certificate; it is not read. */
+export function oversizedRow(source: string): VerificationRow {
+  return { source, status: 'not-a-certificate', reason: { code: 'file-too-large', limit: MAX_CERTIFICATE_BYTES } };
+}
+
+/** Flags rows that share a certificate id with another row of the same check. */
+export function markDuplicates(rows: readonly VerificationRow[]): VerificationRow[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.id) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+  return rows.map((r) => ({ ...r, duplicate: !!r.id && (counts.get(r.id) ?? 0) > 1 }));
+}
+
+/** Why an added issuer would make certificates look like another trusted issuer's, if it would. */
+export type IssuerConflict = 'id-taken' | 'kid-taken' | 'name-taken';
+
+export function findConflict(trusted: readonly { issuer: TrustedIssuer }[], candidate: TrustedIssuer): IssuerConflict | undefined {
+  const sameName = (a: string, b: string) => a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
+  const kids = new Set(trusted.flatMap(({ issuer }) => issuer.keys.map((k) => k.kid)));
+  if (trusted.some(({ issuer }) => issuer.id === candidate.id)) return 'id-taken';
+  if (candidate.keys.some((k) => kids.has(k.kid))) return 'kid-taken';
+  if (trusted.some(({ issuer }) => sameName(issuer.name, candidate.name))) return 'name-taken';
+  return undefined;
 }

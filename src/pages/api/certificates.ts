@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { courseQuizzes, courseVersion } from '../../data/course';
 import { buildCredential, hashEmail } from '../../lib/certificate/credential';
 import { checkIssueRequest } from '../../lib/certificate/issue-request';
+import { isJsonMediaType } from '../../lib/certificate/media-type';
 import { RateLimiter } from '../../lib/certificate/rate-limiter';
 import { signCredential } from '../../lib/certificate/sign-credential';
 import { t } from '../../lib/i18n/translate';
@@ -40,7 +41,7 @@ async function readLimited(request: Request): Promise<string | undefined> {
 export const POST: APIRoute = async ({ request, clientAddress }) => {
   const wait = limiter.take(clientAddress ?? 'unknown');
   if (wait) return json(429, { code: 'rate-limited', message: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
-  if (!request.headers.get('content-type')?.includes('application/json'))
+  if (!isJsonMediaType(request.headers.get('content-type')))
     return json(415, { code: 'content-type', message: 'send the request as application/json' });
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return json(413, { code: 'body-too-large', message: `the request body is larger than ${MAX_BODY} bytes` });
   const text = await readLimited(request);

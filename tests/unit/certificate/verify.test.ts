@@ -1,6 +1,7 @@
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { CertificateVerifier, parseJwks } from '../../../src/lib/certificate/verify-certificate';
+import { parseJwks } from '../../../src/lib/certificate/added-issuer';
+import { CertificateVerifier } from '../../../src/lib/certificate/verify-certificate';
 import { issuer, keyPair, signed, trusted } from './fixtures';
 
 const during = new Date('2027-06-01T00:00:00Z');
@@ -38,7 +39,7 @@ describe('verifying certificates', () => {
     const forged = reencode(token, (p) => ((p.credentialSubject as { name: string }).name = 'Mallory'));
     const row = await verifier.verify(forged, 'x', during);
     expect(row).toMatchObject({ status: 'signature-invalid', name: 'Mallory' });
-    expect(row.reason).toMatch(/changed after signing/);
+    expect(row.reason).toEqual({ code: 'signature-mismatch' });
   });
 
   it('rejects one changed character anywhere in the token', async () => {
@@ -66,7 +67,7 @@ describe('verifying certificates', () => {
 
   it('reports a JWT from another issuer as an unknown issuer, even with a trusted key', async () => {
     const foreign = await signed(signing, { issuer: { ...issuer, id: 'https://elsewhere.example/issuer' } });
-    expect(await verifier.verify(foreign, 'x', during)).toMatchObject({ status: 'unknown-issuer', reason: expect.stringContaining('elsewhere.example') });
+    expect(await verifier.verify(foreign, 'x', during)).toMatchObject({ status: 'unknown-issuer', reason: { code: 'issuer-mismatch', claimed: 'https://elsewhere.example/issuer' } });
   });
 
   it('reports expired and not-yet-valid certificates', async () => {
@@ -77,7 +78,7 @@ describe('verifying certificates', () => {
   it('refuses alg "none"', async () => {
     const [, p] = token.split('.');
     const none = `${base64url.encode(JSON.stringify({ alg: 'none', kid: 'key-RS256', typ: 'JWT' }))}.${p}.`;
-    expect(await verifier.verify(none, 'x', during)).toMatchObject({ status: 'signature-invalid', reason: expect.stringContaining('"none"') });
+    expect(await verifier.verify(none, 'x', during)).toMatchObject({ status: 'signature-invalid', reason: { code: 'algorithm-refused' } });
   });
 
   it.each([
@@ -111,6 +112,6 @@ describe('unsigned completion records', () => {
     const { buildUnsignedRecord } = await import('../../../src/lib/certificate/unsigned-record');
     const record = buildUnsignedRecord({ name: 'Anna', course: 'Kurss', courseVersion: 'v1', completedAt: '2026-11-21T10:00:00Z', modules: [] });
     const row = await verifier.verify(JSON.stringify(record), 'record.json', during);
-    expect(row).toMatchObject({ status: 'not-a-certificate', kind: 'unsigned-record', name: 'Anna', reason: expect.stringContaining('unsigned') });
+    expect(row).toMatchObject({ status: 'not-a-certificate', kind: 'unsigned-record', name: 'Anna', reason: { code: 'unsigned-record' } });
   });
 });

@@ -1,0 +1,80 @@
+import { assertNever } from '../assert-never';
+import type { TextKey } from '../i18n/ui-strings';
+import type { VerificationReason } from './verification-reason';
+import type { VerificationRow } from './verify-certificate';
+
+/** The UI strings verification is told with: the page, the CSV and the command line share them. */
+export type VerifyTextKey = Extract<TextKey, `verify.${string}`>;
+export type Translate = (key: VerifyTextKey, vars?: Record<string, string | number>) => string;
+
+/** A row's status, reason and notes in words, in one language. */
+export interface VerificationText {
+  status(row: VerificationRow): string;
+  /** The reason, then what the reader should know besides (an added issuer, a duplicate). */
+  explanation(row: VerificationRow): string;
+  trust(row: VerificationRow): string;
+  date(iso: string | undefined): string;
+}
+
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+export function reasonText(reason: VerificationReason, text: Translate, date: (iso: string) => string): string {
+  switch (reason.code) {
+    case 'signed-by':
+      return text('verify.reason.signed-by', { issuer: reason.issuer });
+    case 'file-too-large':
+      return text('verify.reason.file-too-large', { size: kilobytes(reason.limit) });
+    case 'issuer-mismatch':
+      return text('verify.reason.issuer-mismatch', { claimed: reason.claimed });
+    case 'not-yet-valid':
+      return text('verify.reason.not-yet-valid', { date: date(reason.from) });
+    case 'expired':
+      return text('verify.reason.expired', { date: date(reason.until) });
+    case 'file-empty':
+    case 'file-unreadable':
+    case 'unsigned-record':
+    case 'not-a-token':
+    case 'unreadable':
+    case 'not-a-credential':
+    case 'missing-fields':
+    case 'algorithm-refused':
+    case 'unknown-key':
+    case 'signature-mismatch':
+    case 'dates-disagree':
+    case 'check-failed':
+      return text(`verify.reason.${reason.code}`);
+    default:
+      return assertNever(reason);
+  }
+}
+
+/**
+ * Dates in a reason or table cell, in the reader's time zone unless one is given: Latvian as
+ * 01.12.2026 (the way Latvian documents write them, and short enough for a phone's table),
+ * English as 1 Dec 2026. The trailing dot Latvian Intl adds would double the sentence's own.
+ */
+export function dateFormatter(langTag: string, timeZone?: string): (iso: string | undefined) => string {
+  const options: Intl.DateTimeFormatOptions = langTag.startsWith('lv') ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
+  const format = new Intl.DateTimeFormat(langTag, { ...options, timeZone });
+  return (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? format.format(new Date(iso)).replace(/\.$/, '') : '');
+}
+
+export function verificationText(text: Translate, langTag: string): VerificationText {
+  const date = dateFormatter(langTag);
+  return {
+    status: (row) => {
+      const label = text(`verify.status.${row.status}`);
+      return row.trust === 'added' ? text('verify.status.withAddedIssuer', { status: label }) : label;
+    },
+    explanation: (row) =>
+      [
+        reasonText(row.reason, text, (iso) => date(iso)),
+        row.trust === 'added' ? text('verify.note.added', { id: row.issuerId ?? '' }) : '',
+        row.duplicate ? text('verify.note.duplicate') : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    trust: (row) => (row.trust ? text(`verify.trust.${row.trust}`) : ''),
+    date,
+  };
+}
