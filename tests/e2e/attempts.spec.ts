@@ -104,8 +104,10 @@ test.describe('a quiz that draws from a larger pool', () => {
     // The copies repeat the originals' known faults under new ids; list them as known for this build.
     const known = Object.fromEntries(readQuizzes(process.cwd(), dir).map((q) => [q.moduleId, guessabilityProblems(q, standardLabels()).map((p) => p.key)]));
     writeFileSync(join(dir, '_known-failures.yaml'), stringify(known));
-    execSync(`npx astro build --outDir ${join(work, 'dist')}`, { env: { ...process.env, COURSE_QUIZ_DIR: dir }, stdio: 'ignore' });
-    const client = join(work, 'dist', 'client');
+    // Built inside the project, where the server chunks that prerendering loads find node_modules.
+    const dist = join('test-results', 'pool-course');
+    execSync(`npx astro build --outDir ${dist}`, { env: { ...process.env, COURSE_QUIZ_DIR: dir }, stdio: 'ignore' });
+    const client = join(dist, 'client');
     server = createServer((req, res) => {
       let path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
       if (path.endsWith('/')) path += 'index.html';

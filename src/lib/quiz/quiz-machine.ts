@@ -36,6 +36,8 @@ export interface QuizContext {
   score: QuizScore | undefined;
   /** The phase a resumed attempt was saved in; decides where restoring lands. */
   resumePhase: AttemptPhase | undefined;
+  /** A saved attempt was restored (even one with no answer yet: the learner had started it). */
+  resumed: boolean;
 }
 
 export type QuizEvent =
@@ -52,17 +54,17 @@ function freshAttempt(pool: QuizFile, seed: number): Pick<QuizContext, 'attempt'
 }
 
 function restore(input: QuizMachineInput): QuizContext {
-  const fresh: QuizContext = { pool: input.quiz, ...freshAttempt(input.quiz, input.seed), resumePhase: input.resume?.phase };
+  const fresh: QuizContext = { pool: input.quiz, ...freshAttempt(input.quiz, input.seed), resumePhase: input.resume?.phase, resumed: false };
   const saved = input.resume;
   if (!saved || attemptProblem(input.quiz, saved)) return fresh;
   const attempt = { seed: saved.seed, drawn: drawnIds(input.quiz, saved) };
   const quiz = attemptQuiz(input.quiz, attempt);
   const walked = replay(quiz, saved.log);
   if (!walked.ok) return fresh;
-  // Even with no answer yet, keep the saved attempt: a reload shows the same scenarios and order.
-  if (saved.log.length === 0) return { ...fresh, attempt, quiz, position: firstPosition(quiz) };
+  // Even with no answer yet, keep the saved attempt: a reload shows the same question, scenarios and order.
+  if (saved.log.length === 0) return { ...fresh, attempt, quiz, position: firstPosition(quiz), resumed: true };
   const before = replay(quiz, saved.log.slice(0, -1));
-  return { ...fresh, attempt, quiz, log: saved.log, position: walked.position, answered: before.ok ? before.position : undefined };
+  return { ...fresh, attempt, quiz, log: saved.log, position: walked.position, answered: before.ok ? before.position : undefined, resumed: true };
 }
 
 /**
@@ -79,7 +81,7 @@ export const quizMachine = setup({
   guards: {
     // A finished log whose result was never shown also lands on the last feedback, not on a blank question.
     resumesAtFeedback: ({ context }) => context.log.length > 0 && (context.resumePhase === 'feedback' || !context.position),
-    hasAnswers: ({ context }) => context.log.length > 0,
+    wasStarted: ({ context }) => context.resumed && context.position !== undefined,
     isValidChoice: ({ context, event }) =>
       event.type === 'answer.submit' && context.position !== undefined && isValidChoice(context.quiz, context.position, event.choice),
     isFinished: ({ context }) => context.position === undefined,
@@ -106,7 +108,7 @@ export const quizMachine = setup({
     restoring: {
       always: [
         { guard: 'resumesAtFeedback', target: 'feedback' },
-        { guard: 'hasAnswers', target: 'answering' },
+        { guard: 'wasStarted', target: 'answering' },
         { target: 'intro' },
       ],
     },

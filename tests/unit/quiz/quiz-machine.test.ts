@@ -108,6 +108,13 @@ describe('quiz machine', () => {
     expect(run.context().position).toEqual({ scenario: 2 });
   });
 
+  it('resumes a started attempt with no answer yet on its first question, in its own order', () => {
+    const run = startQuiz(quiz, { seed: 31, drawn: null, log: [], phase: 'answering' }, 99);
+    expect(run.state()).toBe('answering');
+    expect(run.context().attempt.seed).toBe(31);
+    expect(run.context().position).toEqual({ scenario: 0 });
+  });
+
   it('resumes on the feedback when the learner left while reading it', () => {
     const log = [{ scenario: 'evening-question', choice: ['official'] }];
     const run = startQuiz(quiz, { seed: null, log, phase: 'feedback' });
