@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers';
+import { scenarioSchema } from '../../../src/lib/quiz/schema';
+import { pickStrings } from '../../../src/lib/i18n/translate';
+import { LOCALES } from '../../../src/lib/i18n/locales';
 
 const KINDS = '(account|disclosure|choice|multi|branching)';
 /** A test of a scenario's kind: `kind === 'multi'`, `kind !== "branching"`, `case 'account':`, `'correct' in option`. */
@@ -33,5 +36,11 @@ describe('scenario kinds', () => {
     for (const line of [`if (s.kind === 'branching')`, `x.kind !== "multi"`, `case 'account':`, `'correct' in o && o.correct`, `'branching' === s.kind`])
       expect(KIND_TEST.test(line), line).toBe(true);
     expect(KIND_TEST.test(`row.kind === 'unsigned-record'`)).toBe(false);
+  });
+
+  it('every kind the schema knows has its badge label in every locale', () => {
+    const kinds = scenarioSchema.options.map((o) => o.shape.kind.value);
+    expect(kinds).toEqual(['account', 'disclosure', 'choice', 'multi', 'branching']);
+    for (const locale of LOCALES) for (const kind of kinds) expect(pickStrings(locale, ['kind.'])[`kind.${kind}`], `${locale} kind.${kind}`).toBeTruthy();
   });
 });
