@@ -14,4 +14,20 @@ export default defineConfig({
   build: { inlineStylesheets: 'auto' },
   // The course is self-contained: no prefetching across origins, no telemetry in the browser.
   devToolbar: { enabled: false },
+  security: {
+    // Every page carries a <meta> Content-Security-Policy: scripts and styles only from this origin
+    // or, for Astro's inline island loaders and inlined stylesheets, by their SHA-256 hash. What a
+    // <meta> cannot say (frame-ancestors) the server adds as a header: see src/server/security-headers.mjs.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
 });
