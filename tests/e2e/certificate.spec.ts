@@ -50,7 +50,7 @@ for (const locale of LOCALES) {
     await page.emulateMedia({ media: 'screen' });
 
     await page.getByTestId('verify-link').click();
-    await expect(page).toHaveURL(new RegExp(`${pathTo(locale, { page: 'verify' })}#c=`));
+    await expect(page).toHaveURL(new RegExp(`${pathTo(locale, { page: 'verify' })}#q=\\d+$`));
     const row = page.getByTestId('verify-row').first();
     await expect(row).toHaveAttribute('data-status', 'valid');
     await expect(row).toContainText(name);

@@ -1,22 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { LOCALES, quizzes } from './course';
-
-/** Records every CSP violation the page reports, as events and as console errors. */
-async function watchCsp(page: Page) {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      const w = window as unknown as { __csp?: string[] };
-      (w.__csp ??= []).push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sample})`);
-    });
-  });
-  page.on('console', (m) => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return async () => [...problems, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))];
-}
+import { watchCsp } from './csp';
 
 const first = quizzes[0]!.moduleId;
 const pages = LOCALES.flatMap((locale) => [
