@@ -11,8 +11,8 @@ import { LOCALES, t } from './course';
 import { passEverything, requestCertificate, run, zbar } from './certificates';
 import { watchCsp } from './csp';
 
-// Screens for people to look at (the report's screenshots), kept outside Playwright's per-test folders.
-const screens = join('test-results', 'certificate-screens');
+// Screenshots for people to look at, outside test-results/ (which Playwright empties on every run).
+const screens = join('screenshots', 'certificate');
 mkdirSync(screens, { recursive: true });
 
 /** Real words cut to exactly n characters, so the limit itself is what is tested. */
@@ -20,6 +20,24 @@ const exactly = (text: string, n: number) => { const cut = [...text].slice(0, n)
 const longName = exactly('Anna-Marija Kristīne Bērziņa-Ozoliņa-Kalniņa-Vītoliņa Jēkabsone-Zariņa-Liepiņa Ābeltiņa-Krūmiņa-Dambīte Šteinberga-Žagare-Birziņa', NAME_MAX);
 const longInstitution = exactly(
   'Vides aizsardzības un reģionālās attīstības ministrijas Valsts reģionālās attīstības aģentūras Eiropas Savienības fondu uzraudzības un kontroles departamenta Komunikācijas un sabiedrisko attiecību nodaļa un Reģionu nodaļa', INSTITUTION_MAX);
+
+/** Every number on the certificate (digits with their separators and a % sign) that spans two lines. */
+function brokenNumbers(page: Page) {
+  return page.getByTestId('certificate').evaluate((root) => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of (node.textContent ?? '').matchAll(/\d[\d.,]*(?:[\s\u00a0\u202f]?%)?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index!);
+        range.setEnd(node, m.index! + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+}
 
 /** Figures for the report: in the test's annotations and on the console. */
 const note = (info: TestInfo, text: string) => {
@@ -71,9 +89,15 @@ for (const locale of LOCALES) {
       await page.getByTestId('certificate').screenshot({ path: join(screens, `certificate-${locale}-screen-${width}.png`) });
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px overflow`).toBeLessThanOrEqual(0);
     }
-    // No number broken across lines, even at 320 px: each percentage and date is one line box.
-    await page.setViewportSize({ width: 320, height: 900 });
-    for (const rects of await page.locator('[data-testid="certificate"] .nowrap').evaluateAll((els) => els.map((e) => e.getClientRects().length))) expect(rects).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.getByTestId('certificate').screenshot({ path: join(screens, `certificate-${locale}-print.png`) });
+    await page.emulateMedia({ media: 'screen' });
+    // No number broken across lines, from 320 px up.
+    for (const width of [320, 375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await brokenNumbers(page), `${width} px`).toEqual([]);
+    }
     expect(await csp()).toEqual([]);
 
     await expectValidOnVerifyPage(page, locale, url, name, 'Valsts kanceleja', editionLabel(locale, t(locale, 'verify.edition'), { date: editionDate(), version: payload.credentialSubject.achievement.version }));
@@ -100,7 +124,14 @@ for (const locale of LOCALES) {
     await page.emulateMedia({ media: 'print' });
     const qrBox = (await page.getByTestId('certificate-qr').locator('svg').boundingBox())!;
     expect(qrBox.width).toBeCloseTo((40 / 25.4) * 96, 0); // 40 mm
-    for (const rects of await page.locator('[data-testid="certificate"] .nowrap').evaluateAll((els) => els.map((e) => e.getClientRects().length))) expect(rects).toBe(1);
+    // Everything inside the fixed A4 frame: nothing overflows it (and so nothing is clipped).
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi, as printed
+    const fits = await page.getByTestId('certificate').evaluate((el) => {
+      const bottom = el.getBoundingClientRect().bottom - parseFloat(getComputedStyle(el).borderBlockEndWidth);
+      return [...el.children].every((child) => child.classList.contains('watermark') || child.getBoundingClientRect().bottom <= bottom + 0.5);
+    });
+    expect(fits, 'the certificate fits its one-page frame').toBe(true);
+    expect(await brokenNumbers(page)).toEqual([]);
     const pdf = info.outputPath('certificate.pdf');
     await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
     const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
