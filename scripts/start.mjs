@@ -18,6 +18,7 @@ if (!process.env.CERT_PRIVATE_JWK && !process.env.CERT_PRIVATE_JWK_FILE) {
   console.warn('\n⚠  No CERT_PRIVATE_JWK or CERT_PRIVATE_JWK_FILE: certificates are signed with the DEVELOPMENT key in data/.');
   console.warn('   They verify only against this installation and prove nothing in production.\n');
 }
+if (!process.env.CERT_ISSUER_NAME) console.warn('⚠  No CERT_ISSUER_NAME: certificates name the course, not an institution, as their issuer.\n');
 let headers;
 try {
   headers = securityHeaders(process.env);
