@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { editionDate } from '../../scripts/edition-date.mjs';
@@ -39,6 +39,19 @@ function brokenNumbers(page: Page) {
   });
 }
 
+/** Prints to PDF, rasterises it at 150 dpi and expects zbarimg to read the link from the one page. */
+function printDecodes(info: TestInfo, pdf: Buffer, url: string) {
+  const file = info.outputPath('ordinary.pdf');
+  writeFileSync(file, pdf);
+  const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))![1]);
+  expect(pages).toBe(1);
+  run('pdftoppm', ['-r', '150', '-png', file, info.outputPath('ordinary')]);
+  const png = readdirSync(info.outputDir).find((f) => f.startsWith('ordinary') && f.endsWith('.png'))!;
+  const decoded = zbar(join(info.outputDir, png));
+  expect(decoded, 'zbarimg on the 150 dpi print').toBe(url);
+  return `${pages} page; zbarimg at 150 dpi: decoded, equals the link`;
+}
+
 /** Figures for the report: in the test's annotations and on the console. */
 const note = (info: TestInfo, text: string) => {
   info.annotations.push({ type: 'qr', description: text });
@@ -60,7 +73,7 @@ async function expectValidOnVerifyPage(page: Page, locale: Locale, url: string, 
 test.describe.configure({ timeout: 90_000 });
 
 for (const locale of LOCALES) {
-  test(`the on-screen QR code decodes from a DPR 1 screenshot at 1280 and 375 px and opens as valid (${locale})`, async ({ page }, info) => {
+  test(`the QR code decodes from a DPR 1 screenshot at 1280 and 375 px and from a 150 dpi print, and opens as valid (${locale})`, async ({ page }, info) => {
     const csp = await watchCsp(page);
     await passEverything(page);
     const name = 'Līga Bērziņa-Ozoliņa';
@@ -92,6 +105,7 @@ for (const locale of LOCALES) {
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.getByTestId('certificate').screenshot({ path: join(screens, `certificate-${locale}-print.png`) });
+    note(info, `${locale} print: ${printDecodes(info, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }), url)}`);
     await page.emulateMedia({ media: 'screen' });
     // No number broken across lines, from 320 px up.
     for (const width of [320, 375, 1280]) {
