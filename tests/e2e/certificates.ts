@@ -16,6 +16,8 @@ export async function passEverything(page: Page, name = '') {
 
 export async function requestCertificate(page: Page, locale: Locale, name: string, institution = 'Valsts kanceleja') {
   await page.goto(pathTo(locale, { page: 'certificate' }));
+  // The form is filled after hydration: what is typed into the server-rendered HTML before it is lost.
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await page.getByLabel(t(locale, 'cert.name')).fill(name);
   await page.getByLabel(t(locale, 'cert.institution')).fill(institution);
   await page.getByRole('button', { name: t(locale, 'cert.request') }).click();

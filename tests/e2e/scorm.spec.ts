@@ -80,6 +80,9 @@ function almostDone() {
 for (const p of packages) {
   test(`SCORM ${p.version === '12' ? '1.2' : '2004'} package (${p.locale}): completes inside an LMS, reports, and resumes from suspend data`, async ({ page }) => {
     test.setTimeout(120_000);
+    // The pages' <meta> Content-Security-Policy must not block anything inside the LMS's frames.
+    const csp: string[] = [];
+    page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && csp.push(m.text())));
     const pkg = `course-${p.locale}-${p.version}`;
     await page.goto(`${base}/blank.html`);
     await page.evaluate((value) => localStorage.setItem('smkurss.progress', value), almostDone());
@@ -124,6 +127,8 @@ for (const p of packages) {
     await page.evaluate(() => localStorage.clear());
     await page.goto(`${base}/harness.html?version=${p.version}&pkg=${pkg}&suspend=${encodeURIComponent(suspend)}`);
     for (const quiz of quizzes) await expect(course.locator(`[data-module="${quiz.moduleId}"]`)).toHaveAttribute('data-status', 'passed');
+    await expect(course.locator('meta[http-equiv="content-security-policy"]')).toHaveAttribute('content', /script-src 'self' 'sha256-/);
+    expect(csp).toEqual([]);
   });
 }
 
