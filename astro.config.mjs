@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import node from '@astrojs/node';
+import { editionDate } from './scripts/edition-date.mjs';
 
 export default defineConfig({
   site: 'https://example.invalid',
@@ -14,4 +15,22 @@ export default defineConfig({
   build: { inlineStylesheets: 'auto' },
   // The course is self-contained: no prefetching across origins, no telemetry in the browser.
   devToolbar: { enabled: false },
+  // The course edition's date, the same for the pages and the certificate API (see scripts/edition-date.mjs).
+  vite: { define: { 'import.meta.env.COURSE_EDITION_DATE': JSON.stringify(editionDate()) } },
+  security: {
+    // Every page carries a <meta> Content-Security-Policy: scripts and styles only from this origin
+    // or, for Astro's inline island loaders and inlined stylesheets, by their SHA-256 hash. What a
+    // <meta> cannot say (frame-ancestors) the server adds as a header: see src/server/security-headers.mjs.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
 });

@@ -18,9 +18,11 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } }],
-  // Serves the production build, as a deployment would (npm run test:e2e builds first).
+  // Serves the production build through the production server (headers, compression), as a
+  // deployment would; npm run test:e2e builds first.
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node scripts/start.mjs`,
+    env: { HOST: '127.0.0.1', PORT: String(port) },
     url: `http://127.0.0.1:${port}/lv/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

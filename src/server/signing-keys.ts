@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { calculateJwkThumbprint, compactVerify, CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import { algorithmFor, describeJwkProblem, hasPrivateMembers, jwkProblem, keyTypeOf, publicJwk } from '../lib/certificate/public-jwk.ts';
+import { algorithmFor, describeJwkProblem, hasPrivateMembers, jwkProblem, keyTypeOf, publicJwk, qrPublicJwk } from '../lib/certificate/public-jwk.ts';
 import type { SigningKey } from '../lib/certificate/sign-credential.ts';
 
 // Imports name their `.ts` files so that scripts/start.mjs can load this module with Node's own
@@ -82,7 +82,9 @@ function trustedKeys(text: string, path: string, signingKid: string): JWK[] {
   const kids = new Set([signingKid]);
   return data.keys.map((key: unknown, i) => {
     const where = `CERT_TRUSTED_JWKS_FILE (${path}), key ${i + 1}`;
-    const problem = jwkProblem(key);
+    // An old QR summary key (EC P-256) from a kept jwks.json: it verifies old QR codes only.
+    const qr = qrPublicJwk(key);
+    const problem = qr ? undefined : jwkProblem(key);
     if (problem) throw new SigningKeyError(`${where}: ${describeJwkProblem(problem)}`);
     const jwk = key as JWK;
     const secret = hasPrivateMembers(jwk);
@@ -91,7 +93,7 @@ function trustedKeys(text: string, path: string, signingKid: string): JWK[] {
     if (typeof jwk.kid !== 'string' || !jwk.kid) throw new SigningKeyError(`${where} has no "kid"`);
     if (kids.has(jwk.kid)) throw new SigningKeyError(`${where}: kid "${jwk.kid}" appears twice`);
     kids.add(jwk.kid);
-    return { ...publicJwk(jwk), alg: algorithmFor(keyTypeOf(jwk)!) };
+    return qr ?? { ...publicJwk(jwk), alg: algorithmFor(keyTypeOf(jwk)!) };
   });
 }
 

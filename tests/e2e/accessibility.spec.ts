@@ -21,6 +21,8 @@ for (const locale of LOCALES) {
   }
 
   test(`axe finds no violations in the quiz's states (${locale})`, async ({ page }) => {
+    // Four axe runs over long module pages: about 20 s on a quiet machine, past 30 s on a busy one.
+    test.setTimeout(90_000);
     const quiz = quizzes[0]!;
     await openModule(page, locale, quiz.moduleId);
     await page.getByTestId('quiz-start').click();

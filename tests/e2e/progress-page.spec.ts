@@ -8,6 +8,8 @@ for (const locale of LOCALES) {
     await openModule(page, locale, id);
     await answerAll(page, locale, bestAnswers(quizzes[0]!));
     await page.goto(progressPath(locale));
+    // Typing into the server-rendered form before the island hydrates would be lost: wait for it.
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await page.getByLabel(t(locale, 'progress.nameLabel')).fill('Anna Bērziņa');
     await page.getByRole('button', { name: t(locale, 'progress.nameSave') }).click();
     await expect(page.getByTestId('progress-message')).toHaveText(t(locale, 'progress.nameSaved'));

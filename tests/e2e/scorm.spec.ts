@@ -92,6 +92,9 @@ const held = (version: '12' | '2004', cmi: any) =>
 for (const p of packages) {
   test(`SCORM ${p.version === '12' ? '1.2' : '2004'} package (${p.locale}): never passed before the last module, completes, commits rarely, and resumes from suspend data`, async ({ page }) => {
     test.setTimeout(180_000);
+    // The pages' <meta> Content-Security-Policy must not block anything inside the LMS's frames.
+    const csp: string[] = [];
+    page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && csp.push(m.text())));
     const pkg = `course-${p.locale}-${p.version}`;
     const course = page.frameLocator('#sco').frameLocator('#course');
     const last = quizzes.at(-1)!;
@@ -164,6 +167,8 @@ for (const p of packages) {
     await page.goto(`${base}/harness.html?version=${p.version}&pkg=${pkg}&suspend=${encodeURIComponent(suspend)}`);
     for (const quiz of quizzes) await expect(course.locator(`[data-module="${quiz.moduleId}"]`)).toHaveAttribute('data-status', 'passed');
     expect((await lms()).commits).toHaveLength(0);
+    await expect(course.locator('meta[http-equiv="content-security-policy"]')).toHaveAttribute('content', /script-src 'self' 'sha256-/);
+    expect(csp).toEqual([]);
   });
 }
 

@@ -83,3 +83,16 @@ export function describeJwkProblem(problem: JwkProblem): string {
       return assertNever(problem);
   }
 }
+
+/**
+ * The public part of a QR summary key (EC P-256, ES256; see src/server/qr-signing-key.ts), for a
+ * rotation file that keeps an old jwks.json. It verifies QR summaries only, never a certificate
+ * (those accept RS256 and EdDSA). Undefined when it is not such a key.
+ */
+export function qrPublicJwk(jwk: unknown): JWK | undefined {
+  if (!jwk || typeof jwk !== 'object') return undefined;
+  const key = jwk as Record<string, unknown>;
+  if (key.kty !== 'EC' || key.crv !== 'P-256' || typeof key.x !== 'string' || typeof key.y !== 'string' || typeof key.kid !== 'string') return undefined;
+  if (key.alg !== undefined && key.alg !== 'ES256') return undefined;
+  return { kty: 'EC', crv: 'P-256', x: key.x, y: key.y, kid: key.kid, alg: 'ES256', use: 'sig' } as JWK;
+}

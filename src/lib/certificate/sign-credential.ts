@@ -12,11 +12,12 @@ export interface SigningKey {
 /**
  * Secures a credential as a VC-JWT the way OB 3.0 (§8.2.4) prescribes: the header holds only
  * `alg`, `kid` and `typ: "JWT"`; the payload is the credential plus the registered claims
- * `iss`, `jti`, `sub`, `nbf` and `exp` mirroring its issuer, id, subject and validity.
+ * `iss`, `jti`, `sub`, `nbf` and `exp` mirroring its issuer, id, subject and validity. `extra` adds
+ * private claims (the QR summary, `qr`, see qr-summary.ts).
  */
-export async function signCredential(credential: OpenBadgeCredential, signing: SigningKey): Promise<string> {
+export async function signCredential(credential: OpenBadgeCredential, signing: SigningKey, extra: Record<string, string> = {}): Promise<string> {
   const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-  return new SignJWT({ ...credential })
+  return new SignJWT({ ...credential, ...extra })
     .setProtectedHeader({ alg: signing.alg, kid: signing.kid, typ: 'JWT' })
     .setIssuer(credential.issuer.id)
     .setJti(credential.id)

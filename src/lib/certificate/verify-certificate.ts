@@ -195,7 +195,7 @@ export function oversizedRow(source: string): VerificationRow {
 }
 
 /** Flags rows that share a certificate id with another row of the same check. */
-export function markDuplicates(rows: readonly VerificationRow[]): VerificationRow[] {
+export function markDuplicates<R extends VerificationRow>(rows: readonly R[]): R[] {
   const counts = new Map<string, number>();
   for (const r of rows) if (r.id) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
   return rows.map((r) => ({ ...r, duplicate: !!r.id && (counts.get(r.id) ?? 0) > 1 }));

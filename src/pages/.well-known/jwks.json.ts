@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { issuerKeys } from '../../server/signing-keys';
+import { publishedKeys } from '../../server/qr-signing-key';
 
-/** The issuer's public keys, for anyone verifying certificates; built as a static file. */
+/** The issuer's public keys (with the QR summary key), for anyone verifying certificates; built as a static file. */
 export const GET: APIRoute = async () =>
-  new Response(JSON.stringify({ keys: (await issuerKeys()).publicKeys }, null, 2), { headers: { 'content-type': 'application/jwk-set+json' } });
+  new Response(JSON.stringify({ keys: await publishedKeys() }, null, 2), { headers: { 'content-type': 'application/jwk-set+json' } });

@@ -9,6 +9,9 @@ import { signCredential } from '../../lib/certificate/sign-credential';
 import { t } from '../../lib/i18n/translate';
 import { issuerProfile, validMonths } from '../../server/issuer-config';
 import { issuerKeys } from '../../server/signing-keys';
+import { courseEdition } from '../../data/course-edition';
+import { signSummary } from '../../lib/certificate/qr-summary';
+import { qrSigningKey } from '../../server/qr-signing-key';
 
 /** Issues signed completion certificates; the only route that needs the server. */
 export const prerender = false;
@@ -76,6 +79,11 @@ export const POST: APIRoute = async ({ request, clientAddress }) => {
     issuedAt: new Date(),
     validMonths: validMonths(),
   });
-  const token = await signCredential(credential, keys.signing);
-  return json(201, { token, credential, development: keys.development });
+  // The QR code's compact signed summary, also kept inside the token so it travels with it.
+  const qr = await signSummary(
+    { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition: await courseEdition(), results: modules.map((m) => m.percent), development: keys.development },
+    await qrSigningKey(),
+  );
+  const token = await signCredential(credential, keys.signing, { qr });
+  return json(201, { token, credential, development: keys.development, qr });
 };

@@ -47,6 +47,15 @@ describe('public keys are built from an allowlist', () => {
 });
 
 describe('CERT_TRUSTED_JWKS_FILE', () => {
+  it('keeps an old QR summary key (EC P-256) from a kept jwks.json, public members only, and refuses its private scalar', async () => {
+    const { privateKey: ec } = await generateKeyPair('ES256', { extractable: true });
+    const qr = { ...(await exportJWK(ec)), kid: 'q-old12345', alg: 'ES256', use: 'sig' };
+    const { d: _, ...pub } = qr;
+    const keys = await loadIssuerKeys(env({ CERT_TRUSTED_JWKS_FILE: file('qr.json', { keys: [{ ...pub, extra: 'x' }] }) }));
+    expect(keys.publicKeys.find((k) => k.kid === 'q-old12345')).toEqual({ kty: 'EC', crv: 'P-256', x: pub.x, y: pub.y, kid: 'q-old12345', alg: 'ES256', use: 'sig' });
+    expect(await refusal(env({ CERT_TRUSTED_JWKS_FILE: file('qr-private.json', { keys: [qr] }) }))).toMatch(/private key members \(d\)/);
+  });
+
   it('refuses a file holding a full private RSA key (p, q, dp, dq, qi, d), naming the members but not their values', async () => {
     const message = await refusal(env({ CERT_TRUSTED_JWKS_FILE: file('private.json', { keys: [old] }) }));
     expect(message).toMatch(/old-2025.*private key members \(d, p, q, dp, dq, qi\)/);

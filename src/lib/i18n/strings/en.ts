@@ -128,7 +128,7 @@ export const en: UiStrings = {
   'nav.verify': 'Verify a certificate',
   'cert.heading': 'Course certificate',
   'cert.intro': 'Once every module is passed you can get a signed certificate. Your institution can check it at any time, even offline.',
-  'cert.notYet': 'The certificate is available once every module is passed. Still to pass:',
+  'cert.notYet': 'Modules still to pass:',
   'cert.formHeading': 'Request a certificate',
   'cert.name': 'Full name',
   'cert.nameHint': 'Exactly as it should appear on the certificate.',
@@ -331,4 +331,13 @@ export const en: UiStrings = {
   'plural.minutes': { one: '{n} minute', other: '{n} minutes' },
   'plural.scenarios': { one: '{n} scenario', other: '{n} scenarios' },
   'plural.attempts': { one: '{n} attempt', other: '{n} attempts' },
+  // Certificate print, QR summary and development-key marking (issue 10, items 2, 4 and 5).
+  'cert.testMark': 'TEST — development key',
+  'cert.testNote': 'This certificate is signed with the development key. It is a test and proves nothing.',
+  'cert.editionLabel': 'Course edition',
+  'cert.edition': 'Edition of {date} ({id})',
+  'cert.issuedBy': 'Issued by',
+  'cert.sealNote': 'This certificate is signed electronically. Scan the QR code to check that it is genuine.',
+  'verify.testKey': 'Test: signed with a development key, so it proves nothing.',
+  'verify.edition': 'Edition of {date} ({id})',
 };

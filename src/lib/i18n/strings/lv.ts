@@ -128,7 +128,7 @@ export const lv = {
   'nav.verify': 'Pārbaudīt sertifikātu',
   'cert.heading': 'Kursa sertifikāts',
   'cert.intro': 'Kad visi moduļi ir nokārtoti, varat saņemt parakstītu sertifikātu. Jūsu iestāde to var pārbaudīt jebkurā laikā, arī bez interneta.',
-  'cert.notYet': 'Sertifikātu var saņemt, kad visi moduļi ir nokārtoti. Vēl jānokārto:',
+  'cert.notYet': 'Vēl jānokārto šie moduļi:',
   'cert.formHeading': 'Sertifikāta pieprasījums',
   'cert.name': 'Vārds un uzvārds',
   'cert.nameHint': 'Tieši tā, kā tam jābūt sertifikātā.',
@@ -331,4 +331,13 @@ export const lv = {
   'plural.minutes': { zero: '{n} minūšu', one: '{n} minūte', other: '{n} minūtes' },
   'plural.scenarios': { zero: '{n} scenāriju', one: '{n} scenārijs', other: '{n} scenāriji' },
   'plural.attempts': { zero: '{n} mēģinājumu', one: '{n} mēģinājums', other: '{n} mēģinājumi' },
+  // Certificate print, QR summary and development-key marking (issue 10, items 2, 4 and 5).
+  'cert.testMark': 'TEST — izstrādes atslēga',
+  'cert.testNote': 'Šis sertifikāts ir parakstīts ar izstrādes atslēgu. Tas ir tests un neko neapliecina.',
+  'cert.editionLabel': 'Kursa redakcija',
+  'cert.edition': '{date} redakcija ({id})',
+  'cert.issuedBy': 'Izsniedza',
+  'cert.sealNote': 'Sertifikāts ir elektroniski parakstīts. Tā īstumu var pārbaudīt, noskenējot QR kodu.',
+  'verify.testKey': 'Tests: parakstīts ar izstrādes atslēgu, tāpēc neko neapliecina.',
+  'verify.edition': '{date} redakcija ({id})',
 } satisfies StringTable;
