@@ -44,6 +44,7 @@ const PERSON_TEXT_REFUSAL: Record<PersonTextProblem, { code: string; message: st
   invisible: { code: 'invalid', message: 'contains invisible or formatting characters' },
   broken: { code: 'invalid', message: 'contains characters that could not be read (broken encoding)' },
   'too-few-letters': { code: 'letters', message: 'needs at least two letters' },
+  'mixed-scripts': { code: 'invalid', message: 'mixes alphabets inside a word (a look-alike letter)' },
 };
 
 /** A name or institution as it will be printed and signed (see person-text for the rules). */

@@ -8,7 +8,7 @@ export const INSTITUTION_MAX = 200;
 /** A name needs this many letters (\p{L}), so that it cannot be blank or punctuation only. */
 export const NAME_MIN_LETTERS = 2;
 
-export type PersonTextProblem = 'too-long' | 'invisible' | 'broken' | 'too-few-letters';
+export type PersonTextProblem = 'too-long' | 'invisible' | 'broken' | 'too-few-letters' | 'mixed-scripts';
 
 // Control characters; format characters (\p{Cf}: zero-width space/joiners, word joiner, bidi marks
 // and overrides incl. U+200E/U+200F/U+061C, U+FEFF, tag characters U+E0001–E007F); line and
@@ -24,6 +24,11 @@ const LONE_SELECTOR = /(^|[\s\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\uFE00-\uFE0F\u{
 // More than a few combining marks on one letter ("Zalgo") spill over neighbouring lines.
 const STACKED_MARKS = /\p{M}{5,}/u;
 const LETTER = /\p{L}/gu;
+// One word in two alphabets ("Аnna" with a Cyrillic А) looks like another name: a look-alike.
+// A name wholly in Cyrillic or Greek is fine; only mixing inside a word is refused.
+const WORD = /[\p{L}\p{M}]+/gu;
+const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+const mixesScripts = (text: string) => (text.match(WORD) ?? []).some((word) => SCRIPTS.filter((script) => script.test(word)).length > 1);
 
 /** NFC-normalised and trimmed, as it will be signed. */
 export function normalisePersonText(value: string): string {
@@ -35,6 +40,7 @@ export function personTextProblem(text: string, field: 'name' | 'institution'): 
   if (text.length > (field === 'name' ? NAME_MAX : INSTITUTION_MAX)) return 'too-long';
   if (BROKEN.test(text)) return 'broken';
   if (INVISIBLE.test(text) || LONE_SELECTOR.test(text) || STACKED_MARKS.test(text)) return 'invisible';
+  if (mixesScripts(text)) return 'mixed-scripts';
   if (field === 'name' && (text.match(LETTER)?.length ?? 0) < NAME_MIN_LETTERS) return 'too-few-letters';
   return undefined;
 }

@@ -32,6 +32,8 @@ describe('names and institutions on a certificate are visible text', () => {
     ['a variation selector after a space', 'Anna \uFE0F Bērziņa'],
     ['a private-use character', 'Anna \uE000'],
     ['sixty combining marks on one letter', `Z${'\u0301'.repeat(60)}algo`],
+    ['a Cyrillic look-alike letter inside a Latin word (homoglyph)', '\u0410nna Bērziņa'],
+    ['a Greek look-alike letter inside a Latin word', 'Anna B\u0395rziņa'],
   ])('refuses a name with %s', (_, name) => {
     expect(code({ name })).toBe('name-invalid');
   });
@@ -56,6 +58,7 @@ describe('names and institutions on a certificate are visible text', () => {
     ['a right-to-left mark', 'Valsts\u200F kanceleja'],
     ['a line separator', 'VK\u2028Apstiprināts'],
     ['tag characters', 'VK\u{E0001}'],
+    ['a Cyrillic look-alike inside a word', 'Valsts kan\u0441eleja'],
   ])('refuses an institution with %s', (_, institution) => {
     expect(code({ institution })).toBe('institution-invalid');
   });
