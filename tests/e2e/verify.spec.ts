@@ -211,7 +211,8 @@ test('the API refuses a look-alike content type and invisible names', async ({ r
 test('the build publishes no private key member: jwks.json and the verify pages hold public members only', () => {
   const jwks = JSON.parse(readFileSync('dist/client/.well-known/jwks.json', 'utf8')) as { keys: Record<string, unknown>[] };
   for (const key of jwks.keys) {
-    expect(Object.keys(key).every((m) => ['kty', 'n', 'e', 'crv', 'x', 'kid', 'alg', 'use'].includes(m)), JSON.stringify(Object.keys(key))).toBe(true);
+    // RSA n, e; Ed25519 crv, x; the QR summary key (EC P-256) crv, x, y: public members only.
+    expect(Object.keys(key).every((m) => ['kty', 'n', 'e', 'crv', 'x', 'y', 'kid', 'alg', 'use'].includes(m)), JSON.stringify(Object.keys(key))).toBe(true);
     for (const m of PRIVATE_MEMBERS) expect(key).not.toHaveProperty(m);
   }
   for (const page of ['dist/client/lv/parbaudit/index.html', 'dist/client/en/verify/index.html', 'dist/client/lv/sertifikats/index.html']) {

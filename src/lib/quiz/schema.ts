@@ -18,10 +18,7 @@ const source = z.strictObject({
   quote: text,
 });
 
-/** Options of `account` scenarios: from whose profile, or not on social media at all. */
-export const ACCOUNT_OPTION_IDS = ['official', 'personal-named', 'personal-private', 'offline'] as const;
-/** Options of `disclosure` scenarios: share now, do not share, check first. */
-export const DISCLOSURE_OPTION_IDS = ['share', 'withhold', 'ask'] as const;
+export { ACCOUNT_OPTION_IDS, DISCLOSURE_OPTION_IDS } from './option-ids';
 
 const answerOption = z.strictObject({
   id,

@@ -1,4 +1,4 @@
-import { ACCOUNT_OPTION_IDS } from '../schema';
+import { ACCOUNT_OPTION_IDS } from '../option-ids';
 import type { Scenario } from '../types';
 import { singleAnswerKind } from './single-answer';
 

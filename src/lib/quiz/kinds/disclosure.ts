@@ -1,4 +1,4 @@
-import { DISCLOSURE_OPTION_IDS } from '../schema';
+import { DISCLOSURE_OPTION_IDS } from '../option-ids';
 import type { Scenario } from '../types';
 import { singleAnswerKind } from './single-answer';
 
