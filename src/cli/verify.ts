@@ -114,7 +114,10 @@ if (values.csv || values['csv-lv']) {
 } else {
   const day = (iso?: string) => (!iso ? '' : locale === 'lv' ? latvianDateTime(iso).slice(0, 10) : iso.slice(0, 10));
   const columns = ['status', 'name', 'institution', 'issued', 'validUntil', 'courseVersion', 'source', 'reason'] as const;
-  const table = rows.map((r) => [text.status(r), r.name ?? '', r.institution ?? '', day(r.issued), day(r.validUntil), r.courseVersion ?? '', r.source, text.explanation(r)]);
+  // Every cell made inert for a terminal: control, format and separator characters (ESC and CSI
+  // sequences, carriage returns, bidi marks) are shown as ‹U+XXXX› instead of acting on the screen.
+  const inert = (value: string) => value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}›`);
+  const table = rows.map((r) => [text.status(r), r.name ?? '', r.institution ?? '', day(r.issued), day(r.validUntil), r.courseVersion ?? '', r.source, text.explanation(r)].map(inert));
   const head = columns.map((c) => t(locale, `verify.col.${c}`));
   // The reason is last and never cut: it is the sentence the reader needs.
   const widths = head.map((h, i) => (i === head.length - 1 ? 0 : Math.min(40, Math.max(h.length, ...table.map((row) => row[i]!.length)))));

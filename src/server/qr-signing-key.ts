@@ -1,6 +1,7 @@
 import { createECDH, hkdfSync } from 'node:crypto';
-import { base64url, calculateJwkThumbprint, CompactSign, importJWK, type JWK } from 'jose';
+import { base64url, calculateJwkThumbprint, importJWK, type JWK } from 'jose';
 import type { QrSigningKey } from '../lib/certificate/qr-summary';
+import { issuerProfile } from './issuer-config';
 import { issuerKeys } from './signing-keys';
 
 /**
@@ -8,10 +9,11 @@ import { issuerKeys } from './signing-keys';
  * so there is nothing more to configure, store or rotate, while an ES256 signature is 64 bytes
  * against RS256's 256 (which alone would fill a version-10 QR code).
  *
- * Derivation: the issuer key signs a fixed text that is never a JWS signing input (those always
- * begin with a base64url header), and HKDF-SHA256 turns that signature into the P-256 private
- * scalar. RS256 and EdDSA signatures are deterministic, so every start derives the same key; only
- * the holder of the issuer key can. Its public key is published in jwks.json next to the issuer key.
+ * Derivation: HKDF-SHA256 over the issuer key's private member `d` (never published), with the
+ * issuer id in the info, gives the P-256 private scalar. Only the holder of the issuer key can
+ * derive it; no signature is involved (so no other signer holding the same key can leak it), and
+ * two installations sharing one key (staging and production) still get different QR keys. Its
+ * public key is published in jwks.json next to the issuer key.
  */
 const LABEL = 'socialie-mediji-kurss: QR summary key v1';
 
@@ -22,12 +24,10 @@ export function qrSigningKey() {
 }
 
 async function derive() {
-  const { signing } = await issuerKeys();
-  if (signing.alg !== 'RS256' && signing.alg !== 'EdDSA') throw new Error(`cannot derive the QR key from a ${signing.alg} key (not deterministic)`);
-  const jws = await new CompactSign(new TextEncoder().encode(LABEL)).setProtectedHeader({ alg: signing.alg }).sign(signing.key);
-  const secret = base64url.decode(jws.split('.')[2]!);
+  const { derivationSecret } = await issuerKeys();
+  const issuer = issuerProfile().id;
   for (let counter = 0; ; counter++) {
-    const d = Buffer.from(hkdfSync('sha256', secret, 'qr-summary', `P-256 scalar ${counter}`, 32));
+    const d = Buffer.from(hkdfSync('sha256', derivationSecret, LABEL, `P-256 scalar ${counter} for ${issuer}`, 32));
     const ecdh = createECDH('prime256v1');
     try {
       ecdh.setPrivateKey(d); // refuses 0 and values ≥ the group order (chance about 2^-32)
@@ -42,7 +42,11 @@ async function derive() {
   }
 }
 
-/** The issuer's published keys: the signing keys and the QR summary key. */
+/**
+ * The issuer's published keys: the signing keys and the QR summary key. A trusted key that
+ * reuses the derived QR key's kid is dropped, so a rotation file cannot shadow it.
+ */
 export async function publishedKeys(): Promise<JWK[]> {
-  return [...(await issuerKeys()).publicKeys, (await qrSigningKey()).publicJwk];
+  const qr = (await qrSigningKey()).publicJwk;
+  return [...(await issuerKeys()).publicKeys.filter((k) => k.kid !== qr.kid), qr];
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { calculateJwkThumbprint, compactVerify, CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { base64url, calculateJwkThumbprint, compactVerify, CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { algorithmFor, describeJwkProblem, hasPrivateMembers, jwkProblem, keyTypeOf, publicJwk, qrPublicJwk } from '../lib/certificate/public-jwk.ts';
 import type { SigningKey } from '../lib/certificate/sign-credential.ts';
 
@@ -24,6 +24,11 @@ export interface IssuerKeys {
   development: boolean;
   /** RFC 7638 thumbprint of the signing key, recorded in the build through the JWKS. */
   thumbprint: string;
+  /**
+   * Secret bytes from the signing key's private member, from which the QR summary key is derived
+   * (see qr-signing-key.ts); kept in server memory only, never published or logged.
+   */
+  derivationSecret: Uint8Array;
 }
 
 /** A configuration error the operator must fix; its message is safe to print. */
@@ -56,7 +61,7 @@ function readText(path: string, what: string): string {
 }
 
 /** Checks the private key, and signs and verifies a probe so that a mismatched pair is caught now. */
-async function signingKey(privateJwk: unknown, what: string): Promise<{ signing: SigningKey; publicJwk: JWK; thumbprint: string }> {
+async function signingKey(privateJwk: unknown, what: string): Promise<{ signing: SigningKey; publicJwk: JWK; thumbprint: string; derivationSecret: Uint8Array }> {
   const problem = jwkProblem(privateJwk);
   if (problem) throw new SigningKeyError(`${what}: ${describeJwkProblem(problem)}`);
   const jwk = privateJwk as JWK;
@@ -72,7 +77,7 @@ async function signingKey(privateJwk: unknown, what: string): Promise<{ signing:
   } catch {
     throw new SigningKeyError(`${what} (kid "${kid}") cannot sign, or its private and public parts do not belong together`);
   }
-  return { signing: { key, kid, alg }, publicJwk: pub, thumbprint: await calculateJwkThumbprint(pub) };
+  return { signing: { key, kid, alg }, publicJwk: pub, thumbprint: await calculateJwkThumbprint(pub), derivationSecret: base64url.decode(jwk.d) };
 }
 
 /** Further trusted public keys: only usable public JWKs with a kid; a private member refuses the file. */
@@ -113,10 +118,10 @@ export async function loadIssuerKeys(env: NodeJS.ProcessEnv): Promise<IssuerKeys
       `\n⚠  DEVELOPMENT SIGNING KEY (${DEV_KEY_FILE}).\n   Certificates signed with it are for testing only. Set CERT_PRIVATE_JWK or CERT_PRIVATE_JWK_FILE in production.\n`,
     );
   }
-  const { signing, publicJwk: own, thumbprint } = await signingKey(privateJwk, what);
+  const { signing, publicJwk: own, thumbprint, derivationSecret } = await signingKey(privateJwk, what);
   const publicKeys: JWK[] = [own];
   if (env.CERT_TRUSTED_JWKS_FILE) publicKeys.push(...trustedKeys(readText(env.CERT_TRUSTED_JWKS_FILE, 'CERT_TRUSTED_JWKS_FILE'), env.CERT_TRUSTED_JWKS_FILE, signing.kid));
-  return { signing, publicKeys, development, thumbprint };
+  return { signing, publicKeys, development, thumbprint, derivationSecret };
 }
 
 /**

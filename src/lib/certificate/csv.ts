@@ -28,6 +28,13 @@ export function latvianDateTime(iso: string | undefined): string {
  */
 const disarm = (value: string) => (/^[=+\-@\t\r|＝＋－＠]/.test(value) ? `'${value}` : value);
 
+/**
+ * A cell as one line of visible text: control, format and separator characters become a space
+ * (a bare line feed would otherwise start a new record in a spreadsheet, where a forged "valid"
+ * row or a formula could begin), then the formula prefix is disarmed.
+ */
+export const safeCell = (value: string) => disarm(value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' '));
+
 export interface CsvOptions {
   style: CsvStyle;
   headers: Record<CsvColumn, string>;
@@ -57,7 +64,8 @@ function cell(row: VerificationRow, column: CsvColumn, { style, text, yes }: Csv
 /** The verify table as CSV (RFC 4180 quoting by csv-stringify; a BOM so spreadsheets read UTF-8). */
 export function rowsToCsv(rows: readonly VerificationRow[], options: CsvOptions): string {
   return stringify(
-    rows.map((r) => CSV_COLUMNS.map((c) => disarm(cell(r, c, options)))),
-    { header: true, columns: CSV_COLUMNS.map((c) => options.headers[c]), bom: true, record_delimiter: 'windows', delimiter: options.style === 'lv' ? ';' : ',' },
+    rows.map((r) => CSV_COLUMNS.map((c) => safeCell(cell(r, c, options)))),
+    // Every field quoted: no cell content can end a record or a field, whatever a reader's parser does.
+    { header: true, columns: CSV_COLUMNS.map((c) => options.headers[c]), bom: true, record_delimiter: 'windows', quoted: true, delimiter: options.style === 'lv' ? ';' : ',' },
   );
 }

@@ -15,7 +15,12 @@ export type PersonTextProblem = 'too-long' | 'invisible' | 'broken' | 'too-few-l
 // paragraph separators; private use; the unassigned tag block; invisible fillers that Unicode
 // files as letters or marks (Hangul fillers, combining grapheme joiner, Khmer inherent vowels,
 // braille blank).
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\u{E0000}-\u{E007F}\u115F\u1160\u3164\uFFA0\u034F\u17B4\u17B5\u2800]/u;
+// Also every default-ignorable code point (e.g. Mongolian free variation selectors U+180B–U+180F)
+// and unassigned ones (\p{Cn}), which render as nothing or as an unknown glyph.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\u{E0000}-\u{E007F}\u115F\u1160\u3164\uFFA0\u034F\u17B4\u17B5\u2800\u180B-\u180F]/u;
+const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+// Variation selectors are default-ignorable but legitimate after a character (an emoji's style).
+const SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 // Lone surrogates (\p{Cs}) and U+FFFD, which is what undecodable bytes turn into.
 const BROKEN = /[\p{Cs}\uFFFD]/u;
 // A variation selector only changes the character before it; alone (at the start, after a
@@ -39,8 +44,9 @@ export function normalisePersonText(value: string): string {
 export function personTextProblem(text: string, field: 'name' | 'institution'): PersonTextProblem | undefined {
   if (text.length > (field === 'name' ? NAME_MAX : INSTITUTION_MAX)) return 'too-long';
   if (BROKEN.test(text)) return 'broken';
-  if (INVISIBLE.test(text) || LONE_SELECTOR.test(text) || STACKED_MARKS.test(text)) return 'invisible';
+  const ignorable = [...text.matchAll(DEFAULT_IGNORABLE)].some(([c]) => !SELECTOR.test(c!));
+  if (INVISIBLE.test(text) || ignorable || LONE_SELECTOR.test(text) || STACKED_MARKS.test(text)) return 'invisible';
   if (mixesScripts(text)) return 'mixed-scripts';
-  if (field === 'name' && (text.match(LETTER)?.length ?? 0) < NAME_MIN_LETTERS) return 'too-few-letters';
+  if ((text.match(LETTER)?.length ?? 0) < (field === 'name' ? NAME_MIN_LETTERS : 1)) return 'too-few-letters';
   return undefined;
 }

@@ -25,7 +25,8 @@ export function reasonText(reason: VerificationReason, text: Translate, date: (i
     case 'file-too-large':
       return text('verify.reason.file-too-large', { size: kilobytes(reason.limit) });
     case 'issuer-mismatch':
-      return text('verify.reason.issuer-mismatch', { claimed: reason.claimed });
+      // The claimed issuer is the forger's text: shown short and without control characters.
+      return text('verify.reason.issuer-mismatch', { claimed: shortened(reason.claimed) });
     case 'not-yet-valid':
       return text('verify.reason.not-yet-valid', { date: date(reason.from) });
     case 'expired':
@@ -77,4 +78,10 @@ export function verificationText(text: Translate, langTag: string): Verification
     trust: (row) => (row.trust ? text(`verify.trust.${row.trust}`) : ''),
     date,
   };
+}
+
+/** Text from a certificate quoted in a reason: one line, visible characters, at most 80 of them. */
+export function shortened(value: string): string {
+  const line = value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }

@@ -42,11 +42,21 @@ describe('npm run verify', () => {
 
   it('writes the plain CSV with --csv and the Latvian spreadsheet CSV with --csv-lv', () => {
     const plain = verify(join(folder, 'anna.jwt'), '--csv', '--lang', 'en').stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(plain[0]).toBe('Status,Name,Institution,Course,Version,Issued,Valid until,Issuer,Issuer ID,Key,Issuer in this check,Duplicate,ID,Source,Reason');
-    expect(plain[1]).toMatch(/^Valid \(added issuer\),Anna Bērziņa,.*,\d{4}-\d\d-\d\dT[\d:.]+Z,/);
+    expect(plain[0]).toBe('"Status","Name","Institution","Course","Version","Issued","Valid until","Issuer","Issuer ID","Key","Issuer in this check","Duplicate","ID","Source","Reason"');
+    expect(plain[1]).toMatch(/^"Valid \(added issuer\)","Anna Bērziņa",.*,"\d{4}-\d\d-\d\dT[\d:.]+Z",/);
     const lv = verify(join(folder, 'anna.jwt'), '--csv-lv').stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lv[0]).toMatch(/^Statuss;Vārds;Iestāde;/);
-    expect(lv[1]).toMatch(/;\d\d\.\d\d\.\d{4} \d\d:\d\d;/);
+    expect(lv[0]).toMatch(/^"Statuss";"Vārds";"Iestāde";/);
+    expect(lv[1]).toMatch(/;"\d\d\.\d\d\.\d{4} \d\d:\d\d";/);
+  }, 60_000);
+
+  it('prints control characters from a file name or certificate inertly, so a terminal cannot be made to show "valid"', () => {
+    const folder2 = join(dir, 'escape');
+    mkdirSync(folder2, { recursive: true });
+    writeFileSync(join(folder2, 'anna\u001b[8m\r.jwt'), 'not a certificate');
+    const run = verify(folder2);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).not.toContain('\r');
+    expect(run.stdout).toContain('‹U+001B›');
   }, 60_000);
 
   it('checks every file on its own: crafted, huge, duplicate and unreadable files and a symlink loop give rows, not a crash', () => {

@@ -21,7 +21,8 @@ const rows: VerificationRow[] = [
 describe('CSV export', () => {
   it('quotes names with commas, quotes and newlines so they survive a round trip, and disarms formulas', () => {
     const parsed = read(csv(rows, 'plain'), ',');
-    expect(parsed[0]).toMatchObject({ STATUS: 'Derīgs', NAME: 'Bērziņa, Anna "Ance"', INSTITUTION: 'VK\nRīga', SOURCE: 'a.jwt', ISSUERID: 'https://kurss/issuer', KID: 'k1' });
+    // A line break inside a cell becomes a space: a bare line feed would start a record in a spreadsheet.
+    expect(parsed[0]).toMatchObject({ STATUS: 'Derīgs', NAME: 'Bērziņa, Anna "Ance"', INSTITUTION: 'VK Rīga', SOURCE: 'a.jwt', ISSUERID: 'https://kurss/issuer', KID: 'k1' });
     expect(parsed[1]).toMatchObject({ NAME: `'=HYPERLINK("x")` });
     expect(parsed[2]).toMatchObject({ NAME: `'＝HYPERLINK("y")`, INSTITUTION: `'@SUM(1)`, SOURCE: `'|calc.jwt` });
     expect(csv(rows, 'plain').startsWith('\uFEFF')).toBe(true);
@@ -29,13 +30,13 @@ describe('CSV export', () => {
 
   it('plain style: commas and the certificate’s own ISO timestamps', () => {
     const text = csv(rows, 'plain');
-    expect(text.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.map((c) => c.toUpperCase()).join(',')}`);
+    expect(text.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.map((c) => `"${c.toUpperCase()}"`).join(',')}`);
     expect(read(text, ',')[0]).toMatchObject({ ISSUED: '2026-11-30T22:30:00.000Z' });
   });
 
   it('Latvian spreadsheet style: semicolons and dates as 01.12.2026 in Riga time', () => {
     const text = csv(rows, 'lv');
-    expect(text.split('\r\n')[0]).toContain('STATUS;NAME;INSTITUTION');
+    expect(text.split('\r\n')[0]).toContain('"STATUS";"NAME";"INSTITUTION"');
     // 22:30 UTC on 30 November is 00:30 on 1 December in Riga (UTC+2 in winter).
     expect(read(text, ';')[0]).toMatchObject({ ISSUED: '01.12.2026 00:30', VALIDUNTIL: '01.12.2028 00:30' });
     expect(latvianDateTime('2026-07-01T12:00:00Z')).toBe('01.07.2026 15:00');
@@ -51,5 +52,22 @@ describe('CSV export', () => {
     const en = read(csv(rows, 'plain', 'en'), ',');
     expect(en[2]).toMatchObject({ STATUS: 'Valid (added issuer)', TRUST: 'added issuer', DUPLICATE: 'yes' });
     for (const row of [...lv, ...en]) expect(row.REASON).not.toMatch(/JWT|base64|kid|JSON/);
+  });
+
+  it('cannot be split by a name with a bare line feed or a carriage return: no forged row, no formula at a line start', () => {
+    const forged: VerificationRow[] = [
+      { source: 'x.jwt', status: 'signature-invalid', reason: { code: 'signature-mismatch' }, name: '-\nDerīgs;Viltots Vārds', institution: 'VK\r\n=cmd|calc' },
+      { source: 'y\n=1+1.jwt', status: 'not-a-certificate', reason: { code: 'not-a-token' } },
+    ];
+    for (const style of ['lv', 'plain'] as const) {
+      const text = csv(forged, style);
+      // A reader that splits records on any line break still sees one line per row.
+      const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).filter(Boolean);
+      expect(lines).toHaveLength(3);
+      for (const line of lines) expect(line).toMatch(/^"/);
+      const parsed = read(text, style === 'lv' ? ';' : ',');
+      expect(parsed.map((r) => r.STATUS)).toEqual(['Paraksts nav derīgs', 'Nav sertifikāts']);
+      expect(parsed[0]).toMatchObject({ NAME: "'- Derīgs;Viltots Vārds", INSTITUTION: 'VK  =cmd|calc' });
+    }
   });
 });

@@ -34,6 +34,8 @@ describe('names and institutions on a certificate are visible text', () => {
     ['sixty combining marks on one letter', `Z${'\u0301'.repeat(60)}algo`],
     ['a Cyrillic look-alike letter inside a Latin word (homoglyph)', '\u0410nna Bērziņa'],
     ['a Greek look-alike letter inside a Latin word', 'Anna B\u0395rziņa'],
+    ['Mongolian free variation selectors (default-ignorable)', 'Anna Bērziņa\u180B\u180B'],
+    ['an unassigned default-ignorable code point', 'Anna\u2065 Bērziņa'],
   ])('refuses a name with %s', (_, name) => {
     expect(code({ name })).toBe('name-invalid');
   });
@@ -59,6 +61,7 @@ describe('names and institutions on a certificate are visible text', () => {
     ['a line separator', 'VK\u2028Apstiprināts'],
     ['tag characters', 'VK\u{E0001}'],
     ['a Cyrillic look-alike inside a word', 'Valsts kan\u0441eleja'],
+    ['Mongolian free variation selectors only', '\u180B\u180C\u180D\u180F'],
   ])('refuses an institution with %s', (_, institution) => {
     expect(code({ institution })).toBe('institution-invalid');
   });
