@@ -171,12 +171,14 @@ export class CertificateVerifier {
       if (kid && this.kids.has(kid)) return row('unknown-issuer', { code: 'issuer-mismatch', claimed: issuerId ?? iss ?? '' }, fields);
       return row('unknown-issuer', { code: 'unknown-key' }, fields);
     }
-    const checked = { ...fields, issuerId: entry.issuer.id, kid, trust: entry.trust };
     try {
       await compactVerify(token, await entry.key!, { algorithms: [alg] });
     } catch {
-      return row('signature-invalid', { code: 'signature-mismatch' }, checked);
+      // Not signed by that issuer: nothing of its trust is claimed for this row.
+      return row('signature-invalid', { code: 'signature-mismatch' }, fields);
     }
+    // Signed: the issuer column names the issuer whose key checked it, not the name the certificate claims.
+    const checked = { ...fields, issuer: entry.issuer.name, issuerId: entry.issuer.id, kid, trust: entry.trust };
     // From here the issuer signed it; what it shows must still be a certificate a person can read.
     const from = date(payload.validFrom);
     const until = date(payload.validUntil);
