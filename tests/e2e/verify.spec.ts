@@ -170,12 +170,13 @@ test('exports the Latvian spreadsheet CSV and the plain CSV', async ({ page }) =
     return readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
   };
   const lv = await save('verify-csv');
-  expect(lv[0]).toMatch(/^Statuss;Vārds;Iestāde;/);
-  expect(lv[1]).toMatch(/^Derīgs;Anna Bērziņa;Valsts kanceleja;.*;\d\d\.\d\d\.\d{4} \d\d:\d\d;/);
+  // Every field is quoted, so nothing inside a cell can end a field or a record.
+  expect(lv[0]).toMatch(/^"Statuss";"Vārds";"Iestāde";/);
+  expect(lv[1]).toMatch(/^"Derīgs";"Anna Bērziņa";"Valsts kanceleja";.*;"\d\d\.\d\d\.\d{4} \d\d:\d\d";/);
   expect(lv.join('\n')).toContain(t('lv', 'verify.reason.signature-mismatch'));
   const plain = await save('verify-csv-plain');
-  expect(plain[0]).toMatch(/^Statuss,Vārds,Iestāde,/);
-  expect(plain[1]).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,/);
+  expect(plain[0]).toMatch(/^"Statuss","Vārds","Iestāde",/);
+  expect(plain[1]).toMatch(/,"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z",/);
 });
 
 test('the certificate page does not show a stored certificate that does not verify', async ({ page }) => {
