@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addIssuer } from '../lib/certificate/added-issuer';
 import { CSV_COLUMNS, latvianDateTime, rowsToCsv, type CsvColumn } from '../lib/certificate/csv';
-import { verificationText } from '../lib/certificate/verification-text';
+import { UNSEEN_CHARACTERS, verificationText } from '../lib/certificate/verification-text';
 import { CertificateVerifier, markDuplicates, MAX_CERTIFICATE_BYTES, oversizedRow, type TrustedIssuer, type VerificationRow } from '../lib/certificate/verify-certificate';
 import { isLocale, LANG_TAG, type Locale } from '../lib/i18n/locales';
 import { t } from '../lib/i18n/translate';
@@ -116,7 +116,7 @@ if (values.csv || values['csv-lv']) {
   const columns = ['status', 'name', 'institution', 'issued', 'validUntil', 'courseVersion', 'source', 'reason'] as const;
   // Every cell made inert for a terminal: control, format and separator characters (ESC and CSI
   // sequences, carriage returns, bidi marks) are shown as ‹U+XXXX› instead of acting on the screen.
-  const inert = (value: string) => value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}›`);
+  const inert = (value: string) => value.replace(UNSEEN_CHARACTERS, (c) => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}›`);
   const table = rows.map((r) => [text.status(r), r.name ?? '', r.institution ?? '', day(r.issued), day(r.validUntil), r.courseVersion ?? '', r.source, text.explanation(r)].map(inert));
   const head = columns.map((c) => t(locale, `verify.col.${c}`));
   // The reason is last and never cut: it is the sentence the reader needs.

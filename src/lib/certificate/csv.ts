@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import type { VerificationText } from './verification-text';
+import { UNSEEN_CHARACTERS, type VerificationText } from './verification-text';
 import type { VerificationRow } from './verify-certificate';
 
 export const CSV_COLUMNS = ['status', 'name', 'institution', 'course', 'courseVersion', 'issued', 'validUntil', 'issuer', 'issuerId', 'kid', 'trust', 'duplicate', 'id', 'source', 'reason'] as const;
@@ -33,7 +33,7 @@ const disarm = (value: string) => (/^[=+\-@\t\r|＝＋－＠]/.test(value) ? `'$
  * (a bare line feed would otherwise start a new record in a spreadsheet, where a forged "valid"
  * row or a formula could begin), then the formula prefix is disarmed.
  */
-export const safeCell = (value: string) => disarm(value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' '));
+export const safeCell = (value: string) => disarm(value.replace(UNSEEN_CHARACTERS, ' '));
 
 export interface CsvOptions {
   style: CsvStyle;

@@ -80,8 +80,14 @@ export function verificationText(text: Translate, langTag: string): Verification
   };
 }
 
+/**
+ * Control, format and line/paragraph separator characters: what a certificate's text must not
+ * bring into a reason, a CSV cell or a terminal, where it could hide, reorder or break lines.
+ */
+export const UNSEEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
 /** Text from a certificate quoted in a reason: one line, visible characters, at most 80 of them. */
 export function shortened(value: string): string {
-  const line = value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const line = value.replace(UNSEEN_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }

@@ -66,7 +66,8 @@ function decodeDraw(quiz: QuizFile, text: string): AttemptSpec | undefined {
 
 /** Whether a module's best attempt really passes: re-graded, as the server would, not taken on trust. */
 export function gradedBest(quiz: QuizFile, m: ModuleProgress | undefined): number | undefined {
-  if (!m?.bestLog || !usable(quiz, m.bestDraw ?? { seed: null })) return undefined;
+  // regrade refuses an attempt the quiz could not have drawn, as `usable` would.
+  if (!m?.bestLog) return undefined;
   const graded = regrade(quiz, m.bestLog, m.bestDraw ?? { seed: null });
   return graded.ok && graded.score.passed ? graded.score.percent : undefined;
 }
@@ -141,7 +142,7 @@ function readMinutes(text: string): string | null {
   return Number.isFinite(time) && time < Date.UTC(2100, 0, 1) ? new Date(time).toISOString() : null;
 }
 
-function readModule(quiz: QuizFile, f: RecordFields): ModuleProgress | undefined {
+function readModule(quiz: QuizFile, f: RecordFields): ModuleProgress {
   const when = readMinutes(f.updated);
   const bestDraw = decodeDraw(quiz, f.bestDraw);
   const bestLog = f.bestLog && bestDraw ? (decodeLog(quiz, bestDraw, f.bestLog) ?? null) : null;
@@ -175,7 +176,7 @@ export function decodeSuspendData(text: string, quizzes: readonly Quiz[]): Progr
       const [status = '', best = '', attempts = '', updated = '', bestLog = '', current] = records[i]!.split('.');
       if (current === undefined) return undefined;
       const module = readModule(quiz, { status, best, attempts, updated, bestDraw: '', bestLog, phase: current.slice(0, 1), currentDraw: '', currentLog: current.slice(1) });
-      if (module && (module.status !== 'not-started' || module.current)) progress.modules[quiz.moduleId] = module;
+      if (module.status !== 'not-started' || module.current) progress.modules[quiz.moduleId] = module;
     }
     return progress;
   }
@@ -189,7 +190,7 @@ export function decodeSuspendData(text: string, quizzes: readonly Quiz[]): Progr
     // One unreadable record loses only its own module, never what the LMS holds for the others.
     if (currentLog === undefined) continue;
     const module = readModule(quiz, { status, best, attempts, updated, bestDraw, bestLog, phase, currentDraw, currentLog });
-    if (module && (module.status !== 'not-started' || module.current)) progress.modules[quiz.moduleId] = module;
+    if (module.status !== 'not-started' || module.current) progress.modules[quiz.moduleId] = module;
   }
   return progress;
 }
