@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { getCollection, render } from 'astro:content';
 import type { CourseQuiz } from '../lib/certificate/issue-request';
 import { checkCourse } from '../lib/course/check-course';
+import { estimateMinutes } from '../lib/course/estimate-minutes';
 import { readSeeds } from '../lib/course/read-sources';
 import type { Locale } from '../lib/i18n/locales';
 import type { Quiz } from '../lib/quiz/types';
@@ -30,7 +31,12 @@ export async function modulesIn(locale: Locale) {
   return modules
     .filter((m) => m.locale === locale)
     .sort((a, b) => a.data.order - b.data.order)
-    .map((m) => ({ id: m.id, locale, data: m.data, quiz: quizzes.get(m.id)!, render: () => render(m.entry) }));
+    .map((m) => {
+      const quiz = quizzes.get(m.id)!;
+      // Timed on the Latvian original in both locales: the same lesson, but English words are shorter.
+      const original = modules.find((o) => o.locale === 'lv' && o.id === m.id) ?? m;
+      return { id: m.id, locale, data: m.data, quiz, minutes: estimateMinutes(original.entry.body ?? '', quiz, 'lv'), render: () => render(m.entry) };
+    });
 }
 
 /** Every module's quiz with its title in both locales: what the server re-grades against. */

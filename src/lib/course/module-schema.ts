@@ -15,8 +15,6 @@ export const moduleSchema = z.strictObject({
   summary: z.string().trim().min(1),
   /** Position in the course; unique. */
   order: z.number().int().min(1),
-  /** Estimated minutes for reading and the quiz. */
-  minutes: z.number().int().min(1).max(60),
   /** What the learner can do afterwards. */
   objectives: z.array(z.string().trim().min(1)).min(1),
   /** The key-points summary box. */

@@ -48,6 +48,7 @@ export const leadsOn = (s: Scenario): boolean => kindOf(s).leadsOn;
 export const nextStepOf = (s: Scenario, step: string | undefined, choice: readonly string[]): string | undefined => kindOf(s).next(s, step, choice);
 export const correctAt = (s: Scenario, step: string | undefined): string[] => kindOf(s).correct(s, step);
 export const endingsOf = (s: Scenario): readonly Ending[] => kindOf(s).endings(s);
+export const betterMoveOf = (s: Scenario): LocalizedText | undefined => kindOf(s).betterMove(s);
 export const endingReached = (s: Scenario, entries: readonly AnswerEntry[]): Ending | undefined => kindOf(s).ending(s, entries);
 export const maxPoints = (s: Scenario): number => kindOf(s).maxPoints(s);
 export const scoreScenario = (s: Scenario, entries: readonly AnswerEntry[]): ScenarioScore => kindOf(s).score(s, entries);

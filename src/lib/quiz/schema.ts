@@ -88,6 +88,11 @@ const branchingScenario = z.strictObject({
   start: id,
   steps: z.array(step).min(1),
   endings: z.array(ending).min(1),
+  /**
+   * The better course of action, in a few sentences: shown at the end when the learner's path did not
+   * reach the best ending, so the story teaches what to do, not only what went wrong.
+   */
+  betterMove: text.optional(),
 });
 
 export const scenarioSchema = z.discriminatedUnion('kind', [

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import { consequenceOf, correctAt, endingsOf, leadsOn, optionsAt, questionOf, startOf, stepsOf } from '../quiz/scenario';
+import { betterMoveOf, consequenceOf, correctAt, endingsOf, leadsOn, optionsAt, questionOf, startOf, stepsOf } from '../quiz/scenario';
 import { optionLabel } from '../quiz/view';
 import type { Scenario } from '../quiz/types';
 
@@ -31,6 +31,7 @@ export function guideScenario(s: Scenario, locale: Locale, standard: Record<stri
     story: leadsOn(s),
     steps,
     endings: endingsOf(s).map((e) => ({ id: e.id, outcome: e.outcome, points: e.points, text: e.text[locale] })),
+    betterMove: betterMoveOf(s)?.[locale],
     right: options.filter((o) => o.right),
     wrong: options.filter((o) => !o.right),
   };

@@ -63,6 +63,16 @@ describe.each(Object.keys(expected) as (keyof typeof expected)[])('the %s kind, 
   });
 });
 
+describe('the better move of a story', () => {
+  const s = byKind('branching');
+  const last = (entries: ReturnType<typeof scenario.bestAnswersOf>) => scenario.feedbackOf(s, entries.at(-1)!, entries);
+
+  it('is shown at an ending below the best one, and not at the best ending', () => {
+    expect(last(scenario.worstAnswersOf(s)).betterMove?.en).toBe('Reply politely and to the point.');
+    expect(last(scenario.bestAnswersOf(s)).betterMove).toBeUndefined();
+  });
+});
+
 describe('the dispatcher', () => {
   it('refuses a kind it does not know instead of treating it as a single answer', () => {
     expect(() => scenario.kindOf({ ...byKind('choice'), kind: 'ranking' } as unknown as Scenario)).toThrow(/unknown scenario kind/);

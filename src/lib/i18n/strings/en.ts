@@ -55,6 +55,7 @@ export const en: UiStrings = {
   'quiz.yourAnswer': 'Your answer',
   'quiz.rightAnswer': 'The right answer',
   'quiz.source': 'Source',
+  'quiz.betterMove': 'The better move',
   'quiz.storyEnd': 'How the story ends',
   'quiz.outcome.best': 'Best outcome',
   'quiz.outcome.acceptable': 'Acceptable outcome',

@@ -55,6 +55,7 @@ export const lv = {
   'quiz.yourAnswer': 'Jūsu atbilde',
   'quiz.rightAnswer': 'Pareizā atbilde',
   'quiz.source': 'Avots',
+  'quiz.betterMove': 'Labāka rīcība',
   'quiz.storyEnd': 'Kā stāsts beidzas',
   'quiz.outcome.best': 'Labākais iznākums',
   'quiz.outcome.acceptable': 'Pieņemams iznākums',

@@ -46,6 +46,7 @@ export const branching: ScenarioKindModule<BranchingScenario> = {
   },
   correct: () => [],
   endings: (scenario) => scenario.endings,
+  betterMove: (scenario) => scenario.betterMove,
   ending: endingReached,
   maxPoints: best,
   score(scenario, entries) {
@@ -54,7 +55,9 @@ export const branching: ScenarioKindModule<BranchingScenario> = {
   },
   feedback(scenario, entry, entries) {
     const items = branching.options(scenario, entry.step).filter((o) => entry.choice.includes(o.id)).map((option) => ({ option, chosen: true, correct: undefined }));
-    return { correct: undefined, items, marksEach: false, ending: endingReached(scenario, entries) };
+    const ending = endingReached(scenario, entries);
+    const betterMove = ending && ending.points < best(scenario) ? scenario.betterMove : undefined;
+    return { correct: undefined, items, marksEach: false, ending, ...(betterMove && { betterMove }) };
   },
   shuffle: (scenario, random) => ({ ...scenario, steps: scenario.steps.map((s) => ({ ...s, options: shuffleOptions(s.options, random(s.id), shuffled) })) }),
   encodeChoice: (ids, choice) => ids.indexOf(choice[0] ?? ''),

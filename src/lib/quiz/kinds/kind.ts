@@ -27,6 +27,8 @@ export interface Feedback {
   /** Whether each option shown gets its own right/wrong mark (several answers allowed). */
   marksEach: boolean;
   ending: Ending | undefined;
+  /** What would have been better, when the path reached an ending below the best one. */
+  betterMove?: LocalizedText;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface ScenarioKindModule<S extends Scenario> {
   /** The right options at a step; empty where choices lead on. */
   correct(scenario: S, step: string | undefined): string[];
   endings(scenario: S): readonly Ending[];
+  /** The better course of action the story teaches, for kinds whose choices lead to endings. */
+  betterMove(scenario: S): LocalizedText | undefined;
   /** The ending the answers reach, for kinds that have endings. */
   ending(scenario: S, entries: readonly AnswerEntry[]): Ending | undefined;
   maxPoints(scenario: S): number;
