@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { signAttempt, verifyAttempt, type AttemptClaims } from '../../../src/lib/final-test/attempt-token';
+import { bankProblem, DEFAULT_RULES, drawFinalTest, itemKey, scenarioOf, type Bank } from '../../../src/lib/final-test/draw';
+import { gradeAttempt } from '../../../src/lib/final-test/grade';
+import { itemStats, type AttemptRecord } from '../../../src/lib/final-test/item-stats';
+import { bankAnswer, publicItem, type PublicAnswer } from '../../../src/lib/final-test/public-item';
+import { standardLabels } from '../../../src/lib/course/read-sources';
+import { bestAnswersOf, optionsAt, scoreScenario, shuffleScenario, stepsOf, worstAnswersOf } from '../../../src/lib/quiz/scenario';
+import type { AnswerEntry, Quiz, Scenario } from '../../../src/lib/quiz/types';
+import { fixtureQuiz } from '../helpers';
+
+const fixture = fixtureQuiz();
+/** Eight modules, each with the fixture's five items (one of each kind), ids made unique per module. */
+const bank: Bank = Array.from({ length: 8 }, (_, m) => ({ ...fixture, moduleId: `m${m + 1}`, scenarios: fixture.scenarios }));
+const labels = standardLabels().lv;
+
+/** The browser's answer to an item: the bank answer written in the public ids of the shown order. */
+function toPublic(scenario: Scenario, seed: number, entries: readonly AnswerEntry[]): PublicAnswer[] {
+  const shown = shuffleScenario(scenario, seed);
+  const steps = stepsOf(shown);
+  return entries.map((e) => {
+    const options = optionsAt(shown, e.step);
+    return { step: `s${steps.indexOf(e.step) + 1}`, choice: e.choice.map((c) => String.fromCharCode(97 + options.findIndex((o) => o.id === c))) };
+  });
+}
+
+describe('drawing a final test', () => {
+  it('takes 16 items, at least two from every module and at least one story, none twice', () => {
+    for (const seed of [1, 2, 3, 99, 123456]) {
+      const items = drawFinalTest(bank, seed);
+      expect(items).toHaveLength(16);
+      expect(new Set(items.map(itemKey)).size).toBe(16);
+      for (const m of bank) expect(items.filter((i) => i.module === m.moduleId).length).toBeGreaterThanOrEqual(2);
+      expect(items.filter((i) => scenarioOf(bank, i)!.kind === 'branching').length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('draws the same items for the same seed and other items for another', () => {
+    expect(drawFinalTest(bank, 7)).toEqual(drawFinalTest(bank, 7));
+    expect(drawFinalTest(bank, 7)).not.toEqual(drawFinalTest(bank, 8));
+  });
+
+  it('still includes a story when only one module has one', () => {
+    const plain = fixture.scenarios.filter((s) => s.kind !== 'branching');
+    const thin: Bank = bank.map((q, i) => ({ ...q, scenarios: i === 5 ? fixture.scenarios : plain }));
+    for (let seed = 0; seed < 40; seed++) expect(drawFinalTest(thin, seed).filter((i) => scenarioOf(thin, i)!.kind === 'branching')).toHaveLength(1);
+  });
+
+  it('names what the bank lacks instead of drawing a short attempt', () => {
+    expect(bankProblem([], DEFAULT_RULES)).toMatch(/empty/);
+    expect(bankProblem(bank.map((q, i) => (i ? q : { ...q, scenarios: q.scenarios.slice(0, 1) })), DEFAULT_RULES)).toMatch(/"m1" has 1 items/);
+    expect(bankProblem(bank.map((q) => ({ ...q, scenarios: q.scenarios.filter((s) => s.kind !== 'branching') })), DEFAULT_RULES)).toMatch(/0 branching/);
+    expect(() => drawFinalTest([], 1)).toThrow(/empty/);
+  });
+});
+
+describe('an item as the browser gets it', () => {
+  const story = fixture.scenarios.find((s) => s.kind === 'branching')!;
+
+  it('carries no feedback, source, right mark, points, ending or bank id', () => {
+    for (const s of fixture.scenarios) {
+      const json = JSON.stringify(publicItem(s, 5, 'lv', labels));
+      for (const { option } of optionsAt(s, undefined).map((option) => ({ option }))) {
+        expect(json).not.toContain(option.feedback.lv);
+        expect(json).not.toContain(option.source.quote.lv);
+        expect(json).not.toContain(`"${option.id}"`);
+      }
+      expect(json).not.toMatch(/correct|mistake|points|outcome|feedback|quote/);
+    }
+    const json = JSON.stringify(publicItem(story, 5, 'lv', labels));
+    for (const e of story.endings) expect(json).not.toContain(e.text.lv);
+    for (const step of story.steps) expect(json).not.toContain(`"${step.id}"`);
+  });
+
+  it('shows the options in the attempt order and maps the answer back to the bank', () => {
+    for (const s of fixture.scenarios)
+      for (const seed of [1, 2, 3]) {
+        const best = bestAnswersOf(s);
+        const mapped = bankAnswer(s, seed, toPublic(s, seed, best));
+        expect(mapped).toEqual(best);
+        expect(scoreScenario(s, mapped!).earned).toBe(scoreScenario(s, best).earned);
+      }
+  });
+
+  it('refuses answers the item does not have: unknown options, a second option where one is asked, steps out of order, steps after the end', () => {
+    const single = fixture.scenarios.find((s) => s.kind === 'choice')!;
+    expect(bankAnswer(single, 1, [{ step: 's1', choice: ['z'] }])).toBeUndefined();
+    expect(bankAnswer(single, 1, [{ step: 's1', choice: ['a', 'b'] }])).toBeUndefined();
+    expect(bankAnswer(single, 1, [{ step: 's1', choice: ['a'] }, { step: 's1', choice: ['b'] }])).toBeUndefined();
+    expect(bankAnswer(single, 1, [{ step: 's1', choice: ['constructor'] }])).toBeUndefined();
+    const best = toPublic(story, 1, bestAnswersOf(story));
+    expect(bankAnswer(story, 1, best.slice(1))).toBeUndefined();
+    expect(bankAnswer(story, 1, [...best, best[0]!])).toBeUndefined();
+  });
+});
+
+describe('grading an attempt', () => {
+  const seed = 42;
+  const items = drawFinalTest(bank, seed);
+  const answer = (pick: (s: Scenario) => AnswerEntry[]) => items.map((ref) => toPublic(scenarioOf(bank, ref)!, seed, pick(scenarioOf(bank, ref)!)));
+
+  it('scores the best answers at 100 % and passes, naming no module to review', () => {
+    const result = gradeAttempt(bank, { seed, items }, answer(bestAnswersOf), DEFAULT_RULES);
+    expect(result.percent).toBe(100);
+    expect(result.passed).toBe(true);
+    expect(result.review).toEqual([]);
+  });
+
+  it('scores as the module quiz would: the same points per item as the browser counts', () => {
+    const result = gradeAttempt(bank, { seed, items }, answer(worstAnswersOf), DEFAULT_RULES);
+    result.items.forEach((graded, i) => expect(graded.earned).toBe(scoreScenario(scenarioOf(bank, items[i]!)!, worstAnswersOf(scenarioOf(bank, items[i]!)!)).earned));
+    expect(result.passed).toBe(false);
+    expect(result.review).toEqual(bank.map((q) => q.moduleId));
+  });
+
+  it('gives nothing for a missing or forged answer, and names only the modules with a weak item', () => {
+    const answers = answer(bestAnswersOf);
+    const target = items.findIndex((i) => i.module === 'm3');
+    answers[target] = [{ step: 's1', choice: ['q'] }];
+    const result = gradeAttempt(bank, { seed, items }, answers, DEFAULT_RULES);
+    expect(result.items[target]!.earned).toBe(0);
+    expect(result.review).toEqual(['m3']);
+    expect(gradeAttempt(bank, { seed, items }, [], DEFAULT_RULES).earned).toBe(0);
+  });
+
+  it('gives a different seed\'s answers (the same letters in another order) the score they earn, not full marks', () => {
+    const other = gradeAttempt(bank, { seed: seed + 1, items }, answer(bestAnswersOf), DEFAULT_RULES);
+    expect(other.percent).toBeLessThan(100);
+  });
+});
+
+describe('the attempt token', () => {
+  const key = new TextEncoder().encode('k'.repeat(32));
+  const now = Date.UTC(2026, 11, 1, 12) / 1000;
+  const claims: AttemptClaims = { id: 'a1', seed: 5, items: [{ module: 'm1', scenario: 'letter-content' }], bank: 'b1', locale: 'lv', issuedAt: now, expiresAt: now + 3600 };
+
+  it('verifies its own claims', async () => {
+    expect(await verifyAttempt(await signAttempt(claims, key), key, 'b1', now * 1000 + 1000)).toEqual({ ok: true, claims });
+  });
+
+  it('refuses an expired, tampered, foreign-key, other-bank or unsigned token', async () => {
+    const token = await signAttempt(claims, key);
+    expect(await verifyAttempt(token, key, 'b1', (now + 3601) * 1000)).toEqual({ ok: false, problem: 'expired' });
+    const [h, p, s] = token.split('.');
+    const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...payload, seed: 6 })).toString('base64url')}.${s}`;
+    expect(await verifyAttempt(forged, key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+    expect(await verifyAttempt(await signAttempt(claims, new TextEncoder().encode('x'.repeat(32))), key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+    expect(await verifyAttempt(token, key, 'b2', now * 1000)).toEqual({ ok: false, problem: 'other-bank' });
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${p}.`;
+    expect(await verifyAttempt(none, key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+    expect(await verifyAttempt({ token }, key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+  });
+});
+
+describe('item statistics', () => {
+  /** 200 simulated attempts by ability 0–1: an easy item, a hard one that separates, one answered at random. */
+  const items = fixture.scenarios.filter((s) => s.kind === 'account' || s.kind === 'disclosure' || s.kind === 'choice');
+  const one: Quiz = { ...fixture, moduleId: 'm1', scenarios: items };
+  const [easy, hard, coin] = items as [Scenario, Scenario, Scenario];
+  const graded = (s: Scenario, right: boolean) => {
+    const entries = right ? bestAnswersOf(s) : worstAnswersOf(s);
+    return { ref: { module: 'm1', scenario: s.id }, earned: scoreScenario(s, entries).earned, max: scoreScenario(s, bestAnswersOf(s)).earned, choices: entries.map((e) => ({ choice: e.choice })) };
+  };
+  const attempts: AttemptRecord[] = Array.from({ length: 200 }, (_, i) => ({
+    percent: Math.round((i / 199) * 100),
+    items: [graded(easy, i >= 10), graded(hard, i >= 150), graded(coin, i % 2 === 0)],
+  }));
+  const stats = itemStats([one], attempts);
+  const of = (s: Scenario) => stats.find((x) => x.item === `m1/${s.id}`)!;
+
+  it('counts attempts and the share correct', () => {
+    expect(of(easy)).toMatchObject({ attempts: 200, facility: 0.95 });
+    expect(of(hard).facility).toBe(0.25);
+    expect(of(coin).facility).toBe(0.5);
+  });
+
+  it('measures discrimination between the top and bottom thirds', () => {
+    expect(of(hard).discrimination).toBeCloseTo(50 / 66, 5);
+    expect(of(coin).discrimination).toBeCloseTo(0, 1);
+  });
+
+  it('flags items too easy, too hard or not discriminating', () => {
+    expect(of(easy).flags).toContain('too-easy');
+    expect(of(hard).flags).toEqual(['too-hard']);
+    expect(of(coin).flags).toEqual(['not-discriminating']);
+  });
+
+  it('counts how often each option was chosen, every option listed', () => {
+    const wrong = worstAnswersOf(hard)[0]!.choice[0]!;
+    const right = bestAnswersOf(hard)[0]!.choice[0]!;
+    expect(of(hard).options[wrong]).toBe(150);
+    expect(of(hard).options[right]).toBe(50);
+    expect(Object.keys(of(hard).options).sort()).toEqual(optionsAt(hard, undefined).map((o) => o.id).sort());
+  });
+
+  it('holds nothing personal: only item ids, counts and shares', () => {
+    expect(JSON.stringify(stats)).not.toMatch(/name|email|@/i);
+  });
+});
