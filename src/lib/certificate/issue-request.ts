@@ -26,7 +26,8 @@ export type IssueCheck =
   | { ok: true; request: IssueRequest; modules: ModuleResult[] }
   | { ok: false; status: 400 | 422; code: string; message: string };
 
-const fail = (status: 400 | 422, code: string, message: string): IssueCheck => ({ ok: false, status, code, message });
+type Refusal = Extract<IssueCheck, { ok: false }>;
+const fail = (status: 400 | 422, code: string, message: string): Refusal => ({ ok: false, status, code, message });
 // Control characters and bidi overrides could disguise a name on a printed certificate.
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -59,6 +60,33 @@ function personText(value: unknown, field: 'name' | 'institution'): { value?: st
 }
 
 /**
+ * Re-grades every module's answer log from scratch against the course the server serves: each must
+ * be there and pass. Used before a certificate is issued and before a final test may start.
+ */
+export function checkModuleLogs(
+  b: Record<string, unknown>,
+  course: readonly CourseQuiz[],
+  locale: Locale,
+): { ok: true; modules: ModuleResult[]; logs: Record<string, AnswerLog> } | Refusal {
+  if (!b.logs || typeof b.logs !== 'object' || Array.isArray(b.logs)) return fail(400, 'logs-invalid', 'logs must map module ids to answer logs');
+  const logs = b.logs as Record<string, unknown>;
+  // Each module's seed and drawn scenarios ({ seed, drawn }); absent for attempts from before shuffling.
+  const draws = b.draws && typeof b.draws === 'object' && !Array.isArray(b.draws) ? (b.draws as Record<string, unknown>) : {};
+  const unknown = Object.keys(logs).filter((id) => !course.some((c) => c.id === id));
+  if (unknown.length) return fail(422, 'unknown-module', `the course has no module "${unknown[0]}"`);
+  const modules: ModuleResult[] = [];
+  for (const { id, title, quiz } of course) {
+    if (!(id in logs)) return fail(422, 'module-missing', `no answers for module "${id}": every module must be passed`);
+    const graded = regrade(quiz, logs[id], Object.hasOwn(draws, id) ? draws[id] : { seed: null });
+    if (!graded.ok) return fail(422, 'log-invalid', `module "${id}": ${graded.reason}`);
+    if (!graded.score.passed)
+      return fail(422, 'module-not-passed', `module "${id}" is not passed: ${graded.score.percent} % is below the pass mark of ${quiz.passPercent} %`);
+    modules.push({ id, title: title[locale], percent: graded.score.percent });
+  }
+  return { ok: true, modules, logs: logs as Record<string, AnswerLog> };
+}
+
+/**
  * Decides whether a certificate may be issued: the learner's details are sensible text, and every
  * module's answer log, re-graded from scratch against the course the server serves, passes.
  */
@@ -75,24 +103,12 @@ export function checkIssueRequest(body: unknown, course: readonly CourseQuiz[]):
   if (email.error) return email.error;
   if (email.value && !EMAIL.test(email.value)) return fail(400, 'email-invalid', 'the e-mail address is not valid');
   const locale = isLocale(b.locale) ? b.locale : 'lv';
-  if (!b.logs || typeof b.logs !== 'object' || Array.isArray(b.logs)) return fail(400, 'logs-invalid', 'logs must map module ids to answer logs');
-  const logs = b.logs as Record<string, unknown>;
-  // Each module's seed and drawn scenarios ({ seed, drawn }); absent for attempts from before shuffling.
-  const draws = b.draws && typeof b.draws === 'object' && !Array.isArray(b.draws) ? (b.draws as Record<string, unknown>) : {};
-  const unknown = Object.keys(logs).filter((id) => !course.some((c) => c.id === id));
-  if (unknown.length) return fail(422, 'unknown-module', `the course has no module "${unknown[0]}"`);
-  const modules: ModuleResult[] = [];
-  for (const { id, title, quiz } of course) {
-    if (!(id in logs)) return fail(422, 'module-missing', `no answers for module "${id}": every module must be passed`);
-    const graded = regrade(quiz, logs[id], Object.hasOwn(draws, id) ? draws[id] : { seed: null });
-    if (!graded.ok) return fail(422, 'log-invalid', `module "${id}": ${graded.reason}`);
-    if (!graded.score.passed)
-      return fail(422, 'module-not-passed', `module "${id}" is not passed: ${graded.score.percent} % is below the pass mark of ${quiz.passPercent} %`);
-    modules.push({ id, title: title[locale], percent: graded.score.percent });
-  }
+  const checked = checkModuleLogs(b, course, locale);
+  if (!checked.ok) return checked;
+  const { modules, logs } = checked;
   return {
     ok: true,
-    request: { name: name.value!, institution: institution.value, email: email.value, locale, logs: logs as Record<string, AnswerLog> },
+    request: { name: name.value!, institution: institution.value, email: email.value, locale, logs },
     modules,
   };
 }
