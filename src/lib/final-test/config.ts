@@ -1,0 +1,38 @@
+import { DEFAULT_RULES, type FinalTestRules } from './draw';
+
+/**
+ * How the final test runs, from the environment (read by the server at run time and by the build,
+ * so the pages say what the server does):
+ * - CERT_ASSESSMENT            `final-test` (default): a certificate needs the server-graded final
+ *                              test; `modules`: a certificate after the module quizzes, as before
+ * - FINAL_TEST_ITEMS           items per attempt (default 16; at least two per module)
+ * - FINAL_TEST_PASS            pass mark in percent (default 80)
+ * - FINAL_TEST_MINUTES         how long an attempt token is valid (default 60)
+ * - FINAL_TEST_ATTEMPTS        attempts a client may start per window (default 3)
+ * - FINAL_TEST_WINDOW_MINUTES  that window (default 1440, a day)
+ * - FINAL_TEST_MIN_SECONDS     an attempt submitted faster than this per item is flagged (default 6)
+ */
+export interface FinalTestConfig {
+  assessment: 'final-test' | 'modules';
+  rules: FinalTestRules;
+  minutes: number;
+  attempts: number;
+  windowMinutes: number;
+  minSecondsPerItem: number;
+}
+
+const int = (value: string | undefined, fallback: number, min: number, max: number) => {
+  const n = Number(value ?? fallback);
+  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+};
+
+export function finalTestConfig(env: Record<string, string | undefined>): FinalTestConfig {
+  return {
+    assessment: env.CERT_ASSESSMENT === 'modules' ? 'modules' : 'final-test',
+    rules: { ...DEFAULT_RULES, count: int(env.FINAL_TEST_ITEMS, DEFAULT_RULES.count, 8, 60), passPercent: int(env.FINAL_TEST_PASS, DEFAULT_RULES.passPercent, 50, 100) },
+    minutes: int(env.FINAL_TEST_MINUTES, 60, 10, 24 * 60),
+    attempts: int(env.FINAL_TEST_ATTEMPTS, 3, 1, 1000),
+    windowMinutes: int(env.FINAL_TEST_WINDOW_MINUTES, 24 * 60, 1, 30 * 24 * 60),
+    minSecondsPerItem: int(env.FINAL_TEST_MIN_SECONDS, 6, 0, 600),
+  };
+}

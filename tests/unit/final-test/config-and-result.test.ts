@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { finalTestConfig } from '../../../src/lib/final-test/config';
+import { RESULT_VALID_SECONDS, signResult, verifyResult } from '../../../src/lib/final-test/result-token';
+
+describe('the final test settings', () => {
+  it('default to a server-graded final test of 16 items, 80 %, an hour, 3 attempts a day', () => {
+    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 16, perModule: 2, branching: 1, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6 });
+  });
+
+  it('let an institution keep certificates after the module quizzes, and ignore nonsense values', () => {
+    expect(finalTestConfig({ CERT_ASSESSMENT: 'modules' }).assessment).toBe('modules');
+    expect(finalTestConfig({ CERT_ASSESSMENT: 'nothing' }).assessment).toBe('final-test');
+    const odd = finalTestConfig({ FINAL_TEST_ITEMS: '2', FINAL_TEST_PASS: 'x', FINAL_TEST_MINUTES: '-5', FINAL_TEST_ATTEMPTS: '1.5' });
+    expect([odd.rules.count, odd.rules.passPercent, odd.minutes, odd.attempts]).toEqual([16, 80, 60, 3]);
+    expect(finalTestConfig({ FINAL_TEST_ITEMS: '24', FINAL_TEST_ATTEMPTS: '1' })).toMatchObject({ rules: { count: 24 }, attempts: 1 });
+  });
+});
+
+describe('the result token', () => {
+  const key = new TextEncoder().encode('r'.repeat(32));
+  const result = { attempt: 'a1', percent: 88, items: 16, passedAt: '2026-12-01T12:00:00.000Z', bank: 'b1' };
+  const now = Date.parse(result.passedAt);
+
+  it('carries the attempt, score, items, date and bank', async () => {
+    expect(await verifyResult(await signResult(result, key, now), key, now)).toEqual({ ok: true, result });
+  });
+
+  it('expires after a week and is refused with another key or changed', async () => {
+    const token = await signResult(result, key, now);
+    expect(await verifyResult(token, key, now + (RESULT_VALID_SECONDS + 1) * 1000)).toEqual({ ok: false, problem: 'expired' });
+    expect(await verifyResult(token, new TextEncoder().encode('s'.repeat(32)), now)).toEqual({ ok: false, problem: 'invalid' });
+    const [h, p, s] = token.split('.');
+    const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), percent: 100 })).toString('base64url');
+    expect(await verifyResult(`${h}.${raised}.${s}`, key, now)).toEqual({ ok: false, problem: 'invalid' });
+    expect(await verifyResult(42, key, now)).toEqual({ ok: false, problem: 'invalid' });
+  });
+});
