@@ -1,0 +1,88 @@
+import type { PublicAnswer, PublicItem } from './public-item';
+import { readSession, STORAGE_KEY, type Session } from './session';
+
+/** What the browser keeps of a passed final test for the certificate form (a signed result token). */
+export const RESULT_KEY = 'smkurss.final-test.result';
+
+export interface StartResponse {
+  token: string;
+  expiresAt: number;
+  items: PublicItem[];
+}
+
+export interface SubmitResponse {
+  percent: number;
+  passed: boolean;
+  passPercent: number;
+  /** Module ids to review. */
+  review: string[];
+  /** Present when passed: the signed result the certificate request carries. */
+  result?: string;
+}
+
+/** A refusal as the API sends it; `retryAfter` in seconds when the attempts are used up. */
+export interface ApiRefusal {
+  status: number;
+  code: string;
+  message: string;
+  retryAfter?: number;
+}
+
+export type ApiOutcome<T> = { ok: true; value: T } | { ok: false; refusal: ApiRefusal } | { ok: false; offline: true };
+
+/** POSTs JSON and reads the answer; a network failure is `offline`, never a thrown error. */
+export async function postJson<T>(path: string, body: unknown, fetcher: typeof fetch = fetch): Promise<ApiOutcome<T>> {
+  let response: Response;
+  try {
+    response = await fetcher(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch {
+    return { ok: false, offline: true };
+  }
+  let data: Record<string, unknown> = {};
+  try {
+    data = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // A proxy's HTML error page: keep the status, say nothing more.
+  }
+  if (response.ok) return { ok: true, value: data as T };
+  const retry = Number(response.headers.get('retry-after'));
+  return {
+    ok: false,
+    refusal: { status: response.status, code: String(data.code ?? 'error'), message: String(data.message ?? response.statusText), ...(retry > 0 && { retryAfter: retry }) },
+  };
+}
+
+/** Storage that may be missing or full: reads give undefined, writes fail silently (the page keeps working). */
+export const store = {
+  session(): Session | undefined {
+    try {
+      return readSession(localStorage.getItem(STORAGE_KEY));
+    } catch {
+      return undefined;
+    }
+  },
+  saveSession(session: Session | undefined) {
+    try {
+      if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+      else localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      /* memory only */
+    }
+  },
+  result(): string | undefined {
+    try {
+      return localStorage.getItem(RESULT_KEY) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  saveResult(token: string) {
+    try {
+      localStorage.setItem(RESULT_KEY, token);
+    } catch {
+      /* memory only */
+    }
+  },
+};
+
+export type { PublicAnswer };

@@ -1,0 +1,131 @@
+import type { Locale } from '../locales';
+
+/**
+ * The final test's strings, one feature per file: the island gets exactly this object in its
+ * locale, so a missing key is a type error rather than an empty label.
+ * Placeholders: {n} item number, {total} items, {minutes}, {pass} pass mark, {percent} score,
+ * {time} a clock time, {count} a count.
+ */
+export interface FinalTestStrings {
+  heading: string;
+  intro: string;
+  rules: string;
+  needsModules: string;
+  modulesLink: string;
+  start: string;
+  starting: string;
+  counter: string;
+  timeLeft: string;
+  next: string;
+  selectOne: string;
+  selectMany: string;
+  missingAnswer: string;
+  reviewHeading: string;
+  reviewIntro: string;
+  answered: string;
+  notAnswered: string;
+  change: string;
+  submit: string;
+  submitting: string;
+  unansweredWarning: string;
+  passedHeading: string;
+  failedHeading: string;
+  score: string;
+  passedNext: string;
+  toCertificate: string;
+  failedReview: string;
+  retry: string;
+  retryAt: string;
+  expired: string;
+  alreadySubmitted: string;
+  networkError: string;
+  tryAgain: string;
+  serverError: string;
+  noServer: string;
+  resumed: string;
+  loading: string;
+  scriptFailed: string;
+}
+
+export const finalTestStrings: Record<Locale, FinalTestStrings> = {
+  lv: {
+    heading: 'Noslēguma tests',
+    intro: 'Noslēguma tests pārbauda, vai jūs vadlīnijas protat pielietot jaunās situācijās. Tā jautājumi nav moduļu uzdevumos, un atbildes vērtē serveris, tāpēc sertifikāts apliecina jūsu zināšanas.',
+    rules: 'Testā ir {total} situāciju no visiem moduļiem. Atbildēm ir {minutes} minūtes. Pēc katras atbildes netiek rādīts, vai tā ir pareiza; rezultātu jūs uzzināsiet pēc iesniegšanas. Testu var iesniegt vienu reizi, un nokārtošanai jāsaņem vismaz {pass}.',
+    needsModules: 'Noslēguma testu var sākt, kad visi moduļi ir nokārtoti. Vēl jānokārto: {count}.',
+    modulesLink: 'Uz kursa moduļiem',
+    start: 'Sākt noslēguma testu',
+    starting: 'Sagatavo testu…',
+    counter: '{n}. situācija no {total}',
+    timeLeft: 'Atlikušais laiks: līdz {time}',
+    next: 'Tālāk',
+    selectOne: 'Izvēlieties vienu atbildi.',
+    selectMany: 'Izvēlieties visas atbilstošās atbildes.',
+    missingAnswer: 'Vispirms izvēlieties atbildi.',
+    reviewHeading: 'Pārskatiet atbildes pirms iesniegšanas',
+    reviewIntro: 'Jūs varat mainīt jebkuru atbildi. Iesniegt var tikai vienu reizi.',
+    answered: 'atbildēts',
+    notAnswered: 'nav atbildēts',
+    change: 'Mainīt',
+    submit: 'Iesniegt testu',
+    submitting: 'Iesniedz…',
+    unansweredWarning: 'Neatbildētas situācijas: {count}. Par tām punktus nesaņemsiet.',
+    passedHeading: 'Noslēguma tests nokārtots',
+    failedHeading: 'Noslēguma tests nav nokārtots',
+    score: 'Jūsu rezultāts: {percent} (nepieciešams {pass}).',
+    passedNext: 'Tagad varat saņemt sertifikātu. Tajā būs norādīts noslēguma testa rezultāts un datums.',
+    toCertificate: 'Saņemt sertifikātu',
+    failedReview: 'Atkārtojiet šos moduļus un mēģiniet vēlreiz:',
+    retry: 'Sākt jaunu mēģinājumu',
+    retryAt: 'Jaunu mēģinājumu varēsiet sākt pēc {time}.',
+    expired: 'Šī mēģinājuma laiks ir beidzies, tāpēc to vairs nevar iesniegt. Sāciet jaunu mēģinājumu.',
+    alreadySubmitted: 'Šis mēģinājums jau ir iesniegts. Sāciet jaunu mēģinājumu.',
+    networkError: 'Neizdevās sazināties ar serveri. Jūsu atbildes ir saglabātas šajā pārlūkā.',
+    tryAgain: 'Mēģināt vēlreiz',
+    serverError: 'Serveris atteica: {message}',
+    noServer: 'Šajā kursa versijā nav servera (piemēram, tas darbojas mācību vidē), tāpēc noslēguma testa nav. Kursa pabeigšanu apliecina neparakstīts ieraksts.',
+    resumed: 'Turpināt iesākto mēģinājumu: jūsu atbildes ir saglabātas.',
+    loading: 'Ielādē noslēguma testu…',
+    scriptFailed: 'Noslēguma testu neizdevās ielādēt. Pārbaudiet savienojumu un pārlādējiet lapu.',
+  },
+  en: {
+    heading: 'Final test',
+    intro: 'The final test checks whether you can apply the guidelines to new situations. Its questions are not in the module quizzes and the server grades the answers, so the certificate attests what you know.',
+    rules: 'The test has {total} situations from all modules. You have {minutes} minutes. You are not told after each answer whether it is right; you see your result after submitting. You can submit once, and you need at least {pass} to pass.',
+    needsModules: 'You can start the final test once every module is passed. Still to pass: {count}.',
+    modulesLink: 'To the course modules',
+    start: 'Start the final test',
+    starting: 'Preparing the test…',
+    counter: 'Situation {n} of {total}',
+    timeLeft: 'Time left: until {time}',
+    next: 'Next',
+    selectOne: 'Choose one answer.',
+    selectMany: 'Choose every answer that applies.',
+    missingAnswer: 'Choose an answer first.',
+    reviewHeading: 'Review your answers before submitting',
+    reviewIntro: 'You can change any answer. You can submit only once.',
+    answered: 'answered',
+    notAnswered: 'not answered',
+    change: 'Change',
+    submit: 'Submit the test',
+    submitting: 'Submitting…',
+    unansweredWarning: 'Situations not answered: {count}. They earn no points.',
+    passedHeading: 'Final test passed',
+    failedHeading: 'Final test not passed',
+    score: 'Your score: {percent} (needed: {pass}).',
+    passedNext: 'You can now get your certificate. It will state the final test score and date.',
+    toCertificate: 'Get the certificate',
+    failedReview: 'Review these modules and try again:',
+    retry: 'Start a new attempt',
+    retryAt: 'You can start a new attempt after {time}.',
+    expired: 'The time for this attempt is over, so it can no longer be submitted. Start a new attempt.',
+    alreadySubmitted: 'This attempt has already been submitted. Start a new attempt.',
+    networkError: 'Could not reach the server. Your answers are kept in this browser.',
+    tryAgain: 'Try again',
+    serverError: 'The server refused: {message}',
+    noServer: 'This copy of the course has no server (for example, it runs in a learning platform), so there is no final test. Completion is recorded as an unsigned record.',
+    resumed: 'Continuing the attempt you started: your answers are kept.',
+    loading: 'Loading the final test…',
+    scriptFailed: 'The final test could not be loaded. Check your connection and reload the page.',
+  },
+};
