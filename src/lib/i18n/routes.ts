@@ -5,6 +5,7 @@ export type PageRef =
   | { page: 'home' }
   | { page: 'progress' }
   | { page: 'certificate' }
+  | { page: 'final-test' }
   | { page: 'verify' }
   | { page: 'workshop' }
   | { page: 'present' }
@@ -14,9 +15,9 @@ export type PageRef =
   | { page: 'not-found' };
 
 /** Localised path segments: Latvian URLs read as Latvian. */
-const SEGMENTS: Record<Locale, Record<'module' | 'progress' | (typeof TOOL_PAGES)[number] | (typeof MODULE_DOCS)[number], string>> = {
-  lv: { module: 'moduli', progress: 'progress', certificate: 'sertifikats', verify: 'parbaudit', workshop: 'darbnica', present: 'prezentacija', guide: 'vaditajam', handout: 'izdale' },
-  en: { module: 'modules', progress: 'progress', certificate: 'certificate', verify: 'verify', workshop: 'workshop', present: 'present', guide: 'facilitator-guide', handout: 'handout' },
+const SEGMENTS: Record<Locale, Record<'module' | 'progress' | 'final-test' | (typeof TOOL_PAGES)[number] | (typeof MODULE_DOCS)[number], string>> = {
+  lv: { module: 'moduli', progress: 'progress', 'final-test': 'nosleguma-tests', certificate: 'sertifikats', verify: 'parbaudit', workshop: 'darbnica', present: 'prezentacija', guide: 'vaditajam', handout: 'izdale' },
+  en: { module: 'modules', progress: 'progress', 'final-test': 'final-test', certificate: 'certificate', verify: 'verify', workshop: 'workshop', present: 'present', guide: 'facilitator-guide', handout: 'handout' },
 };
 
 /** Printable documents under each module: `/lv/moduli/<id>/vaditajam/`, `/en/modules/<id>/handout/`. */
@@ -41,6 +42,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'not-found':
       return `/${locale}/`;
     case 'progress':
+    case 'final-test':
     case 'certificate':
     case 'verify':
     case 'workshop':

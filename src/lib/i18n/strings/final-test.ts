@@ -42,6 +42,7 @@ export interface FinalTestStrings {
   tryAgain: string;
   serverError: string;
   noServer: string;
+  modulesMode: string;
   resumed: string;
   loading: string;
   scriptFailed: string;
@@ -84,6 +85,7 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     tryAgain: 'Mēģināt vēlreiz',
     serverError: 'Serveris atteica: {message}',
     noServer: 'Šajā kursa versijā nav servera (piemēram, tas darbojas mācību vidē), tāpēc noslēguma testa nav. Kursa pabeigšanu apliecina neparakstīts ieraksts.',
+    modulesMode: 'Šī iestāde sertifikātus izsniedz pēc moduļu uzdevumiem, bez noslēguma testa. Sertifikātā ir norādīts, ka tas apliecina moduļu uzdevumu nokārtošanu.',
     resumed: 'Turpināt iesākto mēģinājumu: jūsu atbildes ir saglabātas.',
     loading: 'Ielādē noslēguma testu…',
     scriptFailed: 'Noslēguma testu neizdevās ielādēt. Pārbaudiet savienojumu un pārlādējiet lapu.',
@@ -124,6 +126,7 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     tryAgain: 'Try again',
     serverError: 'The server refused: {message}',
     noServer: 'This copy of the course has no server (for example, it runs in a learning platform), so there is no final test. Completion is recorded as an unsigned record.',
+    modulesMode: 'This institution issues certificates after the module quizzes, without a final test. The certificate states that it attests the module quizzes.',
     resumed: 'Continuing the attempt you started: your answers are kept.',
     loading: 'Loading the final test…',
     scriptFailed: 'The final test could not be loaded. Check your connection and reload the page.',
