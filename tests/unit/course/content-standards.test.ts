@@ -13,8 +13,6 @@ const PENDING_REWRITE = new Set([
   'kapec-vadlinijas',
   'ko-nedrikst-izpaust',
   'komunikacijas-principi',
-  'oficialais-konts',
-  'personigais-profils',
   'planosana-un-merisana',
   'vestijuma-veidosana',
 ]);
