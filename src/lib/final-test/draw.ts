@@ -1,4 +1,5 @@
 import { randomFor, shuffled } from '../quiz/random';
+import { leadsOn } from '../quiz/scenario';
 import type { Quiz, Scenario } from '../quiz/types';
 
 /** The final test's bank: one quiz file per module (`quizzes/final-test/<module>.yaml`), server only. */
@@ -38,7 +39,7 @@ export function bankProblem(bank: Bank, rules: FinalTestRules): string | undefin
   if (bank.length * rules.perModule > rules.count) return `${bank.length} modules × ${rules.perModule} items is more than the ${rules.count} items of an attempt`;
   const all = bank.reduce((n, q) => n + q.scenarios.length, 0);
   if (all < rules.count) return `the bank has ${all} items, fewer than the ${rules.count} of an attempt`;
-  const stories = bank.reduce((n, q) => n + q.scenarios.filter((s) => s.kind === 'branching').length, 0);
+  const stories = bank.reduce((n, q) => n + q.scenarios.filter(leadsOn).length, 0);
   if (stories < rules.branching) return `the bank has ${stories} branching stories, fewer than the ${rules.branching} every attempt needs`;
   return undefined;
 }
@@ -53,7 +54,7 @@ export function drawFinalTest(bank: Bank, seed: number, rules: FinalTestRules = 
   if (problem) throw new Error(problem);
   type Pick = { ref: ItemRef; story: boolean };
   const perModule = bank.map((quiz) => {
-    const order: Pick[] = shuffled(quiz.scenarios, randomFor(seed, 'final-test', quiz.moduleId)).map((s) => ({ ref: { module: quiz.moduleId, scenario: s.id }, story: s.kind === 'branching' }));
+    const order: Pick[] = shuffled(quiz.scenarios, randomFor(seed, 'final-test', quiz.moduleId)).map((s) => ({ ref: { module: quiz.moduleId, scenario: s.id }, story: leadsOn(s) }));
     return { taken: order.slice(0, rules.perModule), left: order.slice(rules.perModule) };
   });
   const stories = () => perModule.reduce((n, m) => n + m.taken.filter((p) => p.story).length, 0);

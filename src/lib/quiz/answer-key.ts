@@ -1,3 +1,4 @@
+import { attemptQuiz, drawnIds, type RecordedAttempt } from './attempt';
 import { bestAnswersOf, worstAnswersOf } from './scenario';
 import type { AnswerLog, QuizFile } from './types';
 
@@ -13,4 +14,15 @@ export function bestAnswers(quiz: QuizFile): AnswerLog {
 /** The answers that earn nothing: a wrong option, the path to a zero-point ending. */
 export function worstAnswers(quiz: QuizFile): AnswerLog {
   return quiz.scenarios.flatMap(worstAnswersOf);
+}
+
+/**
+ * One whole attempt with this seed answered with the key (or the worst answers): the seed, the
+ * scenarios it draws and the log, as the player would store it. What tests and the benchmark use to
+ * complete a quiz that draws from a pool (a log over the whole pool is not an attempt).
+ */
+export function keyedAttempt(pool: QuizFile, seed: number, aim: 'best' | 'worst' = 'best'): RecordedAttempt & { seed: number; drawn: string[] } {
+  const drawn = drawnIds(pool, { seed });
+  const shown = attemptQuiz(pool, { seed, drawn });
+  return { seed, drawn, log: aim === 'best' ? bestAnswers(shown) : worstAnswers(shown) };
 }

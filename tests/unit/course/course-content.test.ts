@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCourse } from '../../../src/lib/course/check-course';
-import { bestAnswers, worstAnswers } from '../../../src/lib/quiz/answer-key';
+import { keyedAttempt } from '../../../src/lib/quiz/answer-key';
+import { scenariosPerAttempt } from '../../../src/lib/quiz/draw';
 import { regrade } from '../../../src/lib/quiz/regrade';
 import { seeds } from '../helpers';
 import { modules, only, quizzes } from './content';
@@ -12,20 +13,24 @@ describe('the course content', () => {
     expect(checkCourse(modules, quizzes.map((q) => q.moduleId), seeds)).toEqual([]);
   });
 
-  it.each(quizzes.map((q) => [q.moduleId, q] as const))('quiz %s has 6–10 scenarios, account and disclosure ones, and a branching one', (_, quiz) => {
-    expect(quiz.scenarios.length).toBeGreaterThanOrEqual(6);
-    expect(quiz.scenarios.length).toBeLessThanOrEqual(10);
+  it.each(quizzes.map((q) => [q.moduleId, q] as const))('quiz %s shows 6–10 scenarios an attempt, has account and disclosure ones, and a branching one', (_, quiz) => {
+    expect(scenariosPerAttempt(quiz)).toBeGreaterThanOrEqual(6);
+    expect(scenariosPerAttempt(quiz)).toBeLessThanOrEqual(10);
     const kinds = new Set(quiz.scenarios.map((s) => s.kind));
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['account', 'branching', 'disclosure']));
     const branching = quiz.scenarios.filter((s) => s.kind === 'branching');
     expect(branching.some((s) => s.steps.length >= 2 && s.endings.length >= 2)).toBe(true);
   });
 
-  it.each(quizzes.map((q) => [q.moduleId, q] as const))('quiz %s: the answer key passes and the worst answers fail', (_, quiz) => {
-    const best = regrade(quiz, bestAnswers(quiz));
-    const worst = regrade(quiz, worstAnswers(quiz));
-    expect(best.ok && best.score.percent).toBe(100);
-    expect(worst.ok && worst.score.passed).toBe(false);
+  it.each(quizzes.map((q) => [q.moduleId, q] as const))('quiz %s: in any attempt the answer key passes and the worst answers fail', (_, quiz) => {
+    for (const seed of [1, 2, 3, 1234, 4_294_967_295]) {
+      const best = keyedAttempt(quiz, seed, 'best');
+      const worst = keyedAttempt(quiz, seed, 'worst');
+      const bestGrade = regrade(quiz, best.log, best);
+      const worstGrade = regrade(quiz, worst.log, worst);
+      expect(bestGrade.ok && bestGrade.score.percent, `seed ${seed}`).toBe(100);
+      expect(worstGrade.ok && worstGrade.score.passed, `seed ${seed}`).toBe(false);
+    }
   });
 
   wholeCourse('catches a module missing in one locale', () => {
