@@ -14,7 +14,6 @@ const PENDING_REWRITE = new Set([
   'komunikacijas-principi',
   'oficialais-konts',
   'personigais-profils',
-  'planosana-un-merisana',
   'vestijuma-veidosana',
 ]);
 
