@@ -4,14 +4,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { importJWK, type CryptoKey } from 'jose';
 import { buildCredential } from '../../src/lib/certificate/credential';
 import { signCredential } from '../../src/lib/certificate/sign-credential';
-import { bestAnswers, LOCALES, quizzes, t } from './course';
+import { keyedAttempt, LOCALES, passedRecord, quizzes, t } from './course';
 import { pathTo } from '../../src/lib/i18n/routes';
 import type { Locale } from '../../src/lib/i18n/locales';
 
 /** Stores progress with every module passed from the quiz data's answer key (the server re-grades it). */
 async function passEverything(page: Page, name = '') {
   const modules = Object.fromEntries(
-    quizzes.map((q) => [q.moduleId, { status: 'passed', bestPercent: 100, attempts: 1, current: null, bestLog: bestAnswers(q), startedAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-01T10:00:00Z', passedAt: '2026-11-01T10:00:00Z' }]),
+    quizzes.map((q) => [q.moduleId, passedRecord(q)]),
   );
   await page.addInitScript((value) => {
     if (!localStorage.getItem('smkurss.progress')) localStorage.setItem('smkurss.progress', value);
@@ -146,9 +146,11 @@ test('the certificate page lists what is still to pass', async ({ page }) => {
 });
 
 test('the server refuses a certificate for answers that do not pass, with the reason', async ({ request }) => {
-  const logs = Object.fromEntries(quizzes.map((q) => [q.moduleId, bestAnswers(q)]));
+  const attempts = quizzes.map((q) => [q.moduleId, keyedAttempt(q, 1)] as const);
+  const logs = Object.fromEntries(attempts.map(([id, a]) => [id, a.log]));
+  const draws = Object.fromEntries(attempts.map(([id, a]) => [id, { seed: a.seed, drawn: a.drawn }]));
   logs[quizzes[0]!.moduleId] = [];
-  const response = await request.post('/api/certificates/', { data: { name: 'Anna', locale: 'lv', logs } });
+  const response = await request.post('/api/certificates/', { data: { name: 'Anna', locale: 'lv', logs, draws } });
   expect(response.status()).toBe(422);
   expect(await response.json()).toMatchObject({ code: 'log-invalid', message: expect.stringContaining(quizzes[0]!.moduleId) });
   const big = await request.post('/api/certificates/', { data: { name: 'x'.repeat(300_000), logs } });

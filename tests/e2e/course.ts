@@ -4,7 +4,8 @@ import { readQuizzes } from '../../src/lib/course/read-sources';
 import type { Locale } from '../../src/lib/i18n/locales';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { t } from '../../src/lib/i18n/translate';
-import { bestAnswers, worstAnswers } from '../../src/lib/quiz/answer-key';
+import { bestAnswers, keyedAttempt, worstAnswers } from '../../src/lib/quiz/answer-key';
+import { scenariosPerAttempt } from '../../src/lib/quiz/draw';
 import { bestAnswersOf, worstAnswersOf } from '../../src/lib/quiz/scenario';
 import type { AnswerEntry, Quiz } from '../../src/lib/quiz/types';
 
@@ -17,7 +18,7 @@ export const LOCALES: Locale[] = ['lv', 'en'];
 export const modulePath = (locale: Locale, id: string) => pathTo(locale, { page: 'module', id });
 export const homePath = (locale: Locale) => pathTo(locale, { page: 'home' });
 export const progressPath = (locale: Locale) => pathTo(locale, { page: 'progress' });
-export { bestAnswers, t, worstAnswers };
+export { bestAnswers, keyedAttempt, scenariosPerAttempt, t, worstAnswers };
 
 /** Opens a module page and waits for its quiz island to be ready. */
 export async function openModule(page: Page, locale: Locale, id: string) {
@@ -37,14 +38,28 @@ export async function next(page: Page) {
   await page.getByTestId('feedback').getByRole('button').click();
 }
 
-/** Starts the quiz and answers every entry of a log, ending on the result screen. */
-export async function answerAll(page: Page, locale: Locale, log: AnswerEntry[]) {
+/** Starts the quiz and answers whatever it shows with the key (or the worst answers), ending on the result screen. */
+export async function answerAll(page: Page, locale: Locale, quiz: Quiz, aim: 'best' | 'worst') {
   await page.getByTestId('quiz-start').click();
-  for (const entry of log) {
-    await submitAnswer(page, locale, entry);
-    await next(page);
-  }
+  const met = await answerShown(page, locale, quiz, aim);
   await expect(page.getByTestId('result')).toBeVisible();
+  return met;
+}
+
+/** The key's (or the worst) answer to the question on screen. */
+export async function entryShown(page: Page, quiz: Quiz, aim: 'best' | 'worst'): Promise<AnswerEntry> {
+  const { scenario, step } = await shownQuestion(page);
+  const s = quiz.scenarios.find((x) => x.id === scenario)!;
+  return (aim === 'best' ? bestAnswersOf(s) : worstAnswersOf(s)).find((e) => e.step === step)!;
+}
+
+/**
+ * A module's stored record as the quiz player leaves it after a passed attempt with this seed:
+ * what tests put in storage to start from a passed module (the server re-grades it by its draw).
+ */
+export function passedRecord(quiz: Quiz, seed = 1) {
+  const { seed: s, drawn, log } = keyedAttempt(quiz, seed);
+  return { status: 'passed', bestPercent: 100, attempts: 1, current: null, bestLog: log, bestDraw: { seed: s, drawn }, startedAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-01T10:00:00Z', passedAt: '2026-11-01T10:00:00Z' };
 }
 
 /** The scenario and step on screen, as the quiz form names them. */
@@ -70,10 +85,8 @@ export async function answerShown(page: Page, locale: Locale, quiz: Quiz, aim: '
     const form = page.getByTestId('quiz').locator('form');
     await expect(form.or(page.getByTestId('result'))).toBeVisible();
     if (await page.getByTestId('result').isVisible()) return met;
-    const { scenario, step } = await shownQuestion(page);
-    if (met.at(-1) !== scenario) met.push(scenario);
-    const s = quiz.scenarios.find((x) => x.id === scenario)!;
-    const entry = (aim === 'best' ? bestAnswersOf(s) : worstAnswersOf(s)).find((e) => e.step === step)!;
+    const entry = await entryShown(page, quiz, aim);
+    if (met.at(-1) !== entry.scenario) met.push(entry.scenario);
     await submitAnswer(page, locale, entry);
     await next(page);
   }

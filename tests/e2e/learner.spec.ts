@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { answerAll, bestAnswers, homePath, LOCALES, next, openModule, quizzes, submitAnswer, t, worstAnswers } from './course';
+import { answerAll, entryShown, homePath, LOCALES, next, openModule, quizzes, scenariosPerAttempt, shownQuestion, submitAnswer, t } from './course';
+import { leadsOn, worstAnswersOf } from '../../src/lib/quiz/scenario';
 
 const [first, second] = quizzes;
 
@@ -7,7 +8,7 @@ for (const locale of LOCALES) {
   test.describe(`learner (${locale})`, () => {
     test('passes a module and sees it passed on the course home', async ({ page }) => {
       await openModule(page, locale, first!.moduleId);
-      await answerAll(page, locale, bestAnswers(first!));
+      await answerAll(page, locale, first!, 'best');
       await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
       await expect(page.getByTestId('result')).toContainText(t(locale, 'quiz.passed'));
       await page.goto(homePath(locale));
@@ -16,42 +17,42 @@ for (const locale of LOCALES) {
     });
 
     test('reloads mid-quiz and resumes at the same step', async ({ page }) => {
-      const log = bestAnswers(second!);
       await openModule(page, locale, second!.moduleId);
       await page.getByTestId('quiz-start').click();
-      for (const entry of log.slice(0, 3)) {
+      // Three scenarios answered in full (a story may take several steps).
+      const met = new Set<string>();
+      while (met.size < 4) {
+        const entry = await entryShown(page, second!, 'best');
+        met.add(entry.scenario);
+        if (met.size === 4) break;
         await submitAnswer(page, locale, entry);
         await next(page);
       }
       const legend = await page.locator('legend').textContent();
+      const shown = await shownQuestion(page);
       await page.reload();
       await expect(page.locator('legend')).toHaveText(legend!);
-      await expect(page.getByText(t(locale, 'quiz.counter', { current: 4, total: second!.scenarios.length }))).toBeVisible();
+      expect(await shownQuestion(page)).toEqual(shown);
+      await expect(page.getByText(t(locale, 'quiz.counter', { current: 4, total: scenariosPerAttempt(second!) }))).toBeVisible();
       // Reading feedback when the page reloads: the same feedback comes back.
-      await submitAnswer(page, locale, log[3]!);
+      await submitAnswer(page, locale, await entryShown(page, second!, 'best'));
       const feedback = await page.getByTestId('feedback').locator('h3').textContent();
       await page.reload();
       await expect(page.getByTestId('feedback').locator('h3')).toHaveText(feedback!);
       await next(page);
-      for (const entry of log.slice(4)) {
-        await submitAnswer(page, locale, entry);
-        await next(page);
-      }
+      await finishShown(page, locale, second!);
       await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
     });
 
     test('fails, reviews the scenarios and retries', async ({ page }) => {
       await openModule(page, locale, first!.moduleId);
-      await answerAll(page, locale, worstAnswers(first!));
+      await answerAll(page, locale, first!, 'worst');
       const result = page.getByTestId('result');
       await expect(result).toHaveAttribute('data-passed', 'false');
-      await expect(result.getByTestId('review').locator('li')).toHaveCount(first!.scenarios.length);
+      await expect(result.getByTestId('review').locator('li')).toHaveCount(scenariosPerAttempt(first!));
       await result.getByRole('button', { name: t(locale, 'quiz.retry') }).click();
-      await expect(page.getByText(t(locale, 'quiz.counter', { current: 1, total: first!.scenarios.length }))).toBeVisible();
-      for (const entry of bestAnswers(first!)) {
-        await submitAnswer(page, locale, entry);
-        await next(page);
-      }
+      await expect(page.getByText(t(locale, 'quiz.counter', { current: 1, total: scenariosPerAttempt(first!) }))).toBeVisible();
+      await finishShown(page, locale, first!);
       await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
       await page.goto(homePath(locale));
       await expect(page.locator(`[data-module="${first!.moduleId}"]`)).toHaveAttribute('data-status', 'passed');
@@ -70,9 +71,10 @@ for (const locale of LOCALES) {
       const start = page.getByTestId('quiz-start');
       await start.focus();
       await page.keyboard.press('Enter');
-      for (const entry of bestAnswers(first!)) {
+      for (let guard = 0; guard < 60 && !(await page.getByTestId('result').isVisible()); guard++) {
         // Focus moves to the question's legend; Tab reaches the options.
         await expect(page.locator('legend')).toBeFocused();
+        const entry = await entryShown(page, first!, 'best');
         const inputs = page.locator('input[name="answer"]');
         const values = await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
         const multi = (await inputs.first().getAttribute('type')) === 'checkbox';
@@ -96,6 +98,7 @@ for (const locale of LOCALES) {
         while (!(await page.evaluate(() => document.activeElement?.closest('[data-testid="feedback"]') && document.activeElement.tagName === 'BUTTON')))
           await page.keyboard.press('Tab');
         await page.keyboard.press('Enter');
+        await expect(page.getByTestId('feedback')).toHaveCount(0);
       }
       await expect(page.getByTestId('result').locator('h3')).toBeFocused();
       await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
@@ -104,8 +107,13 @@ for (const locale of LOCALES) {
     test('shows the reasoning and the source passage in feedback', async ({ page }) => {
       await openModule(page, locale, first!.moduleId);
       await page.getByTestId('quiz-start').click();
-      const scenario = first!.scenarios[0]!;
-      if (scenario.kind === 'branching') throw new Error('fixture expects a single-step first scenario');
+      // Past any story, to the first scenario with right and wrong answers.
+      while (leadsOn((await scenarioShown(page, first!)))) {
+        await submitAnswer(page, locale, await entryShown(page, first!, 'best'));
+        await next(page);
+      }
+      const scenario = (await scenarioShown(page, first!));
+      if (scenario.kind === 'branching') throw new Error('not a story by now');
       const wrong = scenario.options.find((o) => !o.correct)!;
       const right = scenario.options.find((o) => o.correct)!;
       await submitAnswer(page, locale, { scenario: scenario.id, choice: [wrong.id] });
@@ -117,25 +125,44 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('quiz-announcer')).toContainText(wrong.feedback[locale]);
     });
 
-    test('plays out a branching scenario to an ending', async ({ page }) => {
-      const index = first!.scenarios.findIndex((s) => s.kind === 'branching');
-      const log = bestAnswers(first!);
-      const before = log.filter((e) => first!.scenarios.findIndex((s) => s.id === e.scenario) < index);
-      const branch = log.filter((e) => e.scenario === first!.scenarios[index]!.id);
-      await openModule(page, locale, first!.moduleId);
-      await page.getByTestId('quiz-start').click();
-      for (const entry of before) {
-        await submitAnswer(page, locale, entry);
-        await next(page);
-      }
-      for (const [i, entry] of branch.entries()) {
-        await submitAnswer(page, locale, entry);
-        if (i < branch.length - 1) {
-          await expect(page.getByTestId('ending')).toHaveCount(0);
+    for (const aim of ['best', 'worst'] as const)
+      test(`plays out a branching scenario to ${aim === 'best' ? 'its best ending' : 'a lesser ending that shows the better move'}`, async ({ page }) => {
+        await openModule(page, locale, first!.moduleId);
+        await page.getByTestId('quiz-start').click();
+        // Every attempt draws a story; answer with the key until it comes.
+        while (!leadsOn((await scenarioShown(page, first!)))) {
+          await submitAnswer(page, locale, await entryShown(page, first!, 'best'));
           await next(page);
         }
-      }
-      await expect(page.getByTestId('ending')).toHaveAttribute('data-outcome', 'best');
-    });
+        const story = (await scenarioShown(page, first!));
+        for (let guard = 0; guard < 10; guard++) {
+          await submitAnswer(page, locale, await entryShown(page, first!, aim));
+          if (await page.getByTestId('ending').isVisible()) break;
+          await next(page);
+        }
+        const ending = page.getByTestId('ending');
+        if (aim === 'best') {
+          await expect(ending).toHaveAttribute('data-outcome', 'best');
+          await expect(page.getByTestId('better-move')).toHaveCount(0);
+        } else {
+          await expect(ending).not.toHaveAttribute('data-outcome', 'best');
+          expect(worstAnswersOf(story).length).toBeGreaterThan(0);
+          await expect(page.getByTestId('better-move')).toContainText('betterMove' in story ? story.betterMove![locale] : '');
+        }
+      });
   });
+}
+
+/** Answers the rest of the attempt on screen with the key, to the result. */
+async function finishShown(page: import('@playwright/test').Page, locale: (typeof LOCALES)[number], quiz: (typeof quizzes)[number]) {
+  for (let guard = 0; guard < 60 && !(await page.getByTestId('result').isVisible()); guard++) {
+    await submitAnswer(page, locale, await entryShown(page, quiz, 'best'));
+    await next(page);
+  }
+}
+
+/** The scenario on screen, from the quiz data. */
+async function scenarioShown(page: import('@playwright/test').Page, quiz: (typeof quizzes)[number]) {
+  const { scenario } = await shownQuestion(page);
+  return quiz.scenarios.find((s) => s.id === scenario)!;
 }
