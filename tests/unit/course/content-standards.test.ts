@@ -10,7 +10,6 @@ import { modules, quizzes } from './content';
  */
 const PENDING_REWRITE = new Set([
   'ikdienas-prakse',
-  'kapec-vadlinijas',
   'ko-nedrikst-izpaust',
   'komunikacijas-principi',
   'oficialais-konts',
