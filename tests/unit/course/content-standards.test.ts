@@ -11,7 +11,6 @@ import { modules, quizzes } from './content';
 const PENDING_REWRITE = new Set([
   'ikdienas-prakse',
   'ko-nedrikst-izpaust',
-  'komunikacijas-principi',
   'oficialais-konts',
   'personigais-profils',
   'planosana-un-merisana',
