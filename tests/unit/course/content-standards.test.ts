@@ -4,15 +4,6 @@ import { correctAt, everyOption, leadsOn, optionsAt, stepsOf } from '../../../sr
 import type { Quiz } from '../../../src/lib/quiz/types';
 import { modules, quizzes } from './content';
 
-/**
- * The content rewrite's standards (issue 11), per module. Modules not yet rewritten are listed here
- * and skipped; each rewrite removes its module, and the list goes when it is empty.
- */
-const PENDING_REWRITE = new Set([
-  'kapec-vadlinijas',
-  'komunikacijas-principi',
-]);
-
 /** Every string of one locale in a quiz, except source quotes (verbatim seed text, kept as it is). */
 function quizTexts(quiz: Quiz, locale: Locale): string[] {
   const out: string[] = [];
@@ -54,12 +45,11 @@ const TU_IMPERATIVES = new Set(
   'pārbaudi atceries izvēlies padomā domā jautā pajautā raksti uzraksti lieto izmanto neizmanto publicē nepublicē atbildi neatbildi ievēro sazinies vērsies konsultējies saglabā norādi dalies nedalies rīkojies esi neesi apsver izvērtē plāno reaģē uzraugi seko nosauc ziņo iesaisties pievērs ņem dari nedari skaties uzmanies nosaki sāc turpini paskaidro izskaidro noskaidro meklē sagatavo pārliecinies atsaucies pastāsti runā nerunā informē kopīgo nekopīgo dzēs nedzēs slēp neslēp mēģini sargā atzīsti labo izlabo'.split(' '),
 );
 
-const rewritten = quizzes.filter((q) => !PENDING_REWRITE.has(q.moduleId));
 
+/** The content standards of the rewrite (issue 11), per module. */
 describe.each(quizzes.map((q) => [q.moduleId, q] as const))('module %s (content standards)', (id, quiz) => {
-  const check = PENDING_REWRITE.has(id) ? it.skip : it;
 
-  check('addresses the reader as jūs everywhere in Latvian: no tu, tev, tavs, no singular imperatives', () => {
+  it('addresses the reader as jūs everywhere in Latvian: no tu, tev, tavs, no singular imperatives', () => {
     for (const text of latvianTexts(id)) {
       expect(text.match(TU_FORMS)?.[0], text).toBeUndefined();
       expect(text.match(TU_REFLEXIVE)?.[1], text).toBeUndefined();
@@ -72,27 +62,27 @@ describe.each(quizzes.map((q) => [q.moduleId, q] as const))('module %s (content 
       }
   });
 
-  check('uses Latvian quotation marks „…” in Latvian text, never straight or English ones', () => {
+  it('uses Latvian quotation marks „…” in Latvian text, never straight or English ones', () => {
     for (const text of latvianTexts(id).map((t) => t.replace(/`[^`]*`/g, ''))) {
       expect(text, text).not.toMatch(/["“«»]/);
       expect((text.match(/„/g) ?? []).length, text).toBe((text.match(/”/g) ?? []).length);
     }
   });
 
-  check('is a pool of at least 12 scenarios, each attempt drawing 8 with an account, a disclosure and a branching scenario', () => {
+  it('is a pool of at least 12 scenarios, each attempt drawing 8 with an account, a disclosure and a branching scenario', () => {
     expect(quiz.scenarios.length).toBeGreaterThanOrEqual(12);
     expect(quiz.draw?.count).toBe(8);
     for (const kind of ['account', 'disclosure', 'branching'] as const) expect(quiz.draw?.atLeast?.[kind] ?? 0, kind).toBeGreaterThanOrEqual(1);
   });
 
-  check('ends every story with the better move, for a learner who did not reach the best ending', () => {
+  it('ends every story with the better move, for a learner who did not reach the best ending', () => {
     for (const s of quiz.scenarios.filter(leadsOn)) {
       const better = 'betterMove' in s ? s.betterMove : undefined;
       for (const locale of LOCALES) expect(better?.[locale]?.trim().length ?? 0, `${s.id} › betterMove › ${locale}`).toBeGreaterThan(40);
     }
   });
 
-  check('has no "all of the above" option', () => {
+  it('has no "all of the above" option', () => {
     for (const locale of LOCALES)
       for (const text of quizTexts(quiz, locale)) expect(text, text).not.toMatch(/all of the above|visi iepriekš minētie|visas iepriekš minētās|viss iepriekš minētais/i);
   });
@@ -101,12 +91,12 @@ describe.each(quizzes.map((q) => [q.moduleId, q] as const))('module %s (content 
 /** Characters of an option as the learner reads it (fixed options without a label use standard ones: not counted). */
 const length = (o: ReturnType<typeof optionsAt>[number], locale: Locale) => ('label' in o && o.label ? o.label[locale].length : undefined);
 
-describe('item writing over the rewritten quizzes: the right option is not the long one', () => {
+describe('item writing over the quizzes: the right option is not the long one', () => {
   for (const locale of LOCALES) {
     it(`in ${locale}, the right option is on average no longer than the others (ratio ≤ 1.10) and the strictly longest in at most a third of the questions`, () => {
       const ratios: number[] = [];
       let longest = 0;
-      for (const quiz of rewritten)
+      for (const quiz of quizzes)
         for (const s of quiz.scenarios)
           for (const step of stepsOf(s)) {
             const options = optionsAt(s, step);
