@@ -3,12 +3,14 @@ import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import node from '@astrojs/node';
 import { editionDate } from './scripts/edition-date.mjs';
+import { precompressIntegration } from './scripts/precompress.mjs';
 
 export default defineConfig({
   site: 'https://example.invalid',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [svelte()],
+  // precompress: .br and .gz twins of every text file for scripts/start.mjs (scripts/precompress.mjs).
+  integrations: [svelte(), precompressIntegration()],
   // One Node server serves the static pages and the certificate API (routes with prerender = false);
   // dist/client alone is a complete static site for hosting without the server.
   adapter: node({ mode: 'standalone' }),
