@@ -36,3 +36,29 @@ test('pages, scripts and styles arrive compressed, hashed assets cached for a ye
   expect(big.length).toBeGreaterThan(assets.length / 2);
   for (const asset of big) expect(asset.encoding, asset.url).toBe('br');
 });
+
+test('the language switch keeps a verify link’s certificate (after #) both ways', async ({ page }) => {
+  const hash = '#c=not-a-real-certificate';
+  await page.goto(`/lv/parbaudit/${hash}`);
+  const toEnglish = page.getByTestId('language-switch');
+  await expect(toEnglish).toHaveAttribute('href', new RegExp(`/en/verify/${hash}$`));
+  await toEnglish.click();
+  await expect(page).toHaveURL(new RegExp(`/en/verify/${hash}$`));
+  await expect(page.getByTestId('language-switch')).toHaveAttribute('href', new RegExp(`/lv/parbaudit/${hash}$`));
+  // A hash set later (a QR link opened in the page) is followed as well.
+  await page.evaluate(() => (location.hash = '#q=123'));
+  await expect(page.getByTestId('language-switch')).toHaveAttribute('href', /\/lv\/parbaudit\/#q=123$/);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a ${colorScheme}-mode browser gets the one colour scheme the contrast was checked for`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ['/lv/', modulePath('en', quizzes[0]!.moduleId), '/lv/progress/']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('light');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
+      await axe(page, `${path} (${colorScheme})`);
+    }
+  });
+}
