@@ -62,3 +62,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('on a phone the progress table is one labelled block per module, nothing clipped sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/en/progress/');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  const row = page.getByTestId('progress-row').first();
+  const table = page.locator('table').first();
+  expect((await row.boundingBox())!.width).toBeLessThanOrEqual((await table.boundingBox())!.width + 1);
+  expect(await table.evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(0);
+  const label = await row.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content);
+  expect(label).toContain(t('en', 'progress.status'));
+  await axe(page, 'progress at 375 px');
+});
