@@ -97,7 +97,7 @@ export async function benchNetwork() {
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
-    console.log(`\nOver the wire (npm start on ${ORIGIN}, Chromium, median of ${RUNS} cold loads):`);
+    console.log(`\nOver the wire (npm start on ${ORIGIN}, Chromium, one cold load each):`);
     console.log('(transferred: bodies as sent plus response headers; JS: script bodies as sent, here Brotli)');
     console.log(`${'page'.padEnd(34)} ${'requests'.padStart(8)} ${'transferred'.padStart(12)} ${'JS'.padStart(10)}  encodings`);
     for (const path of ['/lv/', modulePage, '/lv/progress/', '/lv/parbaudit/', '/lv/darbnica/']) {
