@@ -1,14 +1,17 @@
 // Benchmark: builds the site, then prints for every built page its HTML, JavaScript and CSS bytes
 // (raw and gzip) and the total transfer, against the budgets in DESIGN.md. Figures, not pass/fail
-// tests; `--check` makes it exit non-zero when a budget is exceeded.
+// tests; `--check` makes it exit non-zero when a budget is exceeded. Then (bench-network.mjs) the
+// same pages over the wire from `npm start`, and the throttled time to a usable quiz
+// (`--no-network` skips that part).
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { benchNetwork } from './bench-network.mjs';
 
 // With the Node adapter the static site (what browsers download) is dist/client.
 const dist = existsSync('dist/client') ? 'dist/client' : 'dist';
-const BUDGET = { js: 40 * 1024, css: 20 * 1024, modulePage: 150 * 1024, buildSeconds: 30 };
+const BUDGET = { js: 40 * 1024, moduleJs: 30 * 1024, moduleRequests: 10, css: 20 * 1024, modulePage: 150 * 1024, buildSeconds: 30 };
 
 const started = process.hrtime.bigint();
 if (!process.argv.includes('--no-build')) execSync('npx astro build', { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -59,18 +62,22 @@ for (const file of pages(dist).sort()) {
   css.gzip += inlineCss ? gz(Buffer.from(inlineCss)) : 0;
   const htmlSize = { raw: htmlBuf.length, gzip: gz(htmlBuf) };
   const total = htmlSize.gzip + js.gzip + (cssFiles.length ? sizeOf(cssFiles).gzip : 0);
-  const isModule = /\/(moduli|modules)\//.test(url);
+  const isModule = /^\/(lv\/moduli|en\/modules)\/[^/]+\/$/.test(url);
+  const icons = [...html.matchAll(/<link[^>]*rel="icon"[^>]*href="([^"]+)"/g)].length;
+  const requests = 1 + scriptsOf(html).length + cssFiles.length + icons;
+  if (isModule && js.gzip > BUDGET.moduleJs) over.push(`${url}: JS ${kb(js.gzip)} KB gzip > 30 KB (module page)`);
+  if (isModule && requests > BUDGET.moduleRequests) over.push(`${url}: ${requests} requests > 10 (module page)`);
   if (js.gzip > BUDGET.js) over.push(`${url}: JS ${kb(js.gzip)} KB gzip > 40 KB`);
   if (css.gzip > BUDGET.css) over.push(`${url}: CSS ${kb(css.gzip)} KB gzip > 20 KB`);
   if (isModule && total > BUDGET.modulePage) over.push(`${url}: transfer ${kb(total)} KB > 150 KB`);
-  rows.push([url, htmlSize, js, css, total]);
+  rows.push([url, htmlSize, js, css, total, requests]);
 }
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`\n${pad('page', 48)}  ${'HTML raw/gzip KB'.padStart(17)}  ${'JS raw/gzip KB'.padStart(15)}  ${'CSS raw/gzip KB'.padStart(15)}  ${'total gzip KB'.padStart(13)}`);
-for (const [url, h, j, c, total] of rows)
-  console.log(`${pad(url, 48)}  ${kb(h.raw)} /${kb(h.gzip)}  ${kb(j.raw)} /${kb(j.gzip)}  ${kb(c.raw)} /${kb(c.gzip)}  ${kb(total).padStart(13)}`);
-console.log(`\nBudgets: JS ≤ 40 KB gzip per page, CSS ≤ 20 KB gzip, module page transfer ≤ 150 KB, build ≤ 30 s.`);
+console.log(`\n${pad('page', 48)}  ${'HTML raw/gzip KB'.padStart(17)}  ${'JS raw/gzip KB'.padStart(15)}  ${'CSS raw/gzip KB'.padStart(15)}  ${'total gzip KB'.padStart(13)}  requests`);
+for (const [url, h, j, c, total, requests] of rows)
+  console.log(`${pad(url, 48)}  ${kb(h.raw)} /${kb(h.gzip)}  ${kb(j.raw)} /${kb(j.gzip)}  ${kb(c.raw)} /${kb(c.gzip)}  ${kb(total).padStart(13)}  ${String(requests).padStart(8)}`);
+console.log(`\nBudgets: JS ≤ 40 KB gzip per page, module page JS ≤ 30 KB gzip and ≤ 10 requests (HTML, scripts, styles, icon), CSS ≤ 20 KB gzip, module page transfer ≤ 150 KB, build ≤ 30 s.`);
 console.log(`Build time: ${buildSeconds.toFixed(1)} s${process.argv.includes('--no-build') ? ' (skipped: --no-build)' : ''}`);
 if (!process.argv.includes('--no-build') && buildSeconds > BUDGET.buildSeconds) over.push(`build ${buildSeconds.toFixed(1)} s > 30 s`);
 console.log(over.length ? `Over budget:\n  ${over.join('\n  ')}` : 'All pages within budget.');
@@ -78,4 +85,5 @@ console.log('\nBest blind score per quiz (always the longest option, most words,
 execSync('npx tsx src/cli/bench-blind.ts', { stdio: 'inherit' });
 console.log('\nCertificate verification (the verify page and npm run verify use the same code):');
 execSync('npx tsx src/cli/bench-verify.ts', { stdio: 'inherit' });
+if (!process.argv.includes('--no-network')) await benchNetwork();
 if (over.length && process.argv.includes('--check')) process.exit(1);

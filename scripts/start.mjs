@@ -1,6 +1,7 @@
 // `npm start`: serves the built course and the certificate API from one Node process: Astro's
-// Node handler (static files and API routes) behind the security headers of security-headers.mjs
-// and gzip/brotli compression, saying loudly when certificates would be signed with the
+// Node handler (API routes, redirects) behind the security headers of security-headers.mjs; static
+// files come precompressed (Brotli or gzip) with caching headers from static-files.mjs, and what
+// Astro answers is compressed on the fly; saying loudly when certificates would be signed with the
 // development key. HOST and PORT choose the address (default localhost:4321).
 // Before serving, the signing key is loaded and test-signed, and compared with the key the build
 // embedded (dist/client/.well-known/jwks.json, which the verify page carries too): a malformed or
@@ -9,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import compression from 'compression';
 import { securityHeaders } from './security-headers.mjs';
+import { staticFiles } from './static-files.mjs';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 const builtJwks = new URL('../dist/client/.well-known/jwks.json', import.meta.url);
@@ -48,8 +50,10 @@ try {
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import(entry.href);
 const compress = compression();
+const serveStatic = staticFiles(new URL('../dist/client/', import.meta.url));
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (serveStatic(req, res)) return;
   compress(req, res, () => handler(req, res));
 });
 server.listen(port, host, () => console.log(`Course: http://${host}:${port}/  (Latvian: /lv/, English: /en/)`));

@@ -23,11 +23,12 @@ function walk(dir: string): string[] {
   });
 }
 
-// The site, with every page's URLs made relative. The server-only JWKS and 404 stay out.
+// The site, with every page's URLs made relative. The server-only JWKS, the 404 pages and the
+// precompressed twins (.br, .gz: an LMS serves the plain files) stay out.
 const files: Record<string, Uint8Array> = {};
 for (const path of walk(site)) {
   const name = relative(site, path).split('\\').join('/');
-  if (name.startsWith('.well-known/') || name === '404.html') continue;
+  if (name.startsWith('.well-known/') || name === '404.html' || name.startsWith('en/404/') || /\.(br|gz)$/.test(name)) continue;
   files[name] = name.endsWith('.html') ? new TextEncoder().encode(relativiseHtml(readFileSync(path, 'utf8'), name)) : readFileSync(path);
 }
 

@@ -46,3 +46,11 @@ export function pickStrings(locale: Locale, prefixes: readonly string[]): Record
 export function format(template: string, vars: Vars = {}): string {
   return fill(template, vars);
 }
+
+/**
+ * The named strings of one locale, typed: `pickKeys('lv', ['quiz.start'])['quiz.start']` is a
+ * string, and a key the tables do not have is a type error (no `!` at the use).
+ */
+export function pickKeys<const K extends TextKey>(locale: Locale, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((key) => [key, STRINGS[locale][key] as string])) as Record<K, string>;
+}

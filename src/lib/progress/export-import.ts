@@ -5,12 +5,14 @@ import { repairProgress } from './parse-progress';
 const FORMAT = 'smkurss-progress';
 const MAX_IMPORT_BYTES = 1_000_000;
 
-export function exportProgress(progress: Progress, now: Date): string {
-  return JSON.stringify({ format: FORMAT, exportedAt: now.toISOString(), progress }, null, 2);
+/** `edition`: the course's content hash, so an import can tell a file from another edition of the course. */
+export function exportProgress(progress: Progress, now: Date, edition?: string): string {
+  return JSON.stringify({ format: FORMAT, exportedAt: now.toISOString(), ...(edition ? { edition } : {}), progress }, null, 2);
 }
 
 export type ImportError = 'too-large' | 'not-json' | 'not-progress' | 'future-version' | 'damaged';
-export type ImportResult = { ok: true; progress: Progress } | { ok: false; error: ImportError };
+/** `edition`: the course edition the file was exported from; null for files from before editions were written. */
+export type ImportResult = { ok: true; progress: Progress; edition: string | null; exportedAt: string | null } | { ok: false; error: ImportError };
 
 /**
  * Reads a file made by exportProgress. Unlike stored data, an import is all or nothing: a file that
@@ -24,11 +26,14 @@ export function importProgress(text: string): ImportResult {
   } catch {
     return { ok: false, error: 'not-json' };
   }
-  const file = data as { format?: unknown; progress?: unknown } | null;
+  const file = data as { format?: unknown; progress?: unknown; edition?: unknown; exportedAt?: unknown } | null;
   if (!file || typeof file !== 'object' || file.format !== FORMAT || !file.progress || typeof file.progress !== 'object')
     return { ok: false, error: 'not-progress' };
   const progress = file.progress as Record<string, unknown>;
   if (typeof progress.version === 'number' && progress.version > PROGRESS_VERSION) return { ok: false, error: 'future-version' };
   const repaired = repairProgress(progress);
-  return repaired.notice ? { ok: false, error: 'damaged' } : { ok: true, progress: repaired.progress };
+  if (repaired.notice) return { ok: false, error: 'damaged' };
+  if (file.edition !== undefined && (typeof file.edition !== 'string' || !/^[0-9a-f]{6,64}$/.test(file.edition))) return { ok: false, error: 'damaged' };
+  const exportedAt = typeof file.exportedAt === 'string' && !Number.isNaN(Date.parse(file.exportedAt)) ? file.exportedAt : null;
+  return { ok: true, progress: repaired.progress, edition: file.edition ?? null, exportedAt };
 }

@@ -60,15 +60,19 @@ export function resetProgress(): void {
   storageNotice.set(real ? null : 'unavailable');
 }
 
-export function progressFileText(): string {
-  return exportProgress(progress.get(), new Date());
+/** The export file, naming the course edition (content hash) it was written by. */
+export function progressFileText(edition: string): string {
+  return exportProgress(progress.get(), new Date(), edition);
 }
 
-/** Replaces progress with an imported file's, only when the whole file is valid. */
-export function importProgressFile(text: string): ImportResult {
-  const result = importProgress(text);
-  if (result.ok) progress.set(result.progress);
-  return result;
+/** Reads a progress file without changing anything: the page compares it and asks first. */
+export function readProgressFile(text: string): ImportResult {
+  return importProgress(text);
+}
+
+/** Stores progress the learner confirmed (a merge, or the value an undo brings back). */
+export function replaceProgress(value: Progress): void {
+  progress.set(value);
 }
 
 export function dismissNotice(): void {

@@ -8,7 +8,8 @@ const progress = completeAttempt(setLearnerName(emptyProgress(), 'Līga Kalniņa
 
 describe('export and import', () => {
   it('round-trips progress through a file', () => {
-    expect(importProgress(exportProgress(progress, now))).toEqual({ ok: true, progress });
+    expect(importProgress(exportProgress(progress, now))).toEqual({ ok: true, progress, edition: null, exportedAt: now.toISOString() });
+    expect(importProgress(exportProgress(progress, now, "667e3572336a"))).toMatchObject({ ok: true, edition: "667e3572336a" });
   });
 
   it.each([

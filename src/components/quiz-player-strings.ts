@@ -1,0 +1,14 @@
+/** Strings QuizPlayer.svelte shows beyond its quiz.* table, picked typed (pickKeys) by the module page. */
+export const QUIZ_PLAYER_KEYS = [
+  'player.errorSummary',
+  'player.errorPrefix',
+  'player.errorOne',
+  'player.errorMany',
+  'player.nextModule',
+  'player.courseDone',
+  'player.getCertificate',
+  'player.backHome',
+  'player.question',
+] as const;
+
+export type QuizPlayerStrings = Record<(typeof QUIZ_PLAYER_KEYS)[number], string>;

@@ -1,0 +1,77 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALES, modulePath, quizzes, t } from './course';
+
+async function axe(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
+}
+
+for (const locale of LOCALES) {
+  test(`a missing page says so in the language of its address (${locale})`, async ({ page }) => {
+    const response = await page.goto(`/${locale}/${locale === 'lv' ? 'nav-tadas-lapas' : 'no-such-page'}/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale === 'lv' ? 'lv-LV' : 'en-GB');
+    await expect(page.locator('h1')).toHaveText(t(locale, 'notFound.heading'));
+    await expect(page).toHaveTitle(new RegExp(`^${t(locale, 'notFound.heading')}`));
+    await axe(page, '404');
+  });
+}
+
+test('pages, scripts and styles arrive compressed, hashed assets cached for a year, pages revalidated', async ({ page }) => {
+  const seen: { url: string; type: string; encoding?: string; cache?: string }[] = [];
+  page.on('response', async (response) => {
+    const headers = await response.allHeaders();
+    seen.push({ url: response.url(), type: response.request().resourceType(), encoding: headers['content-encoding'], cache: headers['cache-control'] });
+  });
+  await page.goto(modulePath('lv', quizzes[0]!.moduleId));
+  await expect(page.getByTestId('quiz')).toBeVisible();
+  const doc = seen.find((r) => r.type === 'document')!;
+  expect(doc).toMatchObject({ encoding: 'br', cache: 'no-cache' });
+  const assets = seen.filter((r) => new URL(r.url).pathname.startsWith('/_astro/'));
+  expect(assets.length).toBeGreaterThan(0);
+  for (const asset of assets) expect(asset.cache, asset.url).toBe('public, max-age=31536000, immutable');
+  // Files under 512 bytes are not worth compressing; everything larger is.
+  const big = assets.filter((r) => r.encoding);
+  expect(big.length).toBeGreaterThan(assets.length / 2);
+  for (const asset of big) expect(asset.encoding, asset.url).toBe('br');
+});
+
+test('the language switch keeps a verify link’s certificate (after #) both ways', async ({ page }) => {
+  const hash = '#c=not-a-real-certificate';
+  await page.goto(`/lv/parbaudit/${hash}`);
+  const toEnglish = page.getByTestId('language-switch');
+  await expect(toEnglish).toHaveAttribute('href', new RegExp(`/en/verify/${hash}$`));
+  await toEnglish.click();
+  await expect(page).toHaveURL(new RegExp(`/en/verify/${hash}$`));
+  await expect(page.getByTestId('language-switch')).toHaveAttribute('href', new RegExp(`/lv/parbaudit/${hash}$`));
+  // A hash set later (a QR link opened in the page) is followed as well.
+  await page.evaluate(() => (location.hash = '#q=123'));
+  await expect(page.getByTestId('language-switch')).toHaveAttribute('href', /\/lv\/parbaudit\/#q=123$/);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a ${colorScheme}-mode browser gets the one colour scheme the contrast was checked for`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ['/lv/', modulePath('en', quizzes[0]!.moduleId), '/lv/progress/']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('light');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
+      await axe(page, `${path} (${colorScheme})`);
+    }
+  });
+}
+
+test('on a phone the progress table is one labelled block per module, nothing clipped sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/en/progress/');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  const row = page.getByTestId('progress-row').first();
+  const table = page.locator('table').first();
+  expect((await row.boundingBox())!.width).toBeLessThanOrEqual((await table.boundingBox())!.width + 1);
+  expect(await table.evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(0);
+  const label = await row.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content);
+  expect(label).toContain(t('en', 'progress.status'));
+  await axe(page, 'progress at 375 px');
+});
