@@ -46,3 +46,13 @@ export function pickStrings(locale: Locale, prefixes: readonly string[]): Record
 export function format(template: string, vars: Vars = {}): string {
   return fill(template, vars);
 }
+
+/** The text keys under a prefix, e.g. every `present.*` key. */
+export type KeysUnder<P extends string> = Extract<TextKey, `${P}${string}`>;
+/** An island's strings, typed: reading a key the table does not have is a compile error, so no `!`. */
+export type StringsUnder<P extends string> = Record<KeysUnder<P>, string>;
+
+/** The typed counterpart of `pickStrings` for one prefix. */
+export function stringsUnder<P extends string>(locale: Locale, prefix: P): StringsUnder<P> {
+  return pickStrings(locale, [prefix]) as StringsUnder<P>;
+}
