@@ -69,6 +69,15 @@ function nextStep(slide: Slide, step: string | undefined, counts: number[] | und
 }
 
 /**
+ * At the end of the last slide so far (its story, if any, has nowhere further to go) while more of
+ * the plan is still loading: "next" must wait for the next module instead of ending the workshop.
+ */
+export function waitingForSlides(context: PresenterContext): boolean {
+  const slide = context.slides[context.index];
+  return !context.complete && context.index >= context.slides.length - 1 && (!slide || nextStep(slide, context.step, context.votes[voteKey(context.index, context.step)]) === undefined);
+}
+
+/**
  * The trainer's run through a workshop: for each scenario the room votes, the trainer reveals the
  * answer, and moves on; branching scenarios follow the room's majority. `ticker` is the timer's
  * clock, an actor tests replace.
@@ -84,8 +93,7 @@ export const presenterMachine = setup({
   guards: {
     hasSlides: ({ context }) => context.slides.length > 0,
     isComplete: ({ context }) => context.complete,
-    // The last slide so far, with more modules of the plan still on their way.
-    awaitingSlides: ({ context }) => !context.complete && context.index >= context.slides.length - 1,
+    awaitingSlides: ({ context }) => waitingForSlides(context),
     optionExists: ({ context, event }) =>
       (event.type === 'vote.add' || event.type === 'vote.remove') && event.option >= 0 && event.option < optionsOf(context.slides[context.index], context.step).length,
     // A branching step needs the room's choice to know where the story goes.

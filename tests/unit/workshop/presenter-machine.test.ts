@@ -155,3 +155,15 @@ describe('presenter machine', () => {
     expect(actor.getSnapshot().matches({ presenting: 'voting' })).toBe(true);
   });
 });
+
+describe('a story on the last slide loaded so far', () => {
+  it('still continues before the presenter waits for the next module', () => {
+    const machine = presenterMachine.provide({ actors: { ticker: fromCallback(() => {}) } });
+    const actor = createActor(machine, { input: { slides: slides.slice(4), complete: false } }).start();
+    actor.send({ type: 'vote.add', option: 0 });
+    actor.send({ type: 'answer.reveal' });
+    actor.send({ type: 'nav.next' });
+    expect(actor.getSnapshot().context.step).toBe('second');
+    expect(actor.getSnapshot().matches({ presenting: 'voting' })).toBe(true);
+  });
+});
