@@ -66,3 +66,12 @@ describe('the printed guide’s running title', () => {
     expect(runningHeadCss('Title')).toContain('counter(page) " / " counter(pages)');
   });
 });
+
+describe('counted phrases in islands', () => {
+  it('take the right Latvian form for any count, past the 240 minutes the planner used to stop at', async () => {
+    const { pluralFrom } = await import('../../../src/lib/i18n/plural-forms');
+    const { plural, STRINGS } = await import('../../../src/lib/i18n/translate');
+    for (const n of [0, 1, 5, 21, 250, 1001]) expect(pluralFrom(STRINGS.lv['plural.minutes'], 'lv-LV', n)).toBe(plural('lv', 'plural.minutes', n));
+    expect(pluralFrom(STRINGS.en['plural.scenarios'], 'en-GB', 64)).toBe('64 scenarios');
+  });
+});
