@@ -12,7 +12,10 @@ export interface PresenterModuleData {
   title: string;
   /** Facilitator discussion questions; each slide asks one of them. */
   questions: string[];
-  /** Scenarios with every text in `locale` only (source quotes keep the Latvian original and its translation). */
+  /**
+   * Scenarios with every text in `locale` only, source quotes included. Options the reveal never
+   * explains (the wrong ones, outside stories) come without feedback and quote: they are in the guide.
+   */
   scenarios: Scenario[];
   /** Labels of the fixed options (account, disclosure) in `locale`, by `option.<id>` key. */
   optionLabels: Record<string, string>;
