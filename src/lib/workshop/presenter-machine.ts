@@ -85,8 +85,15 @@ export function waitingForSlides(context: PresenterContext): boolean {
 export const presenterMachine = setup({
   types: { context: {} as PresenterContext, events: {} as PresenterEvent, input: {} as { slides: Slide[]; complete?: boolean } },
   actors: {
+    // Each tick reports the time really passed: a browser slows intervals in a background tab (the
+    // trainer switching to slides of their own), and the clocks must not lose those minutes.
     ticker: fromCallback<PresenterEvent>(({ sendBack }) => {
-      const id = setInterval(() => sendBack({ type: 'timer.tick', ms: 1000 }), 1000);
+      let last = Date.now();
+      const id = setInterval(() => {
+        const now = Date.now();
+        sendBack({ type: 'timer.tick', ms: Math.max(0, now - last) });
+        last = now;
+      }, 1000);
       return () => clearInterval(id);
     }),
   },

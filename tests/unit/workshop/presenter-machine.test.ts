@@ -167,3 +167,23 @@ describe('a story on the last slide loaded so far', () => {
     expect(actor.getSnapshot().matches({ presenting: 'voting' })).toBe(true);
   });
 });
+
+describe('the real ticker', () => {
+  it('reports the time really passed, also when the browser delayed its interval', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers();
+    try {
+      const actor = createActor(presenterMachine, { input: { slides } }).start();
+      actor.send({ type: 'timer.toggle' });
+      vi.advanceTimersByTime(3000);
+      expect(actor.getSnapshot().context.clockMs).toBe(3000);
+      // A background tab: the next interval fires only after ten minutes.
+      vi.setSystemTime(Date.now() + 10 * 60_000);
+      vi.advanceTimersByTime(1000);
+      expect(actor.getSnapshot().context.clockMs).toBeGreaterThanOrEqual(10 * 60_000 + 3000);
+      actor.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -290,6 +290,7 @@ export const en: UiStrings = {
   'workshop.colLength': 'Length',
   'workshop.colScenarios': 'Scenarios',
   'workshop.end': 'End',
+  'workshop.inWorkshop': '{minutes} in a workshop',
   'present.heading': 'Presenter view',
   'present.empty': 'The plan has no scenarios. Go back to the planner and choose modules.',
   'present.back': 'Back to the planner',
