@@ -73,10 +73,26 @@ for (const file of pages(dist).sort()) {
   rows.push([url, htmlSize, js, css, total, requests]);
 }
 
+// The presenter's first load: its page, scripts and styles, plus the data file of the plan's first
+// module (the largest, as the worst case); later modules load while the trainer presents.
+const PRESENTER_BUDGET = 60 * 1024;
+const presenterData = ['lv', 'en'].flatMap((locale) => {
+  const dir = join(dist, locale, 'presenter-data');
+  return existsSync(dir) ? readdirSync(dir).map((name) => ({ path: join(dir, name), gzip: gz(readFileSync(join(dir, name))) })) : [];
+});
+const largestData = presenterData.reduce((a, b) => (b.gzip > a.gzip ? b : a), { path: '(none)', gzip: 0 });
+const presenterFirstLoad = rows
+  .filter(([url]) => /^\/(lv\/prezentacija|en\/present)\/$/.test(url))
+  .map(([url, h, j, c]) => ({ url, total: h.gzip + j.gzip + c.gzip + largestData.gzip }));
+for (const p of presenterFirstLoad) if (p.total > PRESENTER_BUDGET) over.push(`${p.url}: presenter first load ${kb(p.total)} KB gzip > 60 KB`);
+
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\n${pad('page', 48)}  ${'HTML raw/gzip KB'.padStart(17)}  ${'JS raw/gzip KB'.padStart(15)}  ${'CSS raw/gzip KB'.padStart(15)}  ${'total gzip KB'.padStart(13)}  requests`);
 for (const [url, h, j, c, total, requests] of rows)
   console.log(`${pad(url, 48)}  ${kb(h.raw)} /${kb(h.gzip)}  ${kb(j.raw)} /${kb(j.gzip)}  ${kb(c.raw)} /${kb(c.gzip)}  ${kb(total).padStart(13)}  ${String(requests).padStart(8)}`);
+console.log(`\nPresenter first load (page + JS + CSS + largest module data file, ${relative(dist, largestData.path)} ${kb(largestData.gzip)} KB gzip; budget 60 KB):`);
+for (const p of presenterFirstLoad) console.log(`  ${pad(p.url, 24)} ${kb(p.total)} KB gzip`);
+console.log(`Presenter data files: ${presenterData.length}, ${kb(presenterData.reduce((n, d) => n + d.gzip, 0))} KB gzip in all (fetched per module of the plan)`);
 console.log(`\nBudgets: JS ≤ 40 KB gzip per page, module page JS ≤ 30 KB gzip and ≤ 10 requests (HTML, scripts, styles, icon), CSS ≤ 20 KB gzip, module page transfer ≤ 150 KB, build ≤ 30 s.`);
 console.log(`Build time: ${buildSeconds.toFixed(1)} s${process.argv.includes('--no-build') ? ' (skipped: --no-build)' : ''}`);
 if (!process.argv.includes('--no-build') && buildSeconds > BUDGET.buildSeconds) over.push(`build ${buildSeconds.toFixed(1)} s > 30 s`);

@@ -54,3 +54,13 @@ export function format(template: string, vars: Vars = {}): string {
 export function pickKeys<const K extends TextKey>(locale: Locale, keys: readonly K[]): Record<K, string> {
   return Object.fromEntries(keys.map((key) => [key, STRINGS[locale][key] as string])) as Record<K, string>;
 }
+
+/** The text keys under a prefix, e.g. every `present.*` key. */
+export type KeysUnder<P extends string> = Extract<TextKey, `${P}${string}`>;
+/** An island's strings, typed: reading a key the table does not have is a compile error, so no `!`. */
+export type StringsUnder<P extends string> = Record<KeysUnder<P>, string>;
+
+/** The typed counterpart of `pickStrings` for one prefix. */
+export function stringsUnder<P extends string>(locale: Locale, prefix: P): StringsUnder<P> {
+  return pickStrings(locale, [prefix]) as StringsUnder<P>;
+}

@@ -19,7 +19,12 @@ export interface PresenterContext {
   votes: Record<string, number[]>;
   /** Branching choices taken by the room's majority, per slide. */
   path: Record<number, { step: string; choice: string }[]>;
+  /** The current scenario's timer: back to zero on every slide, still running if it was. */
   timer: { running: boolean; elapsedMs: number };
+  /** The whole workshop's clock: runs with the timer across slides until it is reset. */
+  clockMs: number;
+  /** False while the plan's later modules are still loading (their slides are appended). */
+  complete: boolean;
 }
 
 export type PresenterEvent =
@@ -30,6 +35,8 @@ export type PresenterEvent =
   | { type: 'vote.remove'; option: number }
   | { type: 'timer.toggle' }
   | { type: 'timer.reset' }
+  | { type: 'clock.reset' }
+  | { type: 'slides.add'; slides: Slide[]; complete: boolean }
   | { type: 'timer.tick'; ms: number }
   | { type: 'summary.open' }
   | { type: 'summary.close' };
@@ -62,20 +69,38 @@ function nextStep(slide: Slide, step: string | undefined, counts: number[] | und
 }
 
 /**
+ * At the end of the last slide so far (its story, if any, has nowhere further to go) while more of
+ * the plan is still loading: "next" must wait for the next module instead of ending the workshop.
+ */
+export function waitingForSlides(context: PresenterContext): boolean {
+  const slide = context.slides[context.index];
+  return !context.complete && context.index >= context.slides.length - 1 && (!slide || nextStep(slide, context.step, context.votes[voteKey(context.index, context.step)]) === undefined);
+}
+
+/**
  * The trainer's run through a workshop: for each scenario the room votes, the trainer reveals the
  * answer, and moves on; branching scenarios follow the room's majority. `ticker` is the timer's
  * clock, an actor tests replace.
  */
 export const presenterMachine = setup({
-  types: { context: {} as PresenterContext, events: {} as PresenterEvent, input: {} as { slides: Slide[] } },
+  types: { context: {} as PresenterContext, events: {} as PresenterEvent, input: {} as { slides: Slide[]; complete?: boolean } },
   actors: {
+    // Each tick reports the time really passed: a browser slows intervals in a background tab (the
+    // trainer switching to slides of their own), and the clocks must not lose those minutes.
     ticker: fromCallback<PresenterEvent>(({ sendBack }) => {
-      const id = setInterval(() => sendBack({ type: 'timer.tick', ms: 1000 }), 1000);
+      let last = Date.now();
+      const id = setInterval(() => {
+        const now = Date.now();
+        sendBack({ type: 'timer.tick', ms: Math.max(0, now - last) });
+        last = now;
+      }, 1000);
       return () => clearInterval(id);
     }),
   },
   guards: {
     hasSlides: ({ context }) => context.slides.length > 0,
+    isComplete: ({ context }) => context.complete,
+    awaitingSlides: ({ context }) => waitingForSlides(context),
     optionExists: ({ context, event }) =>
       (event.type === 'vote.add' || event.type === 'vote.remove') && event.option >= 0 && event.option < optionsOf(context.slides[context.index], context.step).length,
     // A branching step needs the room's choice to know where the story goes.
@@ -111,25 +136,45 @@ export const presenterMachine = setup({
       const previous = taken.at(-1)!;
       return { step: previous.step, path: { ...context.path, [context.index]: taken.slice(0, -1) } };
     }),
-    nextSlide: assign(({ context }) => ({ index: context.index + 1, step: startOf(context.slides[context.index + 1]), timer: { running: false, elapsedMs: 0 } })),
+    addSlides: assign(({ context, event }) => (event.type === 'slides.add' ? { slides: [...context.slides, ...event.slides], complete: event.complete } : {})),
+    startAtFirst: assign(({ context }) => ({ index: 0, step: startOf(context.slides[0]) })),
+    nextSlide: assign(({ context }) => ({ index: context.index + 1, step: startOf(context.slides[context.index + 1]), timer: { running: context.timer.running, elapsedMs: 0 } })),
     previousSlide: assign(({ context }) => {
       const index = context.index - 1;
       const taken = context.path[index] ?? [];
       // Back onto a branching scenario: its last step, as revealed.
-      return { index, step: taken.at(-1)?.step ?? startOf(context.slides[index]), path: { ...context.path, [index]: taken.slice(0, -1) }, timer: { running: false, elapsedMs: 0 } };
+      return { index, step: taken.at(-1)?.step ?? startOf(context.slides[index]), path: { ...context.path, [index]: taken.slice(0, -1) }, timer: { running: context.timer.running, elapsedMs: 0 } };
     }),
     toggleTimer: assign(({ context }) => ({ timer: { ...context.timer, running: !context.timer.running } })),
     resetTimer: assign({ timer: { running: false, elapsedMs: 0 } }),
+    resetClock: assign({ clockMs: 0 }),
     tick: assign(({ context, event }) =>
-      event.type === 'timer.tick' && context.timer.running ? { timer: { running: true, elapsedMs: context.timer.elapsedMs + event.ms } } : {},
+      event.type === 'timer.tick' && context.timer.running
+        ? { timer: { running: true, elapsedMs: context.timer.elapsedMs + event.ms }, clockMs: context.clockMs + event.ms }
+        : {},
     ),
   },
 }).createMachine({
   id: 'presenter',
-  context: ({ input }) => ({ slides: input.slides, index: 0, step: startOf(input.slides[0]), votes: {}, path: {}, timer: { running: false, elapsedMs: 0 } }),
+  context: ({ input }) => ({
+    slides: input.slides,
+    index: 0,
+    step: startOf(input.slides[0]),
+    votes: {},
+    path: {},
+    timer: { running: false, elapsedMs: 0 },
+    clockMs: 0,
+    complete: input.complete ?? true,
+  }),
   initial: 'checking',
+  // Later modules arrive while the trainer presents; their slides go to the end.
+  on: { 'slides.add': { actions: 'addSlides' } },
   states: {
-    checking: { always: [{ guard: 'hasSlides', target: 'presenting' }, { target: 'empty' }] },
+    checking: { always: [{ guard: 'hasSlides', target: 'presenting' }, { guard: 'isComplete', target: 'empty' }, { target: 'loading' }] },
+    // Nothing to show until the plan's first module is in.
+    loading: {
+      on: { 'slides.add': { target: 'checking', actions: ['addSlides', 'startAtFirst'] } },
+    },
     empty: {},
     presenting: {
       invoke: { src: 'ticker' },
@@ -137,6 +182,7 @@ export const presenterMachine = setup({
       on: {
         'timer.toggle': { actions: 'toggleTimer' },
         'timer.reset': { actions: 'resetTimer' },
+        'clock.reset': { actions: 'resetClock' },
         'timer.tick': { actions: 'tick' },
         'summary.open': { target: 'summary' },
       },
@@ -158,6 +204,8 @@ export const presenterMachine = setup({
             'nav.next': [
               { guard: 'continuesStory', target: 'voting', actions: 'followStory' },
               { guard: 'hasNextSlide', target: 'voting', actions: 'nextSlide' },
+              // Not the end of the workshop yet: stay until the next module is in (the view says so).
+              { guard: 'awaitingSlides' },
               { target: '#presenter.summary' },
             ],
             'nav.back': { target: 'voting' },

@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/locales';
 import { isSeed } from '../quiz/random';
 import { consequenceOf, correctAt, endingReached, leadsOn, questionOf, shuffleScenario, type QuizOption } from '../quiz/scenario';
 import type { Ending, Scenario } from '../quiz/types';
-import { scenariosIn, type PlannableModule, type WorkshopPlan } from './plan';
+import { scenariosIn, type PlanItem, type PlannableModule, type WorkshopPlan } from './plan';
 import { optionsOf, roomChoice, type Slide } from './presenter-machine';
 
 /**
@@ -11,12 +11,20 @@ import { optionsOf, roomChoice, type Slide } from './presenter-machine';
  * seed is in the presenter's address).
  */
 export function slidesFor(plan: WorkshopPlan, modules: readonly { id: string; scenarios: readonly Scenario[] }[], seed: number): Slide[] {
-  const plannable: PlannableModule[] = modules.map((m) => ({ id: m.id, minutes: 0, scenarios: m.scenarios.map((s) => s.id) }));
   return plan.flatMap((item) => {
-    const chosen = scenariosIn(item, plannable);
-    const module = modules.find((m) => m.id === item.module)!;
-    return module.scenarios.filter((s) => chosen.includes(s.id)).map((s, i) => ({ module: module.id, scenario: shuffleScenario(s, seed), question: i }));
+    const module = modules.find((m) => m.id === item.module);
+    return module ? slidesOfItem(item, module, seed) : [];
   });
+}
+
+/**
+ * One plan item's slides, from its module's scenarios: what the presenter appends when a module's
+ * data arrives. The same as that item's part of `slidesFor`, whatever order modules load in.
+ */
+export function slidesOfItem(item: PlanItem, module: { id: string; scenarios: readonly Scenario[] }, seed: number): Slide[] {
+  const plannable: PlannableModule = { id: module.id, minutes: 0, scenarios: module.scenarios.map((s) => s.id) };
+  const chosen = scenariosIn(item, [plannable]);
+  return module.scenarios.filter((s) => chosen.includes(s.id)).map((s, i) => ({ module: module.id, scenario: shuffleScenario(s, seed), question: i }));
 }
 
 /** The run's seed from the presenter's address (`seed=`), or undefined when it has none yet. */

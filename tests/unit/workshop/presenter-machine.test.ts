@@ -78,8 +78,30 @@ describe('presenter machine', () => {
     expect(p.snap().context.timer.elapsedMs).toBe(2000);
     p.send({ type: 'timer.reset' });
     expect(p.snap().context.timer).toEqual({ running: false, elapsedMs: 0 });
-    p.send({ type: 'timer.toggle' }, { type: 'answer.reveal' }, { type: 'nav.next' });
-    expect(p.snap().context.timer).toEqual({ running: false, elapsedMs: 0 });
+    // A new slide starts its own timer at zero, still running.
+    p.send({ type: 'timer.toggle' });
+    p.tick(3000);
+    p.send({ type: 'answer.reveal' }, { type: 'nav.next' });
+    expect(p.snap().context.timer).toEqual({ running: true, elapsedMs: 0 });
+  });
+
+  it('keeps the workshop clock running across slides until it is reset', () => {
+    const p = start();
+    p.send({ type: 'timer.toggle' });
+    p.tick(60_000);
+    p.send({ type: 'answer.reveal' }, { type: 'nav.next' });
+    p.tick(30_000);
+    expect(p.snap().context.clockMs).toBe(90_000);
+    expect(p.snap().context.timer.elapsedMs).toBe(30_000);
+    p.send({ type: 'nav.back' }, { type: 'nav.back' });
+    p.tick(1000);
+    expect(p.snap().context.clockMs).toBe(91_000);
+    p.send({ type: 'timer.reset' });
+    expect(p.snap().context.clockMs).toBe(91_000); // the scenario timer only
+    p.send({ type: 'clock.reset' });
+    expect(p.snap().context.clockMs).toBe(0);
+    p.tick(1000);
+    expect(p.snap().context.clockMs).toBe(0); // resetting the timer stopped it, and the clock with it
   });
 
   it('summarises votes against the right answers and finds the hardest scenarios', () => {
@@ -101,5 +123,67 @@ describe('presenter machine', () => {
 
   it('has nothing to present for an empty plan', () => {
     expect(start([]).snap().value).toBe('empty');
+  });
+
+  it('waits for a plan whose modules are still loading, and presents as their slides arrive', () => {
+    const machine = presenterMachine.provide({ actors: { ticker: fromCallback(() => {}) } });
+    const actor = createActor(machine, { input: { slides: [], complete: false } }).start();
+    expect(actor.getSnapshot().value).toBe('loading');
+    actor.send({ type: 'slides.add', slides: slides.slice(0, 1), complete: false });
+    expect(actor.getSnapshot().matches({ presenting: 'voting' })).toBe(true);
+    expect(actor.getSnapshot().context.index).toBe(0);
+    // The last slide so far, more to come: next stays on the reveal instead of ending the workshop.
+    actor.send({ type: 'answer.reveal' });
+    actor.send({ type: 'nav.next' });
+    expect(actor.getSnapshot().matches({ presenting: 'revealed' })).toBe(true);
+    expect(actor.getSnapshot().context.index).toBe(0);
+    actor.send({ type: 'slides.add', slides: slides.slice(1, 2), complete: true });
+    actor.send({ type: 'nav.next' });
+    expect(actor.getSnapshot().context.index).toBe(1);
+    actor.send({ type: 'answer.reveal' });
+    actor.send({ type: 'nav.next' });
+    expect(actor.getSnapshot().value).toBe('summary');
+  });
+
+  it('keeps slides that arrive while the summary is open', () => {
+    const machine = presenterMachine.provide({ actors: { ticker: fromCallback(() => {}) } });
+    const actor = createActor(machine, { input: { slides: slides.slice(0, 1), complete: false } }).start();
+    actor.send({ type: 'summary.open' });
+    actor.send({ type: 'slides.add', slides: slides.slice(1, 3), complete: true });
+    expect(actor.getSnapshot().context.slides).toHaveLength(3);
+    actor.send({ type: 'summary.close' });
+    expect(actor.getSnapshot().matches({ presenting: 'voting' })).toBe(true);
+  });
+});
+
+describe('a story on the last slide loaded so far', () => {
+  it('still continues before the presenter waits for the next module', () => {
+    const machine = presenterMachine.provide({ actors: { ticker: fromCallback(() => {}) } });
+    const actor = createActor(machine, { input: { slides: slides.slice(4), complete: false } }).start();
+    actor.send({ type: 'vote.add', option: 0 });
+    actor.send({ type: 'answer.reveal' });
+    actor.send({ type: 'nav.next' });
+    expect(actor.getSnapshot().context.step).toBe('second');
+    expect(actor.getSnapshot().matches({ presenting: 'voting' })).toBe(true);
+  });
+});
+
+describe('the real ticker', () => {
+  it('reports the time really passed, also when the browser delayed its interval', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers();
+    try {
+      const actor = createActor(presenterMachine, { input: { slides } }).start();
+      actor.send({ type: 'timer.toggle' });
+      vi.advanceTimersByTime(3000);
+      expect(actor.getSnapshot().context.clockMs).toBe(3000);
+      // A background tab: the next interval fires only after ten minutes.
+      vi.setSystemTime(Date.now() + 10 * 60_000);
+      vi.advanceTimersByTime(1000);
+      expect(actor.getSnapshot().context.clockMs).toBeGreaterThanOrEqual(10 * 60_000 + 3000);
+      actor.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

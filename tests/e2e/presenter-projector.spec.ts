@@ -1,0 +1,140 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locale } from '../../src/lib/i18n/locales';
+import { pathTo } from '../../src/lib/i18n/routes';
+import { everyOption } from '../../src/lib/quiz/scenario';
+import { LOCALES, quizzes, t } from './course';
+import { longestScenario } from './presenter-data';
+
+// The classic classroom projector and today's common one.
+const VIEWPORTS = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+];
+
+async function noViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), what).toEqual([]);
+}
+
+/** Every element of `items` lies inside the stage, which lies between the bar and the controls, inside the window. */
+async function allOnScreen(page: Page, items: Locator, what: string) {
+  const viewport = page.viewportSize()!;
+  const stage = (await page.locator('main.stage').boundingBox())!;
+  const bar = (await page.locator('header.bar').boundingBox())!;
+  const controls = (await page.locator('nav.controls').boundingBox())!;
+  expect(stage.y, `${what}: stage below the bar`).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+  expect(stage.y + stage.height, `${what}: controls never cover the stage`).toBeLessThanOrEqual(controls.y + 1);
+  expect(controls.y + controls.height, `${what}: controls inside the window`).toBeLessThanOrEqual(viewport.height + 1);
+  const count = await items.count();
+  expect(count, what).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const box = (await items.nth(i).boundingBox())!;
+    const where = `${what} #${i + 1} at y ${Math.round(box.y)}–${Math.round(box.y + box.height)} (stage ${Math.round(stage.y)}–${Math.round(stage.y + stage.height)})`;
+    expect(box.y, where).toBeGreaterThanOrEqual(stage.y - 1);
+    expect(box.y + box.height, where).toBeLessThanOrEqual(stage.y + stage.height + 1);
+    expect(box.x, where).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, where).toBeLessThanOrEqual(viewport.width + 1);
+  }
+}
+
+for (const locale of LOCALES) {
+  // The module with the longest scenario in the data (options, situation and reveal text), found here, not named.
+  const { quiz, scenario: longest } = longestScenario(quizzes, locale);
+
+  for (const viewport of VIEWPORTS) {
+    test(`at ${viewport.width}×${viewport.height} every option and the whole reveal of every scenario in the module with the longest one are on screen (${locale})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize(viewport);
+      await page.goto(`${pathTo(locale, { page: 'present' })}?plan=${quiz.moduleId}&lang=${locale}`);
+      await expect(page.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
+      let slides = 0;
+      let sawLongest = false;
+      for (let guard = 0; guard < 120; guard++) {
+        const presenter = page.getByTestId('presenter');
+        const state = await presenter.getAttribute('data-state');
+        if (state === 'summary') break;
+        const counter = (await page.getByTestId('presenter-counter').textContent()) ?? '';
+        if (state === 'voting') {
+          await allOnScreen(page, page.getByTestId('presenter-option'), `${counter}: options before the reveal`);
+          await page.keyboard.press('Digit1'); // a story needs the room's choice
+          await page.keyboard.press('Space');
+          await expect(presenter).toHaveAttribute('data-state', 'revealed');
+          await allOnScreen(page, page.getByTestId('presenter-option'), `${counter}: options after the reveal`);
+          await allOnScreen(page, page.getByTestId('reveal').locator('h2, [data-testid="reason"] p, [data-testid="source"], .ending, [data-testid="discussion"]'), `${counter}: reasoning, source and discussion`);
+          await expect(page.getByTestId('reveal').getByTestId('source').first()).toBeVisible();
+          await expect(page.getByTestId('discussion')).toBeVisible();
+          slides++;
+        }
+        if (!sawLongest) sawLongest = (await page.locator('.situation').textContent()) === quiz.scenarios.find((s) => s.id === longest)!.situation[locale];
+        await page.keyboard.press('ArrowRight');
+      }
+      await expect(page.getByTestId('summary')).toBeVisible();
+      expect(slides).toBeGreaterThanOrEqual(quiz.scenarios.length);
+      expect(sawLongest, 'the longest scenario was among the slides').toBe(true);
+    });
+  }
+
+  test(`the reveal marks right options with a badge apart from their text and quotes the source in the scenario language (${locale})`, async ({ page }) => {
+    await page.setViewportSize(VIEWPORTS[0]!);
+    await page.goto(`${pathTo('lv', { page: 'present' })}?plan=${quiz.moduleId}:${longest}&lang=${locale}`);
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
+    await page.keyboard.press('Digit1');
+    await page.keyboard.press('Space');
+    const right = page.locator('[data-testid="presenter-option"][data-right="true"]');
+    await expect(right.first()).toBeVisible();
+    for (let i = 0; i < (await right.count()); i++) {
+      const label = (await right.nth(i).locator('.label').boundingBox())!;
+      const mark = (await right.nth(i).getByTestId('right-mark').boundingBox())!;
+      expect(await right.nth(i).locator('.label').textContent()).not.toContain('✓');
+      expect(mark.x, 'the badge starts after the text, with a gap').toBeGreaterThan(label.x + label.width + 4);
+    }
+    const quotes = new Set(quiz.scenarios.flatMap((s) => everyOption(s).map(({ option }) => option.source.quote[locale])));
+    for (const text of await page.getByTestId('source').allTextContents()) expect(quotes.has(text.slice(1, -1)), text).toBe(true);
+    if (locale === 'en') await expect(page.getByTestId('reveal')).toContainText(t('lv', 'present.translation'));
+    await noViolations(page, 'revealed at 1024×768');
+  });
+
+  test(`the workshop clock runs across slides against the plan while each scenario's timer restarts (${locale})`, async ({ page }) => {
+    await page.clock.install();
+    await page.goto(`${pathTo(locale, { page: 'present' })}?plan=${quizzes[0]!.moduleId}`);
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
+    await expect(page.getByTestId('schedule')).toHaveText(t(locale, 'present.onTime'));
+    await page.keyboard.press('t');
+    await page.clock.runFor(65_000);
+    // Real time also flows while the test runs: compare, do not expect exact readings.
+    const seconds = async (id: string) => {
+      const [m, s] = /(\d\d):(\d\d)/.exec((await page.getByTestId(id).textContent()) ?? '')!.slice(1).map(Number) as [number, number];
+      return m * 60 + s;
+    };
+    expect(await seconds('timer')).toBeGreaterThanOrEqual(65);
+    await page.keyboard.press('Digit1');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('presenter-counter')).toContainText(t(locale, 'present.counter', { current: 2, total: quizzes[0]!.scenarios.length }));
+    await page.clock.runFor(5_000);
+    const [timer, clock] = [await seconds('timer'), await seconds('workshop-clock')];
+    expect(timer, 'the new scenario timed from zero').toBeGreaterThanOrEqual(4);
+    expect(timer).toBeLessThan(60);
+    expect(clock - timer, 'the workshop clock kept the first scenario’s time').toBeGreaterThanOrEqual(65);
+    // Far past the plan: the clock says how far behind.
+    await page.clock.fastForward('01:00:00'); // one tick that reports the hour passed
+    await expect(page.getByTestId('schedule')).toContainText(/\d+/);
+    await expect(page.getByTestId('schedule')).not.toHaveText(t(locale, 'present.onTime'));
+    await page.keyboard.press('Shift+Digit0');
+    await expect(page.getByTestId('workshop-clock')).toContainText('00:00');
+  });
+}
+
+test('the presenter at 375 px scrolls its stage, never the controls over it (both locales)', async ({ page }, info) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  for (const locale of LOCALES as Locale[]) {
+    await page.goto(`${pathTo(locale, { page: 'present' })}?plan=${quizzes[0]!.moduleId}`);
+    await expect(page.getByTestId('presenter-option').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const stage = (await page.locator('main.stage').boundingBox())!;
+    const controls = (await page.locator('nav.controls').boundingBox())!;
+    expect(stage.y + stage.height).toBeLessThanOrEqual(controls.y + 1);
+    await page.screenshot({ path: info.outputPath(`presenter-375-${locale}.png`) });
+  }
+});
