@@ -20,7 +20,11 @@ function unavailable(error: unknown): boolean {
  */
 export class PostgresRegister implements Register {
   readonly kind = 'postgres';
-  private constructor(private readonly pool: pg.Pool) {}
+  private readonly pool: pg.Pool;
+  // A plain field, not a parameter property: Node's type stripping (scripts/start.mjs) refuses those.
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
 
   static async open(url: string, upTo = LATEST_VERSION): Promise<PostgresRegister> {
     // A short connection timeout: a server whose database is gone answers 503 quickly instead of hanging.

@@ -17,7 +17,11 @@ const p = (n: number) => `?${n}`;
  */
 export class SqliteRegister implements Register {
   readonly kind = 'sqlite';
-  private constructor(private readonly db: DatabaseSync) {}
+  private readonly db: DatabaseSync;
+  // A plain field, not a parameter property: Node's type stripping (scripts/start.mjs) refuses those.
+  private constructor(db: DatabaseSync) {
+    this.db = db;
+  }
 
   /** Opens (creating the file and its folder if need be) and brings the schema up to `upTo`. */
   static open(file: string, upTo = LATEST_VERSION): SqliteRegister {

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../../src/server/register/migrations';
 import type { Register } from '../../../src/server/register/register';
@@ -133,4 +135,18 @@ describe.runIf(!!postgresUrl)('PostgreSQL specifics', () => {
     expect((await backend.sql('SELECT count(*)::int AS n FROM schema_migrations'))[0]!.n).toBe(LATEST_VERSION);
     await Promise.all(both.map((r) => r.close()));
   });
+
+  it('two server processes issuing at once on an empty database: every certificate recorded, no index twice', async () => {
+    const backend = await postgresBackend();
+    const url = postgresUrl.replace(/\/postgres$/, `/${(await backend.sql('SELECT current_database() AS d'))[0]!.d}`);
+    const worker = (name: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [join(import.meta.dirname, 'issue-worker.ts')], { env: { ...process.env, DATABASE_URL: url, COUNT: '150', WORKER: name }, stdio: 'inherit' });
+        child.on('exit', resolve);
+      });
+    expect(await Promise.all([worker('a'), worker('b')])).toEqual([0, 0]);
+    const [row] = await backend.sql('SELECT count(*)::int AS n, count(DISTINCT status_index)::int AS distinct_indexes, max(status_index)::int AS top FROM certificates');
+    expect(row).toEqual({ n: 300, distinct_indexes: 300, top: 299 });
+  }, 60_000);
 });
+
