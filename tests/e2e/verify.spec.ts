@@ -121,7 +121,8 @@ for (const locale of LOCALES) {
     const forged = rows(page).nth(1);
     await expect(real).toHaveAttribute('data-trust', 'built-in');
     await expect(forged).toHaveAttribute('data-trust', 'added');
-    await expect(forged.locator('.badge')).toHaveText(t(locale, 'verify.status.withAddedIssuer', { status: t(locale, 'verify.status.valid') }));
+    // Without a revocation entry it says so: never a plain "valid".
+    await expect(forged.locator('.badge')).toHaveText(t(locale, 'verify.status.withAddedIssuer', { status: t(locale, 'verify.status.valid-unchecked') }));
     await expect(forged).toContainText('https://forger.example/issuer');
     const look = (row: typeof real) => row.locator('.badge').evaluate((b) => `${getComputedStyle(b).borderStyle} ${getComputedStyle(b).color}`);
     expect(await look(forged)).not.toBe(await look(real));
@@ -172,7 +173,7 @@ test('exports the Latvian spreadsheet CSV and the plain CSV', async ({ page }) =
   const lv = await save('verify-csv');
   // Every field is quoted, so nothing inside a cell can end a field or a record.
   expect(lv[0]).toMatch(/^"Statuss";"Vārds";"Iestāde";/);
-  expect(lv[1]).toMatch(/^"Derīgs";"Anna Bērziņa";"Valsts kanceleja";.*;"\d\d\.\d\d\.\d{4} \d\d:\d\d";/);
+  expect(lv[1]).toMatch(/^"Derīgs — atsaukums nav pārbaudīts";"Anna Bērziņa";"Valsts kanceleja";.*;"\d\d\.\d\d\.\d{4} \d\d:\d\d";/);
   expect(lv.join('\n')).toContain(t('lv', 'verify.reason.signature-mismatch'));
   const plain = await save('verify-csv-plain');
   expect(plain[0]).toMatch(/^"Statuss","Vārds","Iestāde",/);

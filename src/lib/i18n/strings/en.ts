@@ -202,6 +202,7 @@ export const en: UiStrings = {
   'verify.status.signature-invalid': 'Signature invalid',
   'verify.status.unknown-issuer': 'Unknown issuer',
   'verify.status.not-a-certificate': 'Not a certificate',
+  'verify.tableRegion': 'Table of the checked certificates',
   'verify.status.valid-checked': 'Valid — not revoked',
   'verify.status.valid-offline': 'Valid — revocation not checked (offline)',
   'verify.status.valid-unchecked': 'Valid — revocation not checked',

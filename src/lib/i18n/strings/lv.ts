@@ -202,6 +202,7 @@ export const lv = {
   'verify.status.signature-invalid': 'Paraksts nav derīgs',
   'verify.status.unknown-issuer': 'Nezināms izdevējs',
   'verify.status.not-a-certificate': 'Nav sertifikāts',
+  'verify.tableRegion': 'Pārbaudīto sertifikātu tabula',
   'verify.status.valid-checked': 'Derīgs — nav atsaukts',
   'verify.status.valid-offline': 'Derīgs — atsaukums nav pārbaudīts (bezsaistē)',
   'verify.status.valid-unchecked': 'Derīgs — atsaukums nav pārbaudīts',
