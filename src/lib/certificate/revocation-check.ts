@@ -13,9 +13,10 @@ export type RevocationState =
        * offline: no list could be fetched (no network, the server down, no status source);
        * other-origin: the list is not on the issuer's own site this check may ask;
        * no-entry: the certificate carries no revocation entry;
-       * list-invalid: a list came back but is not one the issuer signed for this certificate.
+       * list-invalid: a list came back but is not one the issuer signed for this certificate;
+       * qr-summary: the QR code's short summary was checked, which has no revocation entry.
        */
-      why: 'offline' | 'other-origin' | 'no-entry' | 'list-invalid';
+      why: 'offline' | 'other-origin' | 'no-entry' | 'list-invalid' | 'qr-summary';
     };
 
 /** Where status lists come from: one origin only, the issuer's own, and a fetch that may fail. */

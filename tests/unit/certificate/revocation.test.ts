@@ -111,3 +111,13 @@ describe('revocation through the issuer\'s status list', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 });
+
+describe('a QR summary row', () => {
+  it('says revocation was not checked and how to check it, never a plain "valid"', async () => {
+    const { summaryRow } = await import('../../../src/lib/certificate/summary-row');
+    const summary = { id: 'urn:uuid:1', name: 'Anna Bērziņa', issued: '2026-11-01T00:00:00Z', validUntil: '2028-11-01T00:00:00Z', edition: { date: '2026-11-01', version: 'abc' }, results: [], development: false };
+    const row = summaryRow({ status: 'valid', summary, issuer: trusted(publicJwk)[0]! } as never, 'QR', () => 'e');
+    expect(lv.status(row)).toBe('Derīgs — atsaukums nav pārbaudīts');
+    expect(en.explanation(row)).toContain('check the certificate file');
+  });
+});

@@ -215,6 +215,7 @@ export const en: UiStrings = {
   'verify.revocationReason.withdrawn': 'withdrawn on request',
   'verify.note.revocation.other-origin': 'The issuer’s revocation list is not at this site’s address, so it was not asked; check the certificate on the issuer’s site.',
   'verify.note.revocation.no-entry': 'The certificate carries no revocation entry (it was issued before the issuer kept a register).',
+  'verify.note.revocation.qr-summary': 'The QR code’s summary has no revocation entry; to check whether the certificate was revoked, check the certificate file.',
   'verify.note.revocation.list-invalid': 'The issuer’s revocation list is not valid or not signed by the issuer, so revocation was not checked.',
   'verify.pasted': 'pasted',
   'verify.qr': 'from a QR link',

@@ -215,6 +215,7 @@ export const lv = {
   'verify.revocationReason.withdrawn': 'atsaukts pēc pieprasījuma',
   'verify.note.revocation.other-origin': 'Izdevēja atsaukumu saraksts nav šīs vietnes adresē, tāpēc tas netika vaicāts; pārbaudiet sertifikātu izdevēja vietnē.',
   'verify.note.revocation.no-entry': 'Sertifikātā nav atsaukuma ieraksta (tas izsniegts, pirms izdevējs sāka vest reģistru).',
+  'verify.note.revocation.qr-summary': 'QR koda kopsavilkumā nav atsaukuma ieraksta; lai pārbaudītu, vai sertifikāts nav atsaukts, pārbaudiet sertifikāta failu.',
   'verify.note.revocation.list-invalid': 'Izdevēja atsaukumu saraksts nav derīgs vai nav izdevēja parakstīts, tāpēc atsaukums netika pārbaudīts.',
   'verify.pasted': 'ielīmēts',
   'verify.qr': 'no QR koda saites',
