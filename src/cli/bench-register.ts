@@ -15,7 +15,6 @@ import { PostgresRegister } from '../server/register/postgres-register.ts';
 import type { Register } from '../server/register/register.ts';
 import { SqliteRegister } from '../server/register/sqlite-register.ts';
 import { passingRequest, startServer, type RunningServer } from './register-servers';
-// @ts-expect-error a plain .mjs repository script, without type declarations
 import { startCluster } from '../../scripts/pg-cluster.mjs';
 
 const TOTAL = Number(process.env.BENCH_REGISTER_TOTAL ?? 1000);

@@ -12,7 +12,7 @@ describe('a module\'s time', () => {
   });
 
   it('grows with the scenarios an attempt draws', () => {
-    const few = { ...quiz, draw: { count: 2 } };
+    const few = { ...quiz, draw: { count: 2, atLeast: {} } };
     expect(estimateMinutes('', quiz, 'en')).toBeGreaterThan(estimateMinutes('', few, 'en'));
   });
 

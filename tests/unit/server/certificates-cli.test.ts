@@ -16,8 +16,9 @@ await seed.record(record(2, { issuedAt: '2026-02-20T09:00:00.000Z', institution:
 await seed.close();
 
 function cli(args: string[], env: Record<string, string> = { CERT_REGISTER_FILE: file }) {
-  const clean = { ...process.env, DATABASE_URL: '', ...env };
-  if (!clean.DATABASE_URL) delete clean.DATABASE_URL;
+  // The SQLite cases must not pick up a DATABASE_URL from the shell that runs the tests.
+  const clean: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (!env.DATABASE_URL) delete clean.DATABASE_URL;
   return spawnSync('npx', ['tsx', 'src/cli/certificates.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: clean });
 }
 

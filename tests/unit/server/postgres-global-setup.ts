@@ -1,5 +1,4 @@
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error a plain .mjs repository script, without type declarations
 import { startCluster } from '../../../scripts/pg-cluster.mjs';
 
 declare module 'vitest' {
