@@ -70,7 +70,8 @@ for (const locale of LOCALES) {
     await expect(rows(page)).toHaveCount(3);
     const reasons = await page.getByTestId('verify-reason').allTextContents();
     // The tampered copy keeps the genuine id, so both rows also say the certificate appears twice.
-    expect(reasons[0]).toBe(`${t(locale, 'verify.reason.signed-by', { issuer: issuer.name })} ${t(locale, 'verify.note.duplicate')}`);
+    // Made without the register, it has no revocation entry, and the row says so.
+    expect(reasons[0]).toBe(`${t(locale, 'verify.reason.signed-by', { issuer: issuer.name })} ${t(locale, 'verify.note.revocation.no-entry')} ${t(locale, 'verify.note.duplicate')}`);
     expect(reasons[1]).toBe(`${t(locale, 'verify.reason.signature-mismatch')} ${t(locale, 'verify.note.duplicate')}`);
     expect(reasons[2]).toBe(t(locale, 'verify.reason.not-a-token'));
     if (locale === 'lv') expect(reasons[1]).toContain('Sertifikāts ir mainīts pēc parakstīšanas');
