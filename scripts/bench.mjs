@@ -101,5 +101,21 @@ console.log('\nBest blind score per quiz (always the longest option, most words,
 execSync('npx tsx src/cli/bench-blind.ts', { stdio: 'inherit' });
 console.log('\nCertificate verification (the verify page and npm run verify use the same code):');
 execSync('npx tsx src/cli/bench-verify.ts', { stdio: 'inherit' });
+registerLoadTest();
 if (!process.argv.includes('--no-network')) await benchNetwork();
 if (over.length && process.argv.includes('--check')) process.exit(1);
+
+/**
+ * The issuer's register under load (src/cli/bench-register.ts): 1,000 certificate requests from 20
+ * clients against one server on SQLite and two servers on PostgreSQL, on loopback ports 4560–4562;
+ * it needs the build above and exits non-zero when a certificate is lost or an index repeats.
+ */
+function registerLoadTest() {
+  console.log('\nThe issuer\'s register under load (certificate requests over HTTP, re-graded, signed and recorded):');
+  try {
+    execSync('npx tsx src/cli/bench-register.ts', { stdio: 'inherit' });
+  } catch {
+    over.push('register load test: errors, a lost certificate or a duplicate status-list index');
+  }
+}
+

@@ -39,6 +39,8 @@ try {
   process.exit(1);
 }
 
+await openRegisterAtStart();
+
 let headers;
 try {
   headers = securityHeaders(process.env);
@@ -57,3 +59,20 @@ const server = createServer((req, res) => {
   compress(req, res, () => handler(req, res));
 });
 server.listen(port, host, () => console.log(`Course: http://${host}:${port}/  (Latvian: /lv/, English: /en/)`));
+
+/**
+ * Opens the issuer's register once before serving, so its schema is migrated now (the SQLite file
+ * in data/ is created on the first start) and the operator sees where certificates are recorded.
+ * An unreachable database does not stop the server: pages and verification keep working, and
+ * issuing answers 503 until the database is back (each request tries again).
+ */
+async function openRegisterAtStart() {
+  const { openRegister, describeTarget } = await import('../src/server/register/open-register.ts');
+  try {
+    const register = await openRegister();
+    console.log(`Register: ${describeTarget()}, schema version ${await register.schemaVersion()}.`);
+    await register.close();
+  } catch (error) {
+    console.warn(`\n⚠  The certificate register (${describeTarget()}) cannot be opened: ${error.message}\n   Pages and verification work; issuing certificates answers 503 until it can.\n`);
+  }
+}

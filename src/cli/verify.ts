@@ -1,9 +1,12 @@
-// `npm run verify -- <files or folders> [--lang lv|en] [--csv | --csv-lv] [--jwks keys.json --issuer <uri> [--issuer-name <name>]]`
+// `npm run verify -- <files or folders> [--lang lv|en] [--csv | --csv-lv] [--offline] [--jwks keys.json --issuer <uri> [--issuer-name <name>]]`
 // Checks certificates offline with the same verifier as the verify page, prints a table (or CSV)
 // in the reader's language (Latvian by default) and exits 1 when any certificate is not valid.
 // Each path is checked on its own: a file that cannot be read, is too large or is crafted gives
 // one row, never a crash. `--jwks` adds another issuer next to this installation's own, marked as
 // added in every row it checks; it may not reuse a trusted issuer's id, kid or name.
+// Revocation is asked of the configured course's own origin (COURSE_URL) only, one request per
+// status list for the whole run; `--offline` (or no answer within 5 s) reports valid certificates
+// as "revocation not checked (offline)".
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +18,7 @@ import { isLocale, LANG_TAG, type Locale } from '../lib/i18n/locales';
 import { t } from '../lib/i18n/translate';
 import { issuerProfile } from '../server/issuer-config';
 import { issuerKeys } from '../server/signing-keys';
+import { httpStatusSource } from '../lib/certificate/revocation-check';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,10 +29,11 @@ const { values, positionals } = parseArgs({
     jwks: { type: 'string' },
     issuer: { type: 'string' },
     'issuer-name': { type: 'string' },
+    offline: { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
-const usage = 'usage: npm run verify -- <certificate files or folders> [--lang lv|en] [--csv | --csv-lv] [--jwks keys.json --issuer <issuer uri> [--issuer-name <name>]]';
+const usage = 'usage: npm run verify -- <certificate files or folders> [--lang lv|en] [--csv | --csv-lv] [--offline] [--jwks keys.json --issuer <issuer uri> [--issuer-name <name>]]';
 if (values.help || positionals.length === 0) {
   console.log(usage);
   process.exit(positionals.length === 0 && !values.help ? 2 : 0);
@@ -90,7 +95,7 @@ if (values.jwks) {
   added.push(result.issuer);
 }
 
-const verifier = new CertificateVerifier(builtIn, added);
+const verifier = new CertificateVerifier(builtIn, added, { statusLists: values.offline ? undefined : httpStatusSource(new URL(own.url).origin) });
 const { files, failed } = collect(positionals);
 const checked: VerificationRow[] = [...failed];
 const now = new Date();
@@ -120,9 +125,11 @@ if (values.csv || values['csv-lv']) {
   const table = rows.map((r) => [text.status(r), r.name ?? '', r.institution ?? '', day(r.issued), day(r.validUntil), r.courseVersion ?? '', r.source, text.explanation(r)].map(inert));
   const head = columns.map((c) => t(locale, `verify.col.${c}`));
   // The reason is last and never cut: it is the sentence the reader needs.
-  const widths = head.map((h, i) => (i === head.length - 1 ? 0 : Math.min(40, Math.max(h.length, ...table.map((row) => row[i]!.length)))));
+  // The status is never cut either ("valid — revocation not checked (offline)" must be read whole).
+  const limit = (i: number) => (columns[i] === 'status' ? 80 : 40);
+  const widths = head.map((h, i) => (i === head.length - 1 ? 0 : Math.min(limit(i), Math.max(h.length, ...table.map((row) => row[i]!.length)))));
   // A long path keeps its end, where the file name is.
-  const cut = (c: string, i: number) => (c.length <= 40 ? c : columns[i] === 'source' ? `…${c.slice(-39)}` : `${c.slice(0, 39)}…`);
+  const cut = (c: string, i: number) => (c.length <= limit(i) ? c : columns[i] === 'source' ? `…${c.slice(-39)}` : `${c.slice(0, limit(i) - 1)}…`);
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : cut(c.replace(/\s+/g, ' '), i).padEnd(widths[i]!))).join('  ');
   if (table.length) {
     console.log(line(head));

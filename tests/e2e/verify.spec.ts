@@ -70,7 +70,8 @@ for (const locale of LOCALES) {
     await expect(rows(page)).toHaveCount(3);
     const reasons = await page.getByTestId('verify-reason').allTextContents();
     // The tampered copy keeps the genuine id, so both rows also say the certificate appears twice.
-    expect(reasons[0]).toBe(`${t(locale, 'verify.reason.signed-by', { issuer: issuer.name })} ${t(locale, 'verify.note.duplicate')}`);
+    // Made without the register, it has no revocation entry, and the row says so.
+    expect(reasons[0]).toBe(`${t(locale, 'verify.reason.signed-by', { issuer: issuer.name })} ${t(locale, 'verify.note.revocation.no-entry')} ${t(locale, 'verify.note.duplicate')}`);
     expect(reasons[1]).toBe(`${t(locale, 'verify.reason.signature-mismatch')} ${t(locale, 'verify.note.duplicate')}`);
     expect(reasons[2]).toBe(t(locale, 'verify.reason.not-a-token'));
     if (locale === 'lv') expect(reasons[1]).toContain('Sertifikāts ir mainīts pēc parakstīšanas');
@@ -121,7 +122,8 @@ for (const locale of LOCALES) {
     const forged = rows(page).nth(1);
     await expect(real).toHaveAttribute('data-trust', 'built-in');
     await expect(forged).toHaveAttribute('data-trust', 'added');
-    await expect(forged.locator('.badge')).toHaveText(t(locale, 'verify.status.withAddedIssuer', { status: t(locale, 'verify.status.valid') }));
+    // Without a revocation entry it says so: never a plain "valid".
+    await expect(forged.locator('.badge')).toHaveText(t(locale, 'verify.status.withAddedIssuer', { status: t(locale, 'verify.status.valid-unchecked') }));
     await expect(forged).toContainText('https://forger.example/issuer');
     const look = (row: typeof real) => row.locator('.badge').evaluate((b) => `${getComputedStyle(b).borderStyle} ${getComputedStyle(b).color}`);
     expect(await look(forged)).not.toBe(await look(real));
@@ -172,7 +174,7 @@ test('exports the Latvian spreadsheet CSV and the plain CSV', async ({ page }) =
   const lv = await save('verify-csv');
   // Every field is quoted, so nothing inside a cell can end a field or a record.
   expect(lv[0]).toMatch(/^"Statuss";"Vārds";"Iestāde";/);
-  expect(lv[1]).toMatch(/^"Derīgs";"Anna Bērziņa";"Valsts kanceleja";.*;"\d\d\.\d\d\.\d{4} \d\d:\d\d";/);
+  expect(lv[1]).toMatch(/^"Derīgs — atsaukums nav pārbaudīts";"Anna Bērziņa";"Valsts kanceleja";.*;"\d\d\.\d\d\.\d{4} \d\d:\d\d";/);
   expect(lv.join('\n')).toContain(t('lv', 'verify.reason.signature-mismatch'));
   const plain = await save('verify-csv-plain');
   expect(plain[0]).toMatch(/^"Statuss","Vārds","Iestāde",/);

@@ -1,3 +1,5 @@
+import type { StatusListEntry } from './status-list-credential';
+
 /** Open Badges 3.0 vocabulary the course uses; see the OB 3.0 spec, §B (data model). */
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -35,6 +37,8 @@ export interface OpenBadgeCredential {
   validFrom: string;
   validUntil: string;
   name: string;
+  /** Where the issuer publishes whether it revoked this certificate (Bitstring Status List). */
+  credentialStatus?: StatusListEntry;
   credentialSubject: {
     id: string;
     type: ['AchievementSubject'];
@@ -70,6 +74,8 @@ export interface CredentialInput {
   modules: ModuleResult[];
   issuedAt: Date;
   validMonths: number;
+  /** The certificate's revocation entry, from the register's status-list index. */
+  status?: StatusListEntry;
 }
 
 /** Adds months in UTC, clamping the day (31 January + 1 month = 28/29 February). */
@@ -97,6 +103,7 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
     validFrom: input.issuedAt.toISOString(),
     validUntil: addMonths(input.issuedAt, input.validMonths).toISOString(),
     name: input.course.name,
+    ...(input.status ? { credentialStatus: input.status } : {}),
     credentialSubject: {
       id: input.subjectId,
       type: ['AchievementSubject'],

@@ -27,6 +27,8 @@ export function summaryRow(check: SummaryCheck, source: string, edition: (e: { d
     validUntil: summary.validUntil,
     id: summary.id,
     development: summary.development,
+    // The summary has no status-list entry: the row says revocation was not checked, and how to check it.
+    revocation: { state: 'not-checked', why: 'qr-summary' },
   };
 }
 

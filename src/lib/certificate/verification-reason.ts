@@ -1,3 +1,5 @@
+import type { RevocationReason } from './revocation-reason';
+
 /**
  * Why a certificate got its status: a closed set of codes with their parameters. The verifier
  * returns one; the verify page, the CSV and the command line render it through the same UI
@@ -32,6 +34,8 @@ export type VerificationReason =
   | { code: 'dates-disagree' }
   | { code: 'not-yet-valid'; from: string }
   | { code: 'expired'; until: string }
+  /** Withdrawn by the issuer, as its signed status list says (date may be '' when the list gives none). */
+  | { code: 'revoked'; date: string; reason: RevocationReason }
   /** Anything the checks did not foresee: one odd file gives one row, never a stuck table. */
   | { code: 'check-failed' };
 

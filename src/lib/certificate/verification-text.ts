@@ -31,6 +31,8 @@ export function reasonText(reason: VerificationReason, text: Translate, date: (i
       return text('verify.reason.not-yet-valid', { date: date(reason.from) });
     case 'expired':
       return text('verify.reason.expired', { date: date(reason.until) });
+    case 'revoked':
+      return text('verify.reason.revoked');
     case 'file-empty':
     case 'file-unreadable':
     case 'unsigned-record':
@@ -60,17 +62,39 @@ export function dateFormatter(langTag: string, timeZone?: string): (iso: string 
   return (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? format.format(new Date(iso)).replace(/\.$/, '') : '');
 }
 
+/**
+ * The status in words. A valid certificate always says whether its revocation was checked: never a
+ * plain "valid" that could mean either. A revoked one says when and why.
+ */
+function statusLabel(row: VerificationRow, text: Translate, date: (iso: string | undefined) => string): string {
+  if (row.status === 'revoked') {
+    const reason = row.reason.code === 'revoked' ? row.reason : undefined;
+    const why = text(`verify.revocationReason.${reason?.reason ?? 'withdrawn'}`);
+    return reason?.date ? text('verify.status.revoked', { date: date(reason.date), reason: why }) : text('verify.status.revoked-undated', { reason: why });
+  }
+  if (row.status !== 'valid') return text(`verify.status.${row.status}`);
+  if (row.revocation?.state === 'not-revoked') return text('verify.status.valid-checked');
+  return row.revocation?.state === 'not-checked' && row.revocation.why !== 'offline' ? text('verify.status.valid-unchecked') : text('verify.status.valid-offline');
+}
+
+/** Why revocation was not checked, when it was not for lack of a network (the status label says that). */
+function revocationNote(row: VerificationRow, text: Translate): string {
+  const r = row.revocation;
+  return row.status === 'valid' && r?.state === 'not-checked' && r.why !== 'offline' ? text(`verify.note.revocation.${r.why}`) : '';
+}
+
 export function verificationText(text: Translate, langTag: string): VerificationText {
   const date = dateFormatter(langTag);
   return {
     status: (row) => {
-      const label = text(`verify.status.${row.status}`);
+      const label = statusLabel(row, text, date);
       return row.trust === 'added' ? text('verify.status.withAddedIssuer', { status: label }) : label;
     },
     explanation: (row) =>
       [
         reasonText(row.reason, text, (iso) => date(iso)),
         row.trust === 'added' ? text('verify.note.added', { id: row.issuerId ?? '' }) : '',
+        revocationNote(row, text),
         row.duplicate ? text('verify.note.duplicate') : '',
       ]
         .filter(Boolean)

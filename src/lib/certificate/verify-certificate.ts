@@ -2,9 +2,10 @@ import { base64url, compactVerify, importJWK, type CryptoKey, type JWK } from 'j
 import { algorithmFor, keyTypeOf } from './public-jwk';
 import { personTextProblem } from './person-text';
 import { readUnsignedRecord } from './unsigned-record';
+import { StatusListChecker, type RevocationState, type StatusListSource } from './revocation-check';
 import type { VerificationReason } from './verification-reason';
 
-export type CertificateStatus = 'valid' | 'expired' | 'not-yet-valid' | 'signature-invalid' | 'unknown-issuer' | 'not-a-certificate';
+export type CertificateStatus = 'valid' | 'revoked' | 'expired' | 'not-yet-valid' | 'signature-invalid' | 'unknown-issuer' | 'not-a-certificate';
 
 /** An issuer whose certificates are trusted, with its public keys (several during key rotation). */
 export interface TrustedIssuer {
@@ -42,6 +43,8 @@ export interface VerificationRow {
   trust?: IssuerTrust;
   /** Set for a browser-made completion record, which is not a certificate but is worth naming. */
   kind?: 'unsigned-record';
+  /** For a certificate otherwise valid: what the issuer's status list says, or why it was not asked. */
+  revocation?: RevocationState;
   /** Another row of the same check has the same certificate id (see markDuplicates). */
   duplicate?: boolean;
 }
@@ -100,9 +103,15 @@ export class CertificateVerifier {
   private readonly keys = new Map<string, KeyEntry>();
   private readonly kids = new Set<string>();
   private readonly list: { issuer: TrustedIssuer; trust: IssuerTrust }[] = [];
+  private readonly status: StatusListChecker;
 
-  /** Added issuers that reuse a built-in issuer id or kid are left out (the page refuses them earlier, with a reason). */
-  constructor(builtIn: readonly TrustedIssuer[], added: readonly TrustedIssuer[] = []) {
+  /**
+   * Added issuers that reuse a built-in issuer id or kid are left out (the page refuses them earlier, with a reason).
+   * `statusLists` is where revocation is asked (the issuer's own origin); without it every valid
+   * certificate says its revocation was not checked.
+   */
+  constructor(builtIn: readonly TrustedIssuer[], added: readonly TrustedIssuer[] = [], options: { statusLists?: StatusListSource } = {}) {
+    this.status = new StatusListChecker(options.statusLists);
     for (const issuer of builtIn) this.trust(issuer, 'built-in');
     for (const issuer of added) if (!findConflict(this.issuers, issuer)) this.trust(issuer, 'added');
   }
@@ -187,7 +196,9 @@ export class CertificateVerifier {
     if (!agrees(payload.nbf, from) || !agrees(payload.exp, until)) return row('not-a-certificate', { code: 'dates-disagree' }, checked);
     if (now.getTime() < from) return row('not-yet-valid', { code: 'not-yet-valid', from: fields.issued! }, checked);
     if (now.getTime() > until) return row('expired', { code: 'expired', until: fields.validUntil! }, checked);
-    return row('valid', { code: 'signed-by', issuer: entry.issuer.name }, checked);
+    const revocation = await this.status.check(payload.credentialStatus, entry.issuer.id, await entry.key!, alg);
+    if (revocation.state === 'revoked') return row('revoked', { code: 'revoked', date: revocation.date, reason: revocation.reason }, { ...checked, revocation });
+    return row('valid', { code: 'signed-by', issuer: entry.issuer.name }, { ...checked, revocation });
   }
 }
 

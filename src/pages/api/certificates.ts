@@ -4,10 +4,12 @@ import { courseQuizzes, courseVersion } from '../../data/course';
 import { buildCredential, hashEmail } from '../../lib/certificate/credential';
 import { checkIssueRequest } from '../../lib/certificate/issue-request';
 import { isJsonMediaType } from '../../lib/certificate/media-type';
-import { RateLimiter } from '../../lib/certificate/rate-limiter';
 import { signCredential } from '../../lib/certificate/sign-credential';
 import { t } from '../../lib/i18n/translate';
-import { issuerProfile, validMonths } from '../../server/issuer-config';
+import { courseUrl, issuerProfile, validMonths } from '../../server/issuer-config';
+import { statusEntry } from '../../lib/certificate/status-list-credential';
+import { register } from '../../server/register/open-register.ts';
+import type { Register } from '../../server/register/register.ts';
 import { issuerKeys } from '../../server/signing-keys';
 import { courseEdition } from '../../data/course-edition';
 import { signSummary } from '../../lib/certificate/qr-summary';
@@ -17,7 +19,8 @@ import { qrSigningKey } from '../../server/qr-signing-key';
 export const prerender = false;
 
 const MAX_BODY = 256 * 1024;
-const limiter = new RateLimiter(Number(process.env.CERT_RATE_LIMIT ?? 20), 10 * 60 * 1000);
+const RATE_LIMIT = Number(process.env.CERT_RATE_LIMIT ?? 20);
+const RATE_WINDOW_MS = 10 * 60 * 1000;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
@@ -41,8 +44,25 @@ async function readLimited(request: Request): Promise<string | undefined> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-export const POST: APIRoute = async ({ request, clientAddress }) => {
-  const wait = limiter.take(clientAddress ?? 'unknown');
+/** Issuing needs the register: without it nothing is signed, and the learner is told to try again. */
+const unavailable = () =>
+  json(503, { code: 'register-unavailable', message: 'the certificate register cannot be reached just now; nothing was issued, try again in a few minutes' }, { 'retry-after': '60' });
+
+const isUnavailable = (error: unknown) => error instanceof Error && error.name === 'RegisterUnavailable';
+
+export const POST: APIRoute = async (context) => {
+  try {
+    return await issue(context);
+  } catch (error) {
+    if (isUnavailable(error)) return unavailable();
+    throw error;
+  }
+};
+
+const issue: APIRoute = async ({ request, clientAddress }) => {
+  // The limit is counted in the register, so several servers on one database share it.
+  const store: Register = await register();
+  const wait = await store.takeRate(clientAddress ?? 'unknown', RATE_LIMIT, RATE_WINDOW_MS);
   if (wait) return json(429, { code: 'rate-limited', message: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
   if (!isJsonMediaType(request.headers.get('content-type')))
     return json(415, { code: 'content-type', message: 'send the request as application/json' });
@@ -60,13 +80,16 @@ export const POST: APIRoute = async ({ request, clientAddress }) => {
 
   const { request: learner, modules } = check;
   const keys = await issuerKeys();
+  // The index is the register's (a sequence in PostgreSQL): no two certificates share a bit.
+  const statusIndex = await store.allocateIndex();
+  const emailIdentity = learner.email ? await hashEmail(learner.email, randomUUID()) : undefined;
   const credential = buildCredential({
     credentialId: `urn:uuid:${randomUUID()}`,
     subjectId: `urn:uuid:${randomUUID()}`,
     issuer: issuerProfile(),
     learnerName: learner.name,
     institution: learner.institution,
-    emailIdentity: learner.email ? await hashEmail(learner.email, randomUUID()) : undefined,
+    emailIdentity,
     course: {
       id: 'socialie-mediji-valsts-parvalde',
       name: t(learner.locale, 'site.title'),
@@ -78,12 +101,28 @@ export const POST: APIRoute = async ({ request, clientAddress }) => {
     modules,
     issuedAt: new Date(),
     validMonths: validMonths(),
+    status: statusEntry(courseUrl(), statusIndex),
   });
+  const edition = await courseEdition();
   // The QR code's compact signed summary, also kept inside the token so it travels with it.
   const qr = await signSummary(
-    { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition: await courseEdition(), results: modules.map((m) => m.percent), development: keys.development },
+    { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition, results: modules.map((m) => m.percent), development: keys.development },
     await qrSigningKey(),
   );
   const token = await signCredential(credential, keys.signing, { qr });
+  // Recorded before it is handed out: a certificate the register does not hold is never issued.
+  await store.record({
+    id: credential.id,
+    name: learner.name,
+    ...(learner.institution ? { institution: learner.institution } : {}),
+    ...(emailIdentity ? { emailHash: emailIdentity.identityHash } : {}),
+    issuedAt: credential.validFrom,
+    validUntil: credential.validUntil,
+    edition: edition.date,
+    courseVersion: credential.credentialSubject.achievement.version,
+    kid: keys.signing.kid,
+    modules: modules.map((m) => ({ id: m.id, percent: m.percent })),
+    statusIndex,
+  });
   return json(201, { token, credential, development: keys.development, qr });
 };

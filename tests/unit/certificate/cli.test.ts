@@ -23,7 +23,8 @@ describe('npm run verify', () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'anna.jwt'), valid);
     const run = verify(folder);
-    expect(run.stdout).toMatch(/Derīgs \(pievienots izdevējs\)\s+Anna Bērziņa/);
+    // Certificates without a revocation entry are never shown as a plain "valid".
+    expect(run.stdout).toMatch(/Derīgs — atsaukums nav pārbaudīts \(pievienots izdevējs\)\s+Anna Bērziņa/);
     expect(run.stdout).toContain(`Parakstījis izdevējs „${issuer.id}”. Pārbaudīts ar izdevēju, kuru pievienojāt šajā pārbaudē (${issuer.id})`);
     expect(run.stdout).toContain(t('lv', 'verify.summary', { total: 1, valid: 1, invalid: 0 }));
     expect(run.status).toBe(0);
@@ -35,7 +36,7 @@ describe('npm run verify', () => {
     writeFileSync(tampered, [h, p!.slice(0, -2) + (p!.endsWith('A') ? 'BB' : 'AA'), s].join('.'));
     const run = verify(join(folder, 'anna.jwt'), tampered, '--lang', 'en');
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/Valid \(added issuer\)\s+Anna Bērziņa/);
+    expect(run.stdout).toMatch(/Valid — revocation not checked \(added issuer\)\s+Anna Bērziņa/);
     expect(run.stdout).toMatch(/(Signature invalid|Not a certificate).*(changed after it was signed|cannot be read)/);
     expect(run.stdout).not.toMatch(/JWT|base64/);
   }, 60_000);
@@ -43,7 +44,7 @@ describe('npm run verify', () => {
   it('writes the plain CSV with --csv and the Latvian spreadsheet CSV with --csv-lv', () => {
     const plain = verify(join(folder, 'anna.jwt'), '--csv', '--lang', 'en').stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(plain[0]).toBe('"Status","Name","Institution","Course","Version","Issued","Valid until","Issuer","Issuer ID","Key","Issuer in this check","Duplicate","ID","Source","Reason"');
-    expect(plain[1]).toMatch(/^"Valid \(added issuer\)","Anna Bērziņa",.*,"\d{4}-\d\d-\d\dT[\d:.]+Z",/);
+    expect(plain[1]).toMatch(/^"Valid — revocation not checked \(added issuer\)","Anna Bērziņa",.*,"\d{4}-\d\d-\d\dT[\d:.]+Z",/);
     const lv = verify(join(folder, 'anna.jwt'), '--csv-lv').stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lv[0]).toMatch(/^"Statuss";"Vārds";"Iestāde";/);
     expect(lv[1]).toMatch(/;"\d\d\.\d\d\.\d{4} \d\d:\d\d";/);

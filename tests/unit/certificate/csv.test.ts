@@ -22,7 +22,7 @@ describe('CSV export', () => {
   it('quotes names with commas, quotes and newlines so they survive a round trip, and disarms formulas', () => {
     const parsed = read(csv(rows, 'plain'), ',');
     // A line break inside a cell becomes a space: a bare line feed would start a record in a spreadsheet.
-    expect(parsed[0]).toMatchObject({ STATUS: 'Derīgs', NAME: 'Bērziņa, Anna "Ance"', INSTITUTION: 'VK Rīga', SOURCE: 'a.jwt', ISSUERID: 'https://kurss/issuer', KID: 'k1' });
+    expect(parsed[0]).toMatchObject({ STATUS: 'Derīgs — atsaukums nav pārbaudīts (bezsaistē)', NAME: 'Bērziņa, Anna "Ance"', INSTITUTION: 'VK Rīga', SOURCE: 'a.jwt', ISSUERID: 'https://kurss/issuer', KID: 'k1' });
     expect(parsed[1]).toMatchObject({ NAME: `'=HYPERLINK("x")` });
     expect(parsed[2]).toMatchObject({ NAME: `'＝HYPERLINK("y")`, INSTITUTION: `'@SUM(1)`, SOURCE: `'|calc.jwt` });
     expect(csv(rows, 'plain').startsWith('\uFEFF')).toBe(true);
@@ -46,11 +46,11 @@ describe('CSV export', () => {
     const lv = read(csv(rows, 'lv'), ';');
     expect(lv[0]!.REASON).toBe('Parakstījis izdevējs „VK kurss”.');
     expect(lv[1]!.REASON).toBe('Sertifikāta derīguma termiņš beidzās 01.01.2025.');
-    expect(lv[2]).toMatchObject({ STATUS: 'Derīgs (pievienots izdevējs)', TRUST: 'pievienots izdevējs', DUPLICATE: 'jā' });
+    expect(lv[2]).toMatchObject({ STATUS: 'Derīgs — atsaukums nav pārbaudīts (bezsaistē) (pievienots izdevējs)', TRUST: 'pievienots izdevējs', DUPLICATE: 'jā' });
     expect(lv[2]!.REASON).toContain('https://forger/issuer');
     expect(lv[2]!.REASON).toContain('vairākas reizes');
     const en = read(csv(rows, 'plain', 'en'), ',');
-    expect(en[2]).toMatchObject({ STATUS: 'Valid (added issuer)', TRUST: 'added issuer', DUPLICATE: 'yes' });
+    expect(en[2]).toMatchObject({ STATUS: 'Valid — revocation not checked (offline) (added issuer)', TRUST: 'added issuer', DUPLICATE: 'yes' });
     for (const row of [...lv, ...en]) expect(row.REASON).not.toMatch(/JWT|base64|kid|JSON/);
   });
 

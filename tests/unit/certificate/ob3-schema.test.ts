@@ -6,6 +6,7 @@ import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { hashEmail } from '../../../src/lib/certificate/credential';
+import { statusEntry } from '../../../src/lib/certificate/status-list-credential';
 import { root } from '../helpers';
 import { keyPair, signed } from './fixtures';
 
@@ -30,11 +31,22 @@ const ob3 = z.object({
 });
 
 const { signing } = await keyPair();
-const payload = decodeJwt(await signed(signing, { emailIdentity: await hashEmail('anna@vk.gov.lv', 'pepper') }));
+// With its revocation entry, as the server issues it: OB 3.0 allows credentialStatus (id and type required).
+const payload = decodeJwt(await signed(signing, { emailIdentity: await hashEmail('anna@vk.gov.lv', 'pepper'), status: statusEntry('https://kurss.example.lv', 131_074) }));
 
 describe('issued credentials and the Open Badges 3.0 data model', () => {
   it('meet the required fields and types derived from the spec', () => {
     expect(ob3.safeParse(payload).error?.issues ?? []).toEqual([]);
+  });
+
+  it('carry a Bitstring Status List revocation entry pointing into the issuer\'s list', () => {
+    expect(payload.credentialStatus).toEqual({
+      id: 'https://kurss.example.lv/status/2/#2',
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '2',
+      statusListCredential: 'https://kurss.example.lv/status/2/',
+    });
   });
 
   // The official JSON schema lives beside the project (../shared/standards/ob3), not inside it.

@@ -1,0 +1,72 @@
+/**
+ * The register's schema, one numbered step at a time. A database records the steps it has had in
+ * `schema_migrations`; at open the missing ones run in order, each in its own transaction (on
+ * PostgreSQL under an advisory lock, so two servers starting together do not both run one).
+ * Add a step at the end; never change one that has shipped.
+ * Dates are ISO 8601 UTC text in both databases, so they compare and sort the same way.
+ */
+export interface Migration {
+  version: number;
+  what: string;
+  sqlite: string[];
+  postgres: string[];
+}
+
+const certificates = `CREATE TABLE certificates (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  institution TEXT,
+  email_hash TEXT,
+  issued_at TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  edition TEXT NOT NULL,
+  course_version TEXT NOT NULL,
+  kid TEXT NOT NULL,
+  modules TEXT NOT NULL,
+  status_index BIGINT NOT NULL UNIQUE
+)`;
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    what: 'certificates with their status-list index',
+    sqlite: [
+      certificates,
+      'CREATE INDEX certificates_issued_at ON certificates (issued_at)',
+      // SQLite has no sequences: one counter row, advanced by a single UPDATE … RETURNING, which
+      // SQLite's write lock makes atomic across every process using the file.
+      'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
+      "INSERT INTO counters (name, value) VALUES ('status_index', -1)",
+    ],
+    postgres: [certificates, 'CREATE INDEX certificates_issued_at ON certificates (issued_at)', 'CREATE SEQUENCE status_index_seq MINVALUE 0 START 0'],
+  },
+  {
+    version: 2,
+    what: 'revocation, the status-list version and the shared rate limit',
+    sqlite: [
+      'ALTER TABLE certificates ADD COLUMN revoked_at TEXT',
+      'ALTER TABLE certificates ADD COLUMN revocation_reason TEXT',
+      "INSERT INTO counters (name, value) VALUES ('status_version', 0)",
+      'CREATE TABLE rate_limits (client TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL)',
+    ],
+    postgres: [
+      'ALTER TABLE certificates ADD COLUMN revoked_at TEXT',
+      'ALTER TABLE certificates ADD COLUMN revocation_reason TEXT',
+      'CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)',
+      "INSERT INTO counters (name, value) VALUES ('status_version', 0)",
+      'CREATE TABLE rate_limits (client TEXT PRIMARY KEY, window_start BIGINT NOT NULL, count INTEGER NOT NULL)',
+    ],
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** The same key for every server of one database: PostgreSQL's advisory lock for migrations. */
+export const MIGRATION_LOCK = 7_310_013;
+
+/** The rate limit's one statement: a new window, or one more in the current one (parameters: client, now, windowMs). */
+export const RATE_SQL = (p: (n: number) => string) => `INSERT INTO rate_limits (client, window_start, count) VALUES (${p(1)}, ${p(2)}, 1)
+ON CONFLICT (client) DO UPDATE SET
+  count = CASE WHEN ${p(2)} - rate_limits.window_start >= ${p(3)} THEN 1 ELSE rate_limits.count + 1 END,
+  window_start = CASE WHEN ${p(2)} - rate_limits.window_start >= ${p(3)} THEN ${p(2)} ELSE rate_limits.window_start END
+RETURNING window_start, count`;

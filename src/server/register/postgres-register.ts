@@ -1,0 +1,166 @@
+import pg from 'pg';
+import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
+import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
+import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_SQL } from './migrations.ts';
+import { RegisterUnavailable, type Register } from './register.ts';
+import { fromRow, INSERT_COLUMNS, insertValues, whereOf, type CertificateRow } from './rows.ts';
+
+const p = (n: number) => `$${n}`;
+
+/** Errors that mean "the database is not there now" rather than a bug: connection refused, reset, timed out, shutting down. */
+function unavailable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|EAI_AGAIN|57P0[1-3]|08\d\d\d|53\d\d\d)$/.test(code) || /timeout|Connection terminated|not queryable/i.test(String((error as Error).message));
+}
+
+/**
+ * The register in PostgreSQL, for several servers behind a load balancer: indexes come from a
+ * sequence (never the same value twice, whichever server asks), revocations change one row and
+ * bump the status version in one transaction, and migrations run under an advisory lock.
+ */
+export class PostgresRegister implements Register {
+  readonly kind = 'postgres';
+  private readonly pool: pg.Pool;
+  // A plain field, not a parameter property: Node's type stripping (scripts/start.mjs) refuses those.
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async open(url: string, upTo = LATEST_VERSION): Promise<PostgresRegister> {
+    // A short connection timeout: a server whose database is gone answers 503 quickly instead of hanging.
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
+    // An idle client losing its connection must not crash the server; the next query reconnects.
+    pool.on('error', () => {});
+    const register = new PostgresRegister(pool);
+    try {
+      await register.migrate(upTo);
+    } catch (error) {
+      await pool.end().catch(() => {});
+      if (unavailable(error)) throw new RegisterUnavailable(`the register database cannot be reached (${(error as { code?: string }).code ?? 'error'})`);
+      throw error;
+    }
+    return register;
+  }
+
+  private async migrate(upTo: number) {
+    const client = await this.pool.connect();
+    try {
+      // Session-level lock: a second server waits here until the first has migrated, then finds nothing to do.
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+      const { rows } = await client.query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations');
+      for (const m of MIGRATIONS.filter((m) => m.version > rows[0]!.v && m.version <= upTo)) {
+        await client.query('BEGIN');
+        try {
+          for (const sql of m.postgres) await client.query(sql);
+          await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, new Date().toISOString()]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      client.release();
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(sql, values)).rows;
+    } catch (error) {
+      if (unavailable(error)) throw new RegisterUnavailable(`the register database cannot be reached (${(error as { code?: string }).code ?? 'error'})`);
+      throw error;
+    }
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new RegisterUnavailable(`the register database cannot be reached (${(error as { code?: string }).code ?? 'error'})`);
+    }
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      if (unavailable(error)) throw new RegisterUnavailable(`the register database cannot be reached (${(error as { code?: string }).code ?? 'error'})`);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async schemaVersion() {
+    return Number((await this.query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations'))[0]!.v);
+  }
+
+  async allocateIndex() {
+    return Number((await this.query<{ v: string }>("SELECT nextval('status_index_seq') AS v"))[0]!.v);
+  }
+
+  async record(c: CertificateRecord) {
+    await this.query(`INSERT INTO certificates (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map((_, i) => p(i + 1)).join(', ')})`, insertValues(c));
+  }
+
+  async get(id: string) {
+    const [row] = await this.query<CertificateRow>('SELECT * FROM certificates WHERE id = $1', [id]);
+    return row ? fromRow(row) : undefined;
+  }
+
+  async list(filter: RecordFilter = {}, now = new Date()) {
+    const where = whereOf(filter, p);
+    const rows = await this.query<CertificateRow>(`SELECT * FROM certificates ${where.sql} ORDER BY issued_at, status_index`, where.values);
+    return rows.map(fromRow).filter((r) => matches(r, filter, now));
+  }
+
+  async revoke(id: string, reason: RevocationReason, at: Date) {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ revoked_at: string | null }>('SELECT revoked_at FROM certificates WHERE id = $1 FOR UPDATE', [id]);
+      if (!rows[0]) return 'not-found' as const;
+      if (rows[0].revoked_at) return 'already-revoked' as const;
+      await client.query('UPDATE certificates SET revoked_at = $1, revocation_reason = $2 WHERE id = $3', [at.toISOString(), reason, id]);
+      await client.query("UPDATE counters SET value = value + 1 WHERE name = 'status_version'");
+      return 'revoked' as const;
+    });
+  }
+
+  async unrevoke(id: string) {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ revoked_at: string | null }>('SELECT revoked_at FROM certificates WHERE id = $1 FOR UPDATE', [id]);
+      if (!rows[0]) return 'not-found' as const;
+      if (!rows[0].revoked_at) return 'not-revoked' as const;
+      await client.query('UPDATE certificates SET revoked_at = NULL, revocation_reason = NULL WHERE id = $1', [id]);
+      await client.query("UPDATE counters SET value = value + 1 WHERE name = 'status_version'");
+      return 'unrevoked' as const;
+    });
+  }
+
+  async revocations() {
+    const rows = await this.query<{ status_index: string; revoked_at: string; revocation_reason: RevocationReason }>(
+      'SELECT status_index, revoked_at, revocation_reason FROM certificates WHERE revoked_at IS NOT NULL ORDER BY status_index',
+    );
+    return rows.map((r) => ({ index: Number(r.status_index), date: r.revoked_at, reason: r.revocation_reason }));
+  }
+
+  async statusVersion() {
+    return Number((await this.query<{ value: string }>("SELECT value FROM counters WHERE name = 'status_version'"))[0]!.value);
+  }
+
+  private takes = 0;
+
+  async takeRate(client: string, limit: number, windowMs: number, now = Date.now()) {
+    if (++this.takes % 1000 === 0) await this.query('DELETE FROM rate_limits WHERE window_start < $1', [now - windowMs]);
+    const [row] = await this.query<{ window_start: string; count: number }>(RATE_SQL(p), [client, now, windowMs]);
+    return row!.count > limit ? Math.ceil((Number(row!.window_start) + windowMs - now) / 1000) : 0;
+  }
+
+  async close() {
+    if (!this.pool.ended && !this.pool.ending) await this.pool.end();
+  }
+}

@@ -1,0 +1,37 @@
+import type { CertificateRecord, RecordFilter } from '../../lib/certificate/register-record.ts';
+import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
+
+/**
+ * The issuer's register, one small interface over two stores: SQLite (node:sqlite, a file in
+ * data/, the default) and PostgreSQL (`DATABASE_URL`, for several servers). The request rate limit
+ * lives here too, so servers sharing a database share their limits.
+ */
+export interface Register {
+  readonly kind: 'sqlite' | 'postgres';
+  /** The schema version after the migrations that ran at open. */
+  schemaVersion(): Promise<number>;
+  /** A status-list index no other call, in this or any other server, ever gets. */
+  allocateIndex(): Promise<number>;
+  /** Records an issued certificate (its index from allocateIndex). */
+  record(certificate: CertificateRecord): Promise<void>;
+  get(id: string): Promise<CertificateRecord | undefined>;
+  /** Oldest first; the filter's state is judged at `now`. */
+  list(filter?: RecordFilter, now?: Date): Promise<CertificateRecord[]>;
+  revoke(id: string, reason: RevocationReason, at: Date): Promise<'revoked' | 'already-revoked' | 'not-found'>;
+  unrevoke(id: string): Promise<'unrevoked' | 'not-revoked' | 'not-found'>;
+  /** Every revoked certificate's index, date and reason, for the status lists. */
+  revocations(): Promise<{ index: number; date: string; reason: RevocationReason }[]>;
+  /** Grows at every revocation change: a server rebuilds its status lists when it moves. */
+  statusVersion(): Promise<number>;
+  /**
+   * Counts a request by `client` in a fixed window; returns the seconds to wait when it is over
+   * `limit`, else 0. Atomic in the database, so two servers count together.
+   */
+  takeRate(client: string, limit: number, windowMs: number, now?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The database cannot be reached or refused the operation; issuing answers 503 with a clear message. */
+export class RegisterUnavailable extends Error {
+  override name = 'RegisterUnavailable';
+}
