@@ -26,6 +26,19 @@ const certificates = `CREATE TABLE certificates (
   status_index BIGINT NOT NULL UNIQUE
 )`;
 
+/** One row per graded attempt: no name, no address, only the items' scores and choices (for item statistics). */
+const FINAL_TEST_ATTEMPTS = `CREATE TABLE final_test_attempts (
+  id TEXT PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  bank TEXT NOT NULL,
+  percent INTEGER NOT NULL,
+  passed INTEGER NOT NULL,
+  too_fast INTEGER NOT NULL,
+  items TEXT NOT NULL,
+  certificate_id TEXT UNIQUE
+)`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -56,6 +69,12 @@ export const MIGRATIONS: Migration[] = [
       "INSERT INTO counters (name, value) VALUES ('status_version', 0)",
       'CREATE TABLE rate_limits (client TEXT PRIMARY KEY, window_start BIGINT NOT NULL, count INTEGER NOT NULL)',
     ],
+  },
+  {
+    version: 3,
+    what: 'final-test attempts (graded once; a passed one gives one certificate)',
+    sqlite: [FINAL_TEST_ATTEMPTS, 'CREATE INDEX final_test_attempts_submitted_at ON final_test_attempts (submitted_at)'],
+    postgres: [FINAL_TEST_ATTEMPTS, 'CREATE INDEX final_test_attempts_submitted_at ON final_test_attempts (submitted_at)'],
   },
 ];
 

@@ -2,8 +2,8 @@ import pg from 'pg';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_SQL } from './migrations.ts';
-import { RegisterUnavailable, type Register } from './register.ts';
-import { fromRow, INSERT_COLUMNS, insertValues, whereOf, type CertificateRow } from './rows.ts';
+import { RegisterUnavailable, type AttemptRecord, type Register } from './register.ts';
+import { attemptFromRow, attemptValues, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
 const p = (n: number) => `$${n}`;
 
@@ -158,6 +158,18 @@ export class PostgresRegister implements Register {
     if (++this.takes % 1000 === 0) await this.query('DELETE FROM rate_limits WHERE window_start < $1', [now - windowMs]);
     const [row] = await this.query<{ window_start: string; count: number }>(RATE_SQL(p), [client, now, windowMs]);
     return row!.count > limit ? Math.ceil((Number(row!.window_start) + windowMs - now) / 1000) : 0;
+  }
+
+  async recordAttempt(a: AttemptRecord) {
+    return (await this.query(INSERT_ATTEMPT(p), attemptValues(a))).length ? ('recorded' as const) : ('duplicate' as const);
+  }
+
+  async useAttempt(attemptId: string, certificateId: string) {
+    return (await this.query(USE_ATTEMPT(p), [attemptId, certificateId])).length === 1;
+  }
+
+  async attempts() {
+    return (await this.query<AttemptRow>('SELECT * FROM final_test_attempts ORDER BY submitted_at, id')).map(attemptFromRow);
   }
 
   async close() {

@@ -1,5 +1,21 @@
 import type { CertificateRecord, RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
+import type { GradedItem } from '../../lib/final-test/grade.ts';
+
+/** A graded final-test attempt as the register keeps it: nothing personal. */
+export interface AttemptRecord {
+  id: string;
+  startedAt: string;
+  submittedAt: string;
+  bank: string;
+  percent: number;
+  passed: boolean;
+  /** Submitted faster than a person could read the items (the configured minimum). */
+  tooFast: boolean;
+  items: GradedItem[];
+  /** The certificate this attempt gave, once one was issued. */
+  certificateId?: string;
+}
 
 /**
  * The issuer's register, one small interface over two stores: SQLite (node:sqlite, a file in
@@ -28,6 +44,12 @@ export interface Register {
    * `limit`, else 0. Atomic in the database, so two servers count together.
    */
   takeRate(client: string, limit: number, windowMs: number, now?: number): Promise<number>;
+  /** Records a graded attempt once: `duplicate` when an attempt with this id was already submitted. */
+  recordAttempt(attempt: AttemptRecord): Promise<'recorded' | 'duplicate'>;
+  /** Ties a passed attempt to the certificate it gives; false when it is unknown, not passed or already used. */
+  useAttempt(attemptId: string, certificateId: string): Promise<boolean>;
+  /** Every recorded attempt, oldest first (for item statistics). */
+  attempts(): Promise<AttemptRecord[]>;
   close(): Promise<void>;
 }
 

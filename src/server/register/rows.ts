@@ -1,3 +1,4 @@
+import type { AttemptRecord } from './register.ts';
 import type { CertificateRecord, RecordFilter } from '../../lib/certificate/register-record.ts';
 import { isRevocationReason } from '../../lib/certificate/revocation-reason.ts';
 
@@ -50,3 +51,39 @@ export function whereOf(filter: RecordFilter, p: (n: number) => string): { sql: 
   if (filter.to) parts.push(`issued_at < ${p(values.push(filter.to))}`);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', values };
 }
+
+/** A final_test_attempts row, as either database returns it. */
+export interface AttemptRow {
+  id: string;
+  started_at: string;
+  submitted_at: string;
+  bank: string;
+  percent: number | string;
+  passed: number | boolean;
+  too_fast: number | boolean;
+  items: string;
+  certificate_id: string | null;
+}
+
+export const ATTEMPT_COLUMNS = ['id', 'started_at', 'submitted_at', 'bank', 'percent', 'passed', 'too_fast', 'items'] as const;
+
+export const attemptValues = (a: AttemptRecord) => [a.id, a.startedAt, a.submittedAt, a.bank, a.percent, a.passed ? 1 : 0, a.tooFast ? 1 : 0, JSON.stringify(a.items)];
+
+export function attemptFromRow(row: AttemptRow): AttemptRecord {
+  return {
+    id: row.id,
+    startedAt: row.started_at,
+    submittedAt: row.submitted_at,
+    bank: row.bank,
+    percent: Number(row.percent),
+    passed: Boolean(Number(row.passed)),
+    tooFast: Boolean(Number(row.too_fast)),
+    items: JSON.parse(row.items) as AttemptRecord['items'],
+    ...(row.certificate_id && { certificateId: row.certificate_id }),
+  };
+}
+
+export const INSERT_ATTEMPT = (p: (n: number) => string) =>
+  `INSERT INTO final_test_attempts (${ATTEMPT_COLUMNS.join(', ')}) VALUES (${ATTEMPT_COLUMNS.map((_, i) => p(i + 1)).join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING id`;
+export const USE_ATTEMPT = (p: (n: number) => string) =>
+  `UPDATE final_test_attempts SET certificate_id = ${p(2)} WHERE id = ${p(1)} AND passed = 1 AND certificate_id IS NULL RETURNING id`;

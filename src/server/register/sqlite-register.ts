@@ -4,8 +4,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATIONS, RATE_SQL } from './migrations.ts';
-import { RegisterUnavailable, type Register } from './register.ts';
-import { fromRow, INSERT_COLUMNS, insertValues, whereOf, type CertificateRow } from './rows.ts';
+import { RegisterUnavailable, type AttemptRecord, type Register } from './register.ts';
+import { attemptFromRow, attemptValues, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
 /** SQLite's numbered parameters, like PostgreSQL's $1, so one statement text serves both. */
 const p = (n: number) => `?${n}`;
@@ -155,6 +155,18 @@ export class SqliteRegister implements Register {
       const row = this.db.prepare(RATE_SQL(p)).get(client, now, windowMs) as { window_start: number; count: number };
       return row.count > limit ? Math.ceil((Number(row.window_start) + windowMs - now) / 1000) : 0;
     });
+  }
+
+  async recordAttempt(a: AttemptRecord) {
+    return this.run(() => (this.db.prepare(INSERT_ATTEMPT(p)).all(...attemptValues(a)).length ? 'recorded' : 'duplicate') as 'recorded' | 'duplicate');
+  }
+
+  async useAttempt(attemptId: string, certificateId: string) {
+    return this.run(() => this.db.prepare(USE_ATTEMPT(p)).all(attemptId, certificateId).length === 1);
+  }
+
+  async attempts() {
+    return this.run(() => (this.db.prepare('SELECT * FROM final_test_attempts ORDER BY submitted_at, id').all() as unknown as AttemptRow[]).map(attemptFromRow));
   }
 
   async close() {

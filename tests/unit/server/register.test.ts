@@ -57,6 +57,21 @@ describe.each(backends)('the register on %s', (_, make, available) => {
     expect(await register.get('urn:uuid:nobody')).toBeUndefined();
   });
 
+  it.runIf(available)('records a final-test attempt once, ties a passed one to one certificate, and lists them for statistics', async () => {
+    const register = await open(await make());
+    const item = { ref: { module: 'm1', scenario: 's1' }, earned: 1, max: 1, choices: [{ choice: ['a'] }] };
+    const attempt = { id: 'a-1', startedAt: '2026-12-01T10:00:00.000Z', submittedAt: '2026-12-01T10:20:00.000Z', bank: 'b', percent: 90, passed: true, tooFast: false, items: [item] };
+    expect(await register.recordAttempt(attempt)).toBe('recorded');
+    expect(await register.recordAttempt({ ...attempt, percent: 100 })).toBe('duplicate');
+    const failed = { ...attempt, id: 'a-2', percent: 40, passed: false, tooFast: true, submittedAt: '2026-12-01T10:30:00.000Z' };
+    expect(await register.recordAttempt(failed)).toBe('recorded');
+    expect(await register.useAttempt('a-2', 'urn:uuid:c0')).toBe(false);
+    expect(await register.useAttempt('a-1', 'urn:uuid:c1')).toBe(true);
+    expect(await register.useAttempt('a-1', 'urn:uuid:c2')).toBe(false);
+    expect(await register.useAttempt('a-unknown', 'urn:uuid:c3')).toBe(false);
+    expect(await register.attempts()).toEqual([{ ...attempt, certificateId: 'urn:uuid:c1' }, failed]);
+  });
+
   it.runIf(available)('refuses a second certificate with the same status-list index', async () => {
     const register = await open(await make());
     await register.record(record(0));

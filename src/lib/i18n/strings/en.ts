@@ -159,6 +159,8 @@ export const en: UiStrings = {
   'notice.dismiss': 'Dismiss notice',
   'notice.label': 'Notice about your progress',
   'certificate.courseDescription': 'An e-course for public administration employees on the State Chancellery’s social media guidelines: communication principles, the institution’s account and personal profiles, writing messages, everyday practice, protecting information and planning.',
+  'certificate.criteria.finalTest': 'Passed every module of the course (at least 80% in each) and a final test graded by the server, whose questions are not in the module quizzes (at least {pass} of the points). The final test score and date are stated on the certificate.',
+  'certificate.finalTestResult': 'Final test, {date}',
   'certificate.criteria': 'Passed every module of the course: at least 80% of the points in each module’s scenario quiz. The server re-checked the answers before signing the certificate.',
   'nav.certificate': 'Certificate',
   'nav.verify': 'Verify a certificate',

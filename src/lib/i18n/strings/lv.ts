@@ -159,6 +159,8 @@ export const lv = {
   'notice.dismiss': 'Aizvērt paziņojumu',
   'notice.label': 'Paziņojums par progresu',
   'certificate.courseDescription': 'E-kurss valsts pārvaldes darbiniekiem par Valsts kancelejas sociālo mediju izmantošanas vadlīnijām: komunikācijas principi, iestādes konts un personīgais profils, vēstījumi, ikdienas darbs, informācijas aizsardzība un plānošana.',
+  'certificate.criteria.finalTest': 'Nokārtoti visi kursa moduļi (katrā vismaz 80 % punktu) un servera vērtēts noslēguma tests, kura jautājumi nav moduļu uzdevumos (vismaz {pass} punktu). Noslēguma testa rezultāts un datums ir norādīts sertifikātā.',
+  'certificate.finalTestResult': 'Noslēguma tests, {date}',
   'certificate.criteria': 'Nokārtoti visi kursa moduļi: katra moduļa scenāriju uzdevumos iegūti vismaz 80 % punktu. Rezultātus serveris pārbaudīja pirms sertifikāta parakstīšanas.',
   'nav.certificate': 'Sertifikāts',
   'nav.verify': 'Pārbaudīt sertifikātu',
