@@ -102,8 +102,9 @@ describe('final test item bank: never shown in a module quiz', () => {
     expect(items.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual([]);
   });
 
-  it('has scenario ids unique across the whole bank', () => {
+  it('has scenario ids unique across the whole bank, each starting with ft-', () => {
     const ids = items.map((s) => s.id);
+    expect(ids.filter((id) => !id.startsWith('ft-'))).toEqual([]);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
