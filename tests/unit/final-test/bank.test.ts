@@ -1,0 +1,179 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readQuizzes, readSeeds, standardLabels } from '../../../src/lib/course/read-sources';
+import { LOCALES, type Locale } from '../../../src/lib/i18n/locales';
+import { guessabilityProblems } from '../../../src/lib/quiz/guessability';
+import { loadQuizFile } from '../../../src/lib/quiz/load-quiz-file';
+import { correctAt, leadsOn, optionsAt, stepsOf } from '../../../src/lib/quiz/scenario';
+import type { Quiz, Scenario } from '../../../src/lib/quiz/types';
+import { root } from '../helpers';
+
+/**
+ * The final test's item bank (issue 14): `quizzes/final-test/<module-id>.yaml`, one file per module,
+ * never loaded by the site's build. `BANK_DIR` points the checks at another folder (a deliberately
+ * broken copy, to see each assertion fail).
+ */
+const bankDir = process.env.BANK_DIR ?? join(root, 'quizzes', 'final-test');
+const moduleIds = readdirSync(join(root, 'modules', 'lv'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.replace(/\.md$/, ''))
+  .sort();
+const files = readdirSync(bankDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+const seeds = readSeeds(root);
+const labels = standardLabels();
+
+/** Each bank file through the project's own loader: schema, ids, branching graph, verbatim quotes. */
+const loaded = files.map((f) => {
+  try {
+    return { file: f, quiz: loadQuizFile(`quizzes/final-test/${f}`, readFileSync(join(bankDir, f), 'utf8'), seeds), error: undefined };
+  } catch (error) {
+    return { file: f, quiz: undefined, error: error as Error };
+  }
+});
+const bank: Quiz[] = loaded.flatMap((l) => (l.quiz ? [l.quiz] : []));
+const items: Scenario[] = bank.flatMap((q) => q.scenarios);
+const moduleQuizzes = readQuizzes(root);
+
+/** Every string of one locale in the bank's scenarios, except source quotes (verbatim seed text). */
+function texts(scenarios: readonly Scenario[], locale: Locale): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, key?: string) => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(v));
+    if (!value || typeof value !== 'object' || key === 'quote') return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.lv === 'string' && typeof record.en === 'string') return void out.push(record[locale] as string);
+    for (const [k, v] of Object.entries(record)) walk(v, k);
+  };
+  walk(scenarios);
+  return out;
+}
+
+// The register patterns of tests/unit/course/content-standards.test.ts.
+/** Second-person singular pronouns and possessives. */
+const TU_FORMS = /(?<!\p{L})(tu|tev|tevi|tevis|tevī|tavs|tava|tavā|tavu|tavi|tavas|tavos|tavās|tavām|taviem|tavējais|tavējā)(?!\p{L})/iu;
+/** Second-person singular reflexive verbs (sazinies, atceries, šaubies), not infinitives (-ties) or futures (-sies). */
+const TU_REFLEXIVE = /(?<!\p{L})\p{L}+(?<![ts])ies(?!\p{L})/iu;
+
+const KIND_MINIMUMS = { account: 8, disclosure: 8, branching: 8 } as const;
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+describe('final test item bank: files', () => {
+  it('has one file per module, named by the module id, and nothing else', () => {
+    expect(files).toEqual(moduleIds.map((id) => `${id}.yaml`));
+  });
+
+  it.each(files)('%s passes the quiz loader (schema, ids, branching graph, verbatim quotes)', (file) => {
+    const entry = loaded.find((l) => l.file === file)!;
+    expect(entry.error?.message).toBeUndefined();
+  });
+
+  it('has no draw rules (the server draws from the whole bank)', () => {
+    for (const q of bank) expect(q.draw, q.moduleId).toBeUndefined();
+  });
+});
+
+describe('final test item bank: size and kinds', () => {
+  it('holds at least 40 scenarios, at least 5 per module', () => {
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    for (const id of moduleIds) expect(bank.find((q) => q.moduleId === id)?.scenarios.length ?? 0, id).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has at least 8 account, 8 disclosure and 8 branching scenarios', () => {
+    for (const [kind, min] of Object.entries(KIND_MINIMUMS)) expect(items.filter((s) => s.kind === kind).length, kind).toBeGreaterThanOrEqual(min);
+  });
+
+  it('tells every branching story in 2–3 steps, with the better move for a lesser ending', () => {
+    for (const s of items) {
+      if (s.kind !== 'branching') continue;
+      expect(s.steps.length, `${s.id} › steps`).toBeGreaterThanOrEqual(2);
+      expect(s.steps.length, `${s.id} › steps`).toBeLessThanOrEqual(3);
+      for (const step of s.steps) for (const o of step.options) expect(typeof o.mistake, `${s.id} › ${step.id} › ${o.id} › mistake`).toBe('boolean');
+      for (const locale of LOCALES) expect(s.betterMove?.[locale]?.trim().length ?? 0, `${s.id} › betterMove › ${locale}`).toBeGreaterThan(40);
+    }
+  });
+});
+
+describe('final test item bank: never shown in a module quiz', () => {
+  it('shares no scenario id with any module quiz', () => {
+    const ids = new Set(moduleQuizzes.flatMap((q) => q.scenarios.map((s) => s.id)));
+    expect(items.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('has scenario ids unique across the whole bank, each starting with ft-', () => {
+    const ids = items.map((s) => s.id);
+    expect(ids.filter((id) => !id.startsWith('ft-'))).toEqual([]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('has no situation equal to or contained in a module quiz situation (or the other way round)', () => {
+    const moduleSituations = moduleQuizzes.flatMap((q) => q.scenarios.flatMap((s) => LOCALES.map((l) => normalise(s.situation[l]))));
+    for (const s of items)
+      for (const locale of LOCALES) {
+        const mine = normalise(s.situation[locale]);
+        const clash = moduleSituations.find((theirs) => theirs.includes(mine) || mine.includes(theirs));
+        expect(clash, `${s.id} › situation › ${locale}`).toBeUndefined();
+      }
+  });
+});
+
+describe('final test item bank: cannot be passed without reading', () => {
+  it('has no guessability problem taken as one quiz', () => {
+    expect(guessabilityProblems({ passPercent: 80, scenarios: items }, labels).map((p) => p.key)).toEqual([]);
+  }, 60_000); // every blind strategy over 41 items: a few seconds, more on a loaded machine
+
+  it.each(files)('%s has no guessability problem on its own', (file) => {
+    const quiz = bank.find((q) => `${q.moduleId}.yaml` === file);
+    expect(quiz, file).toBeDefined();
+    expect(guessabilityProblems(quiz!, labels).map((p) => p.key)).toEqual([]);
+  }, 60_000);
+
+  for (const locale of LOCALES) {
+    it(`in ${locale}, the right option is on average no longer than the others (ratio ≤ 1.0) and the strictly longest in at most a quarter of the questions`, () => {
+      const ratios: number[] = [];
+      let longest = 0;
+      for (const s of items)
+        for (const step of stepsOf(s)) {
+          const options = optionsAt(s, step);
+          const lengths = options.map((o) => ('label' in o && o.label ? o.label[locale].length : undefined));
+          if (lengths.some((l) => l === undefined) || options.length < 3) continue;
+          const right = new Set(leadsOn(s) ? options.filter((o) => 'mistake' in o && !o.mistake).map((o) => o.id) : correctAt(s, step));
+          if (!right.size || right.size === options.length) continue;
+          const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+          const rightLengths = options.flatMap((o, i) => (right.has(o.id) ? [lengths[i]!] : []));
+          const wrongLengths = options.flatMap((o, i) => (right.has(o.id) ? [] : [lengths[i]!]));
+          ratios.push(mean(rightLengths) / mean(wrongLengths));
+          if (Math.max(...rightLengths) > Math.max(...wrongLengths)) longest++;
+        }
+      expect(ratios.length).toBeGreaterThan(0);
+      expect(ratios.reduce((a, b) => a + b, 0) / ratios.length).toBeLessThanOrEqual(1.0);
+      expect(longest / ratios.length).toBeLessThanOrEqual(1 / 4);
+    });
+  }
+});
+
+describe('final test item bank: Latvian register and quotation marks', () => {
+  const latvian = texts(items, 'lv');
+
+  it('addresses the reader as jūs: no tu, tev, tavs, no singular reflexive imperatives', () => {
+    expect(latvian.length).toBeGreaterThan(0);
+    for (const text of latvian) {
+      expect(text.match(TU_FORMS)?.[0], text).toBeUndefined();
+      expect(text.match(TU_REFLEXIVE)?.[0], text).toBeUndefined();
+    }
+  });
+
+  it('uses Latvian quotation marks „…”, never straight or English ones', () => {
+    for (const text of latvian) {
+      expect(text, text).not.toMatch(/["“«»]/);
+      expect((text.match(/„/g) ?? []).length, text).toBe((text.match(/”/g) ?? []).length);
+    }
+  });
+
+  it('has no "all of the above" option', () => {
+    for (const locale of LOCALES)
+      for (const text of texts(items, locale)) expect(text, text).not.toMatch(/all of the above|visi iepriekš minētie|visas iepriekš minētās|viss iepriekš minētais/i);
+  });
+});
