@@ -1,9 +1,13 @@
 // `npm run certificates -- <command>`: the administrator's view of the issuer's register (the same
 // database the server uses: DATABASE_URL for PostgreSQL, else data/register.sqlite).
 //   list [--from D] [--to D] [--institution NAME] [--status valid|revoked|expired] [--csv]
-//   show ID | revoke ID --reason CODE | unrevoke ID | stats | export [--csv-lv]      (--lang lv|en)
+//   show ID | revoke ID --reason CODE | unrevoke ID | stats | export [--csv-lv] | item-stats   (--lang lv|en)
 // Exit codes: 0 done, 1 not found or nothing to change, 2 a usage error, 3 the register unreachable.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadBank } from '../lib/final-test/bank';
+import { itemStats, itemStatsText } from '../lib/final-test/item-stats';
 import { recordsToCsv } from '../lib/certificate/register-csv';
 import { registerStats, stateOf, type CertificateRecord, type RecordFilter, type RecordState } from '../lib/certificate/register-record';
 import { isRevocationReason, REVOCATION_REASONS } from '../lib/certificate/revocation-reason';
@@ -41,7 +45,7 @@ if (values.help || !command) {
   console.log(say('admin.usage', { reasons }));
   process.exit(command || values.help ? 0 : 2);
 }
-if (!['list', 'show', 'revoke', 'unrevoke', 'stats', 'export'].includes(command)) fail(say('admin.usage', { reasons }), 2);
+if (!['list', 'show', 'revoke', 'unrevoke', 'stats', 'export', 'item-stats'].includes(command)) fail(say('admin.usage', { reasons }), 2);
 if (['show', 'revoke', 'unrevoke'].includes(command) && !id) fail(say('admin.usage', { reasons }), 2);
 
 /** A day as the start of that day in UTC; `--to` is inclusive, so it means the start of the next day. */
@@ -125,6 +129,24 @@ async function run(register: Register): Promise<number> {
       if (result === 'not-found') return (console.error(say('admin.notFound', { id: inert(id!) })), 1);
       if (result === 'not-revoked') return (console.error(say('admin.notRevoked', { id: inert(id!) })), 1);
       console.log(say('admin.unrevoked', { id: id! }));
+      return 0;
+    }
+    case 'item-stats': {
+      // The final test's items against every recorded attempt: nothing personal is read or printed.
+      const dir = join(process.cwd(), 'quizzes', 'final-test');
+      const { bank } = loadBank(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const));
+      const stats = itemStats(bank, await register.attempts());
+      console.log(
+        itemStatsText(stats, {
+          heading: say('admin.items.heading', { attempts: (await register.attempts()).length }),
+          attempts: say('admin.items.attempts'),
+          facility: say('admin.items.facility'),
+          discrimination: say('admin.items.discrimination'),
+          options: say('admin.items.options'),
+          none: '–',
+          flags: { 'too-easy': say('admin.items.tooEasy'), 'too-hard': say('admin.items.tooHard'), 'not-discriminating': say('admin.items.notDiscriminating') },
+        }),
+      );
       return 0;
     }
     default: {

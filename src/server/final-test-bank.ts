@@ -1,7 +1,5 @@
-import { createHash, hkdfSync } from 'node:crypto';
-import { loadQuizFile } from '../lib/quiz/load-quiz-file';
-import type { Quiz } from '../lib/quiz/types';
-import type { Bank } from '../lib/final-test/draw';
+import { hkdfSync } from 'node:crypto';
+import { loadBank } from '../lib/final-test/bank';
 import { issuerProfile } from './issuer-config';
 import { issuerKeys } from './signing-keys';
 
@@ -13,14 +11,10 @@ import { issuerKeys } from './signing-keys';
  */
 const files = import.meta.glob('../../quizzes/final-test/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-let loaded: { bank: Bank; version: string } | undefined;
+let loaded: ReturnType<typeof loadBank> | undefined;
 
-export function finalTestBank(): { bank: Bank; version: string } {
-  if (loaded) return loaded;
-  const entries = Object.entries(files).sort(([a], [b]) => a.localeCompare(b));
-  const bank: Quiz[] = entries.map(([path, text]) => loadQuizFile(`quizzes/final-test/${path.replace(/^.*\//, '')}`, text));
-  const version = createHash('sha256').update(JSON.stringify(entries.map(([p, t]) => [p.replace(/^.*\//, ''), t]))).digest('hex').slice(0, 12);
-  return (loaded = { bank, version });
+export function finalTestBank() {
+  return (loaded ??= loadBank(Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, ''), text] as const)));
 }
 
 /** The keys that sign attempt and result tokens: HKDF from the issuer key, per purpose and issuer. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { parse } from 'yaml';
 
 // The browser's code must not carry the content schema library: zod is large, and its eval probe
 // (`new Function`) is reported as a Content-Security-Policy violation on every page that loads it.
@@ -10,4 +11,38 @@ test('no browser bundle includes zod (the quiz engine reaches the browser withou
   expect(bundles.length).toBeGreaterThan(0);
   const withZod = bundles.filter((f) => /ZodError|\$ZodType|allowsEval/.test(readFileSync(join(dir, f), 'utf8')));
   expect(withZod).toEqual([]);
+});
+
+/** Every file under a folder, recursively (text or not: a leak could sit in any of them). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+// The final test's item bank lives in the server code only: one drawn attempt at a time, without its
+// key, is all a browser may get. Its texts (situations, questions, options, feedback) must appear in
+// no file the site serves — and must appear in the server build, or the scan would prove nothing.
+test('no text of the final test bank is in any file under dist/client (and the server build has them)', () => {
+  const bankDir = join('quizzes', 'final-test');
+  const texts = new Set<string>();
+  const collect = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      const v = value as Record<string, unknown>;
+      for (const locale of ['lv', 'en']) if (typeof v[locale] === 'string' && (v[locale] as string).length >= 40) texts.add((v[locale] as string).slice(0, 60));
+      Object.entries(v).forEach(([k, x]) => k !== 'quote' && collect(x));
+    }
+  };
+  for (const f of readdirSync(bankDir).filter((f) => f.endsWith('.yaml'))) collect(parse(readFileSync(join(bankDir, f), 'utf8')));
+  expect(texts.size).toBeGreaterThan(100);
+  const probes = [...texts].flatMap((t) => [t, JSON.stringify(t).slice(1, -1)]);
+  const scan = (dir: string) => {
+    const found: string[] = [];
+    for (const file of filesUnder(dir)) {
+      const body = readFileSync(file).toString('utf8');
+      for (const probe of probes) if (body.includes(probe)) found.push(`${file}: ${probe.slice(0, 40)}`);
+    }
+    return found;
+  };
+  expect(scan(join('dist', 'client'))).toEqual([]);
+  expect(scan(join('dist', 'server')).length).toBeGreaterThan(0);
 });

@@ -56,3 +56,16 @@ export function itemStats(bank: Bank, attempts: readonly AttemptRecord[]): ItemS
     }),
   );
 }
+
+/** The statistics as a plain-text table, one item per block, in the given words. */
+export function itemStatsText(stats: readonly ItemStats[], words: { heading: string; attempts: string; facility: string; discrimination: string; options: string; flags: Record<ItemStats['flags'][number], string>; none: string }): string {
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const lines = [words.heading, ''];
+  for (const s of stats) {
+    const flags = s.flags.map((f) => words.flags[f]).join(', ');
+    lines.push(`${s.item}${flags ? `  [${flags}]` : ''}`);
+    lines.push(`  ${words.attempts}: ${s.attempts}   ${words.facility}: ${s.attempts ? pct(s.facility) : words.none}   ${words.discrimination}: ${s.discrimination === undefined ? words.none : s.discrimination.toFixed(2)}`);
+    lines.push(`  ${words.options}: ${Object.entries(s.options).map(([o, n]) => `${o} ${n}`).join(', ')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { loadBank } from '../../../src/lib/final-test/bank';
+import { bestAnswersOf, maxPoints, worstAnswersOf } from '../../../src/lib/quiz/scenario';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -13,6 +15,16 @@ const seed = SqliteRegister.open(file);
 await seed.record(record(0, { issuedAt: '2026-01-10T09:00:00.000Z', institution: 'Valsts kanceleja' }));
 await seed.record(record(1, { issuedAt: '2026-02-10T09:00:00.000Z', institution: 'Rīgas dome', name: '=HYPERLINK("http://x")' }));
 await seed.record(record(2, { issuedAt: '2026-02-20T09:00:00.000Z', institution: 'Rīgas dome', validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString() }));
+// Final-test attempts on the first bank item: 30 by ability, the item right only in the top half.
+const bankDir = join(root, 'quizzes', 'final-test');
+const { bank } = loadBank(readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(bankDir, f), 'utf8')] as const));
+const probe = bank[0]!.scenarios[0]!;
+for (let i = 0; i < 30; i++) {
+  const right = i >= 15;
+  const entries = right ? bestAnswersOf(probe) : worstAnswersOf(probe);
+  const item = { ref: { module: bank[0]!.moduleId, scenario: probe.id }, earned: right ? maxPoints(probe) : 0, max: maxPoints(probe), choices: entries.map((e) => ({ ...(e.step && { step: e.step }), choice: e.choice })) };
+  await seed.recordAttempt({ id: `attempt-${i}`, startedAt: '2026-12-01T10:00:00.000Z', submittedAt: `2026-12-01T10:${String(10 + i).padStart(2, '0')}:00.000Z`, bank: 'b', percent: Math.round((i / 29) * 100), passed: right, tooFast: false, items: [item] });
+}
 await seed.close();
 
 function cli(args: string[], env: Record<string, string> = { CERT_REGISTER_FILE: file }) {
@@ -23,6 +35,20 @@ function cli(args: string[], env: Record<string, string> = { CERT_REGISTER_FILE:
 }
 
 describe('npm run certificates', () => {
+  it('prints item statistics for the final test from the recorded attempts, in either language, with nothing personal', () => {
+    const lv = cli(['item-stats']);
+    expect(lv.status).toBe(0);
+    expect(lv.stdout).toContain('mēģinājumu skaits: 30');
+    const block = lv.stdout.split('\n').findIndex((l) => l.startsWith(`${bank[0]!.moduleId}/${probe.id}`));
+    expect(block).toBeGreaterThan(0);
+    expect(lv.stdout.split('\n')[block + 1]).toMatch(/mēģinājumi: 30 +pareizi: 50 % +diskriminācija: 1\.00/);
+    // Every other item has no attempts yet.
+    expect(lv.stdout).toMatch(/mēģinājumi: 0 +pareizi: – +diskriminācija: –/);
+    const en = cli(['item-stats', '--lang', 'en']);
+    expect(en.stdout).toContain('attempts: 30');
+    expect(en.stdout).not.toMatch(/Valsts kanceleja|HYPERLINK/);
+  }, 60_000);
+
   it('lists the register as a table, filtered by date, institution and status', () => {
     const all = cli(['list']);
     expect(all.status).toBe(0);
