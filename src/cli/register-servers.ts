@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { readQuizzes } from '../lib/course/read-sources';
-import { bestAnswers } from '../lib/quiz/answer-key';
+import { keyedAttempt } from '../lib/quiz/answer-key';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -38,10 +38,16 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   throw new Error(`the server on port ${port} did not answer within 60 s: ${stderr.slice(-800)}`);
 }
 
-let logs: Record<string, unknown> | undefined;
+let passed: { logs: Record<string, unknown>; draws: Record<string, { seed: number; drawn: string[] }> } | undefined;
 
-/** A request body for a learner who passed every module of the course as it is now (the quizzes are read once). */
+/**
+ * A request body for a learner who passed every module of the course as it is now: one seeded
+ * attempt per module answered with the key, with its draw (the quizzes are read once).
+ */
 export function passingRequest(name: string, institution?: string) {
-  logs ??= Object.fromEntries(readQuizzes(root).map((q) => [q.moduleId, bestAnswers(q)]));
-  return { name, ...(institution ? { institution } : {}), locale: 'lv', logs };
+  passed ??= (() => {
+    const attempts = readQuizzes(root).map((q) => [q.moduleId, keyedAttempt(q, 1)] as const);
+    return { logs: Object.fromEntries(attempts.map(([id, a]) => [id, a.log])), draws: Object.fromEntries(attempts.map(([id, a]) => [id, { seed: a.seed, drawn: a.drawn }])) };
+  })();
+  return { name, ...(institution ? { institution } : {}), locale: 'lv', ...passed };
 }

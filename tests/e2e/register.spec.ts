@@ -126,7 +126,7 @@ test('with the database unreachable, issuing answers 503 with a clear message, a
 
 /** Progress with every module passed, from the same answers the API requests use. */
 function progressFor(): string {
-  const { logs } = passingRequest('x');
-  const modules = Object.fromEntries(Object.entries(logs).map(([id, log]) => [id, { status: 'passed', bestPercent: 100, attempts: 1, current: null, bestLog: log, startedAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-01T10:00:00Z', passedAt: '2026-11-01T10:00:00Z' }]));
-  return JSON.stringify({ version: 1, learnerName: '', modules, certificate: null });
+  const { logs, draws } = passingRequest('x');
+  const modules = Object.fromEntries(Object.entries(logs).map(([id, log]) => [id, { status: 'passed', bestPercent: 100, attempts: 1, current: null, bestLog: log, bestDraw: draws[id], startedAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-01T10:00:00Z', passedAt: '2026-11-01T10:00:00Z' }]));
+  return JSON.stringify({ version: 2, learnerName: '', modules, certificate: null });
 }
