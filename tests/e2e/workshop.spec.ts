@@ -57,8 +57,9 @@ for (const locale of LOCALES) {
     const firstRight = (await page.getByTestId('presenter-option').first().getAttribute('data-right')) === 'true';
     await noViolations(page, 'presenter after reveal');
 
-    // Through every scenario: vote A (branching needs the room's choice), reveal, next.
-    for (let guard = 0; guard < 60; guard++) {
+    // Through every scenario: vote A (branching needs the room's choice), reveal, next. Bounded by
+    // the plan's size: a vote and a move per step, a few steps per story.
+    for (let guard = 0; guard < 10 * (first.scenarios.length + second.scenarios.length); guard++) {
       const state = await page.getByTestId('presenter').getAttribute('data-state');
       if (state === 'summary') break;
       if (state === 'voting') await key(page, 'Digit1', 'Space');

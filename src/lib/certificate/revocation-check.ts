@@ -1,4 +1,4 @@
-import { compactVerify, type CryptoKey } from 'jose';
+import { compactVerify, decodeProtectedHeader, type CryptoKey } from 'jose';
 import type { RevocationReason } from './revocation-reason';
 import { bitAt } from './status-list';
 import { readStatusListCredential, STATUS_LIST_TTL_MS, type ReadStatusList } from './status-list-credential';
@@ -38,6 +38,9 @@ function originOf(url: string): string | undefined {
   }
 }
 
+/** The issuer's trusted key for a kid, with the algorithm it signs with; undefined for a kid it does not have. */
+export type IssuerKeyLookup = (kid: string) => Promise<{ key: CryptoKey | Uint8Array; alg: string } | undefined>;
+
 type Fetched = { list: ReadStatusList } | { failed: 'offline' | 'list-invalid' };
 
 /**
@@ -50,7 +53,12 @@ export class StatusListChecker {
 
   constructor(private readonly source: StatusListSource | undefined) {}
 
-  async check(credentialStatus: unknown, issuerId: string, key: CryptoKey | Uint8Array, alg: string): Promise<RevocationState> {
+  /**
+   * `keyOf` gives the issuer's trusted key for a kid with the one algorithm it is used with: the
+   * list is checked with the key its own header names, not the certificate's, so certificates signed
+   * before a key rotation are checked against lists signed with the current key.
+   */
+  async check(credentialStatus: unknown, issuerId: string, keyOf: IssuerKeyLookup): Promise<RevocationState> {
     const entry = obj(credentialStatus);
     if (!entry || entry.type !== 'BitstringStatusListEntry' || entry.statusPurpose !== 'revocation') return { state: 'not-checked', why: 'no-entry' };
     const url = typeof entry.statusListCredential === 'string' ? entry.statusListCredential : '';
@@ -58,7 +66,7 @@ export class StatusListChecker {
     if (!url || index === undefined) return { state: 'not-checked', why: 'no-entry' };
     if (!this.source) return { state: 'not-checked', why: 'offline' };
     if (originOf(url) !== this.source.origin) return { state: 'not-checked', why: 'other-origin' };
-    const fetched = await this.list(url, issuerId, key, alg);
+    const fetched = await this.list(url, issuerId, keyOf);
     if ('failed' in fetched) return { state: 'not-checked', why: fetched.failed };
     if (index >= fetched.list.bits.length * 8) return { state: 'not-checked', why: 'list-invalid' };
     if (!bitAt(fetched.list.bits, index)) return { state: 'not-revoked' };
@@ -67,17 +75,17 @@ export class StatusListChecker {
     return { state: 'revoked', date: detail?.date ?? '', reason: detail?.reason ?? 'withdrawn' };
   }
 
-  private list(url: string, issuerId: string, key: CryptoKey | Uint8Array, alg: string): Promise<Fetched> {
+  private list(url: string, issuerId: string, keyOf: IssuerKeyLookup): Promise<Fetched> {
     const now = this.source!.now?.() ?? Date.now();
     const cached = this.cache.get(`${issuerId}\n${url}`);
     if (cached && now - cached.at < STATUS_LIST_TTL_MS) return cached.result;
-    const result = this.load(url, issuerId, key, alg, now);
+    const result = this.load(url, issuerId, keyOf, now);
     this.cache.set(`${issuerId}\n${url}`, { at: now, result });
     result.then((r) => 'failed' in r && this.cache.delete(`${issuerId}\n${url}`));
     return result;
   }
 
-  private async load(url: string, issuerId: string, key: CryptoKey | Uint8Array, alg: string, now: number): Promise<Fetched> {
+  private async load(url: string, issuerId: string, keyOf: IssuerKeyLookup, now: number): Promise<Fetched> {
     let token: string | undefined;
     try {
       token = await this.source!.fetch(url);
@@ -86,7 +94,10 @@ export class StatusListChecker {
     }
     if (!token) return { failed: 'offline' };
     try {
-      const { payload } = await compactVerify(token.trim(), key, { algorithms: [alg] });
+      const header = decodeProtectedHeader(token.trim());
+      const found = typeof header.kid === 'string' ? await keyOf(header.kid) : undefined;
+      if (!found || header.alg !== found.alg) return { failed: 'list-invalid' };
+      const { payload } = await compactVerify(token.trim(), found.key, { algorithms: [found.alg] });
       const claims = JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
       if (claims.iss !== issuerId) return { failed: 'list-invalid' };
       const list = await readStatusListCredential(claims, url, issuerId);

@@ -196,7 +196,12 @@ export class CertificateVerifier {
     if (!agrees(payload.nbf, from) || !agrees(payload.exp, until)) return row('not-a-certificate', { code: 'dates-disagree' }, checked);
     if (now.getTime() < from) return row('not-yet-valid', { code: 'not-yet-valid', from: fields.issued! }, checked);
     if (now.getTime() > until) return row('expired', { code: 'expired', until: fields.validUntil! }, checked);
-    const revocation = await this.status.check(payload.credentialStatus, entry.issuer.id, await entry.key!, alg);
+    const revocation = await this.status.check(payload.credentialStatus, entry.issuer.id, async (listKid) => {
+      // The list's own key among this issuer's trusted ones (after a rotation, not the certificate's).
+      const listKey = this.keyFor(entry.issuer.id, listKid);
+      const kty = listKey && keyTypeOf(listKey.jwk);
+      return listKey && kty ? { key: await listKey.key!, alg: algorithmFor(kty) } : undefined;
+    });
     if (revocation.state === 'revoked') return row('revoked', { code: 'revoked', date: revocation.date, reason: revocation.reason }, { ...checked, revocation });
     return row('valid', { code: 'signed-by', issuer: entry.issuer.name }, { ...checked, revocation });
   }

@@ -95,11 +95,15 @@ const issue: APIRoute = async ({ request, clientAddress }) => {
     finalTest = { attempt: verified.result.attempt, percent: verified.result.percent, date: verified.result.passedAt.slice(0, 10) };
   }
   const keys = await issuerKeys();
+  const credentialId = `urn:uuid:${randomUUID()}`;
+  // One passed attempt, one certificate: claimed atomically in the register before an index is spent.
+  if (finalTest && !(await store.useAttempt(finalTest.attempt, credentialId)))
+    return json(409, { code: 'final-test-used', message: 'this final test result has already given a certificate; take the final test again for another' });
   // The index is the register's (a sequence in PostgreSQL): no two certificates share a bit.
   const statusIndex = await store.allocateIndex();
   const emailIdentity = learner.email ? await hashEmail(learner.email, randomUUID()) : undefined;
   const credential = buildCredential({
-    credentialId: `urn:uuid:${randomUUID()}`,
+    credentialId,
     subjectId: `urn:uuid:${randomUUID()}`,
     issuer: issuerProfile(),
     learnerName: learner.name,
@@ -125,9 +129,6 @@ const issue: APIRoute = async ({ request, clientAddress }) => {
     await qrSigningKey(),
   );
   const token = await signCredential(credential, keys.signing, { qr });
-  // One passed attempt, one certificate: claimed atomically in the register before anything is recorded.
-  if (finalTest && !(await store.useAttempt(finalTest.attempt, credential.id)))
-    return json(409, { code: 'final-test-used', message: 'this final test result has already given a certificate; take the final test again for another' });
   // Recorded before it is handed out: a certificate the register does not hold is never issued.
   await store.record({
     id: credential.id,

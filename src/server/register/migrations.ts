@@ -83,6 +83,13 @@ export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /** The same key for every server of one database: PostgreSQL's advisory lock for migrations. */
 export const MIGRATION_LOCK = 7_310_013;
 
+/**
+ * Rate-limit rows are dropped only when older than this, whatever the window of the call that
+ * cleans up: limits with different windows share the table (certificates: 10 minutes; final-test
+ * attempts: up to 30 days), so a short window's cleanup must not reset a long one's count.
+ */
+export const RATE_ROWS_KEPT_MS = 31 * 24 * 3600 * 1000;
+
 /** The rate limit's one statement: a new window, or one more in the current one (parameters: client, now, windowMs). */
 export const RATE_SQL = (p: (n: number) => string) => `INSERT INTO rate_limits (client, window_start, count) VALUES (${p(1)}, ${p(2)}, 1)
 ON CONFLICT (client) DO UPDATE SET

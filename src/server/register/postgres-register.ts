@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
-import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_SQL } from './migrations.ts';
+import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
 import { RegisterUnavailable, type AttemptRecord, type Register } from './register.ts';
 import { attemptFromRow, attemptValues, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
@@ -155,7 +155,7 @@ export class PostgresRegister implements Register {
   private takes = 0;
 
   async takeRate(client: string, limit: number, windowMs: number, now = Date.now()) {
-    if (++this.takes % 1000 === 0) await this.query('DELETE FROM rate_limits WHERE window_start < $1', [now - windowMs]);
+    if (++this.takes % 1000 === 0) await this.query('DELETE FROM rate_limits WHERE window_start < $1', [now - Math.max(windowMs, RATE_ROWS_KEPT_MS)]);
     const [row] = await this.query<{ window_start: string; count: number }>(RATE_SQL(p), [client, now, windowMs]);
     return row!.count > limit ? Math.ceil((Number(row!.window_start) + windowMs - now) / 1000) : 0;
   }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
-import { LATEST_VERSION, MIGRATIONS, RATE_SQL } from './migrations.ts';
+import { LATEST_VERSION, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
 import { RegisterUnavailable, type AttemptRecord, type Register } from './register.ts';
 import { attemptFromRow, attemptValues, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
@@ -151,7 +151,7 @@ export class SqliteRegister implements Register {
   async takeRate(client: string, limit: number, windowMs: number, now = Date.now()) {
     return this.run(() => {
       // Old windows are dropped now and then, so the table holds only the clients of the last window.
-      if (++this.takes % 1000 === 0) this.db.prepare('DELETE FROM rate_limits WHERE window_start < ?').run(now - windowMs);
+      if (++this.takes % 1000 === 0) this.db.prepare('DELETE FROM rate_limits WHERE window_start < ?').run(now - Math.max(windowMs, RATE_ROWS_KEPT_MS));
       const row = this.db.prepare(RATE_SQL(p)).get(client, now, windowMs) as { window_start: number; count: number };
       return row.count > limit ? Math.ceil((Number(row.window_start) + windowMs - now) / 1000) : 0;
     });

@@ -41,6 +41,23 @@ describe('revocation through the issuer\'s status list', () => {
     expect(lv.explanation(row)).toContain('nepieņemiet');
   });
 
+  it('after a key rotation, checks an old key\'s certificate against the list the new key signs (in either order)', async () => {
+    const next = await keyPair('EdDSA', 'key-2027');
+    const lists = () => listToken(revoked, next.signing);
+    const old = await certificate(5);
+    const fresh = await signed(next.signing, { status: statusEntry(COURSE, 4) });
+    // Old certificate first, then a new one; and the other way round with a fresh cache.
+    const a = verifierWith(source(lists), [publicJwk, next.publicJwk]);
+    expect(await a.verify(old, 'old.jwt', now)).toMatchObject({ status: 'revoked' });
+    expect(await a.verify(fresh, 'new.jwt', now)).toMatchObject({ status: 'valid', revocation: { state: 'not-revoked' } });
+    const b = verifierWith(source(lists), [publicJwk, next.publicJwk]);
+    expect(await b.verify(fresh, 'new.jwt', now)).toMatchObject({ status: 'valid', revocation: { state: 'not-revoked' } });
+    expect(await b.verify(old, 'old.jwt', now)).toMatchObject({ status: 'revoked' });
+    // A list signed by a key the issuer does not have, or with an algorithm its key does not use, is refused.
+    const stranger = await keyPair('EdDSA', 'key-stranger');
+    expect(await verifierWith(source(() => listToken(revoked, stranger.signing)), [publicJwk, next.publicJwk]).verify(old, 'old.jwt', now)).toMatchObject({ revocation: { state: 'not-checked', why: 'list-invalid' } });
+  });
+
   it('reports a certificate whose bit is not set as valid and checked', async () => {
     const row = await verifierWith(source(() => listToken(revoked))).verify(await certificate(4), 'a.jwt', now);
     expect(row).toMatchObject({ status: 'valid', revocation: { state: 'not-revoked' } });

@@ -134,6 +134,16 @@ describe.each(backends)('the register on %s', (_, make, available) => {
     expect(await a.takeRate('198.51.100.7', 3, 60_000, t + 60_000)).toBe(0);
   });
 
+  it.runIf(available)('keeps a long limit counting while a short limit cleans up its old windows (no reset by flooding)', async () => {
+    const register = await open(await make());
+    const day = 24 * 3600_000;
+    const t = 10 * day;
+    for (let i = 0; i < 3; i++) expect(await register.takeRate('final-test:198.51.100.9', 3, day, t + i)).toBe(0);
+    // Over a thousand short-window requests later (the cleanup runs every thousandth), the day's count still holds.
+    for (let i = 0; i < 1001; i++) await register.takeRate(`junk-${i % 7}`, 20, 600_000, t + 11 * 60_000 + i);
+    expect(await register.takeRate('final-test:198.51.100.9', 3, day, t + 12 * 60_000)).toBeGreaterThan(80_000);
+  }, 60_000);
+
   it.runIf(available)('counts a burst of concurrent requests exactly', async () => {
     const backend = await make();
     const [a, b] = [await open(backend), await open(backend)];

@@ -31,6 +31,7 @@ function readAnswers(value: unknown, items: number): (PublicAnswer[] | undefined
 export const POST: APIRoute = async ({ request }) => {
   try {
     const config = finalTestConfig(process.env);
+    if (config.assessment !== 'final-test') return json(404, { code: 'no-final-test', message: 'this installation issues certificates after the module quizzes; it has no final test' });
     const read = await readJsonBody(request, MAX_BODY);
     if (!read.ok) return read.response;
     const b = (read.body ?? {}) as Record<string, unknown>;
