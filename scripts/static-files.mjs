@@ -8,6 +8,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Address prefixes of the routes Astro renders on request: the API and the signed status lists. */
+export const SERVER_ROUTES = ['/api/', '/status/'];
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -120,7 +123,8 @@ export function staticFiles(root) {
   return function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const pathname = new URL(req.url, 'http://localhost').pathname;
-    if (pathname.startsWith('/api/')) return false;
+    // Routes the server renders (prerender = false): never a file, never this layer's 404.
+    if (SERVER_ROUTES.some((prefix) => pathname.startsWith(prefix))) return false;
     const file = resolve(pathname);
     if (file) return send(req, res, file);
     // Not a file: a page address without its slash goes to Astro (which redirects), anything else is a 404.

@@ -73,6 +73,8 @@ describe('static files for npm start', () => {
     expect(await lv.text()).toContain('Lapa nav atrasta');
     expect((await get('/lv')).status).toBe(418); // Astro adds the slash
     expect((await get('/api/certificates')).status).toBe(418);
+    // The signed status lists are rendered by the server, not answered as a missing file.
+    expect((await get('/status/1/')).status).toBe(418);
     expect((await fetch(origin + '/lv/', { method: 'POST' })).status).toBe(418);
   });
 
