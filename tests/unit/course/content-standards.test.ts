@@ -3,6 +3,9 @@ import { LOCALES, type Locale } from '../../../src/lib/i18n/locales';
 import { correctAt, everyOption, leadsOn, optionsAt, stepsOf } from '../../../src/lib/quiz/scenario';
 import type { Quiz } from '../../../src/lib/quiz/types';
 import { modules, quizzes } from './content';
+import { SEED_TITLES } from '../../../src/lib/course/seed-titles';
+import { lv as lvStrings } from '../../../src/lib/i18n/strings/lv';
+import { finalTestStrings } from '../../../src/lib/i18n/strings/final-test';
 
 /** Every string of one locale in a quiz, except source quotes (verbatim seed text, kept as it is). */
 function quizTexts(quiz: Quiz, locale: Locale): string[] {
@@ -116,4 +119,14 @@ describe('item writing over the quizzes: the right option is not the long one', 
       expect(longest / ratios.length).toBeLessThanOrEqual(1 / 3);
     });
   }
+});
+
+describe('the interface\'s Latvian', () => {
+  it('quotes with „…” too: seed titles, UI strings and the final test\'s strings', () => {
+    const texts = [...Object.values(SEED_TITLES).map((t) => t.lv), ...Object.values(lvStrings).filter((v): v is string => typeof v === 'string'), ...Object.values(finalTestStrings.lv)];
+    for (const text of texts) {
+      expect(text, text).not.toMatch(/["“«»]/);
+      expect((text.match(/„/g) ?? []).length, text).toBe((text.match(/”/g) ?? []).length);
+    }
+  });
 });
