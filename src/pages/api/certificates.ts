@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { courseQuizzes, courseVersion } from '../../data/course';
 import { buildCredential, hashEmail } from '../../lib/certificate/credential';
 import { checkIssueRequest } from '../../lib/certificate/issue-request';
-import { isJsonMediaType } from '../../lib/certificate/media-type';
 import { signCredential } from '../../lib/certificate/sign-credential';
 import { formatPercent, t } from '../../lib/i18n/translate';
 import { finalTestConfig } from '../../lib/final-test/config';
@@ -11,6 +10,7 @@ import { verifyResult } from '../../lib/final-test/result-token';
 import { finalTestKeys } from '../../server/final-test-bank';
 import { courseUrl, issuerProfile, validMonths } from '../../server/issuer-config';
 import { statusEntry } from '../../lib/certificate/status-list-credential';
+import { isUnavailable, json, readJsonBody } from '../../server/json-api';
 import { register } from '../../server/register/open-register.ts';
 import type { Register } from '../../server/register/register.ts';
 import { issuerKeys } from '../../server/signing-keys';
@@ -25,33 +25,9 @@ const MAX_BODY = 256 * 1024;
 const RATE_LIMIT = Number(process.env.CERT_RATE_LIMIT ?? 20);
 const RATE_WINDOW_MS = 10 * 60 * 1000;
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
-
-/** Reads the body, stopping as soon as it passes the limit instead of buffering whatever is sent. */
-async function readLimited(request: Request): Promise<string | undefined> {
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 /** Issuing needs the register: without it nothing is signed, and the learner is told to try again. */
 const unavailable = () =>
   json(503, { code: 'register-unavailable', message: 'the certificate register cannot be reached just now; nothing was issued, try again in a few minutes' }, { 'retry-after': '60' });
-
-const isUnavailable = (error: unknown) => error instanceof Error && error.name === 'RegisterUnavailable';
 
 export const POST: APIRoute = async (context) => {
   try {
@@ -67,17 +43,9 @@ const issue: APIRoute = async ({ request, clientAddress }) => {
   const store: Register = await register();
   const wait = await store.takeRate(clientAddress ?? 'unknown', RATE_LIMIT, RATE_WINDOW_MS);
   if (wait) return json(429, { code: 'rate-limited', message: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
-  if (!isJsonMediaType(request.headers.get('content-type')))
-    return json(415, { code: 'content-type', message: 'send the request as application/json' });
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return json(413, { code: 'body-too-large', message: `the request body is larger than ${MAX_BODY} bytes` });
-  const text = await readLimited(request);
-  if (text === undefined) return json(413, { code: 'body-too-large', message: `the request body is larger than ${MAX_BODY} bytes` });
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return json(400, { code: 'body-invalid', message: 'the request body is not JSON' });
-  }
+  const read = await readJsonBody(request, MAX_BODY);
+  if (!read.ok) return read.response;
+  const { body } = read;
   const check = checkIssueRequest(body, await courseQuizzes());
   if (!check.ok) return json(check.status, { code: check.code, message: check.message });
 
