@@ -45,6 +45,48 @@ export const BASE_STRATEGIES: BlindStrategy[] = [
   strategy('always the last option (several answers: the last half)', (o) => o.at(-1)!, (o) => half(o, 'end')),
 ];
 
+/** Whole words (or, with `stems`, word beginnings) of either locale, case-insensitive, letters with diacritics included. */
+const wordsOf = (list: string, stems = false) => new RegExp(`(?<!\\p{L})(?:${list})${stems ? '' : '(?!\\p{L})'}`, 'giu');
+
+/**
+ * Wording a test-wise learner reads as the mark of a wrong option: a reason tacked on to excuse it,
+ * a drastic act, an absolute, insisting. Latvian and English patterns together (they do not collide).
+ * A quiz where avoiding such wording passes is guessable, whatever the options' length or place.
+ */
+export const CUES: readonly { name: string; pattern: RegExp }[] = [
+  { name: 'a reason tacked on (jo, lai, because, so that, a dash)', pattern: new RegExp(`${wordsOf('jo|lai|tāpēc ka|tādēļ ka|tā kā|citādi|citādāk|because|since|so that|so as to|in order to|otherwise').source}|\\s[–—]\\s`, 'giu') },
+  { name: 'a drastic act (delete, hide, block, ignore)', pattern: wordsOf('dzēs|izdzēs|nodzēs|paslēp|slēp|bloķ|nobloķ|parol|noklus|klusē|ignorē|aizliedz|delet|remov|hid|block|password|silen|ignor|ban', true) },
+  { name: 'an absolute (only, all, never, at once)', pattern: wordsOf('tikai|vienīgi|viss|visu|visus|visas|visi|visiem|vispār|nekad|vienmēr|nekādā|neviens|nevienu|uzreiz|nekavējoties|pilnībā|only|all|every|everything|everyone|never|always|at once|immediately|entirely|completely|nothing') },
+  { name: 'insisting (vēlreiz, tiešām, tomēr, again, really)', pattern: wordsOf('vēlreiz|tiešām|tomēr|šoreiz|atkal|again|really|anyway|this time|still') },
+];
+
+const cueCount = (pattern: RegExp) => (o: SeenOption) => o.label.match(pattern)?.length ?? 0;
+const allCues = (o: SeenOption) => CUES.reduce((sum, c) => sum + cueCount(c.pattern)(o), 0);
+
+/** Keeps the options with the least of a cue; a single answer then falls back on a base strategy among them. */
+function avoiding(cue: string, count: (o: SeenOption) => number, base: BlindStrategy): BlindStrategy {
+  const least = (options: readonly SeenOption[]) => {
+    const fewest = Math.min(...options.map(count));
+    return options.filter((o) => count(o) === fewest);
+  };
+  const one = (options: readonly SeenOption[]) => (options.length === 1 ? options[0]!.id : undefined);
+  return {
+    name: `avoid ${cue}, otherwise ${base.name}`,
+    family: `avoid ${cue}`,
+    variant: () => `avoid ${cue}, otherwise ${base.name}`,
+    pick: (scenario, options) => {
+      const kept = least(options);
+      return allowsSeveral(scenario) ? kept.map((o) => o.id) : [one(kept) ?? base.pick(scenario, kept)[0]!];
+    },
+  };
+}
+
+/** The cue strategies: avoid each cue, and avoid every cue at once, ties broken by each base strategy. */
+export const CUE_STRATEGIES: BlindStrategy[] = [
+  ...CUES.map((c) => [c.name, cueCount(c.pattern)] as const),
+  ['every such wording', allCues] as const,
+].flatMap(([name, count]) => BASE_STRATEGIES.map((base) => avoiding(name, count, base)));
+
 /** Every ordered choice of some of the ids (including none): the orders of preference a learner may hold. */
 function preferenceOrders(ids: readonly string[]): string[][] {
   const out: string[][] = [[]];
@@ -68,7 +110,7 @@ function preferenceOrders(ids: readonly string[]): string[][] {
  */
 export function strategiesFor(scenarios: readonly Scenario[]): BlindStrategy[] {
   const fixedSets = [...new Map(scenarios.flatMap((s) => { const ids = fixedOptionIds(s); return ids ? [[ids.join(','), ids] as const] : []; })).values()];
-  if (!fixedSets.length) return BASE_STRATEGIES;
+  if (!fixedSets.length) return [...BASE_STRATEGIES, ...CUE_STRATEGIES];
   // One preference per set of fixed options; the all-empty combination is the base strategy itself.
   const combos = fixedSets
     .reduce<Record<string, string[]>[]>((all, ids) => all.flatMap((c) => preferenceOrders(ids).map((order) => ({ ...c, [ids.join(',')]: order }))), [{}])
@@ -76,6 +118,7 @@ export function strategiesFor(scenarios: readonly Scenario[]): BlindStrategy[] {
   const describe = (c: Record<string, string[]>) => Object.values(c).filter((o) => o.length).map((o) => `"${o.join('", else "')}"`).join(' / ');
   return [
     ...BASE_STRATEGIES,
+    ...CUE_STRATEGIES,
     ...combos.flatMap((preference) => {
       const preferredIn = (scenario: Scenario, offered: readonly string[]) => {
         const ids = fixedOptionIds(scenario);

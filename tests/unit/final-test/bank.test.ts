@@ -124,10 +124,21 @@ describe('final test item bank: cannot be passed without reading', () => {
     expect(guessabilityProblems({ passPercent: 80, scenarios: items }, labels).map((p) => p.key)).toEqual([]);
   }, 60_000); // every blind strategy over 41 items: a few seconds, more on a loaded machine
 
-  it.each(files)('%s has no guessability problem on its own', (file) => {
+  // What the cue strategies found in the bank when they were added; the item-writing pass empties
+  // it. Like quizzes/_known-failures.yaml, a listed problem that is gone fails too, so it only shrinks.
+  const KNOWN: Record<string, string[]> = {
+    'ikdienas-prakse.yaml': [
+      'blind strategy passes (lv, 83 %): avoid an absolute (only, all, never, at once)',
+      'blind strategy passes (lv, 83 %): avoid every such wording',
+      'blind strategy passes (en, 100 %): avoid an absolute (only, all, never, at once)',
+      'blind strategy passes (en, 100 %): avoid every such wording',
+    ],
+    'planosana-un-merisana.yaml': ['blind strategy passes (lv, 83 %): avoid every such wording'],
+  };
+  it.each(files)('%s has no guessability problem on its own (but the known ones)', (file) => {
     const quiz = bank.find((q) => `${q.moduleId}.yaml` === file);
     expect(quiz, file).toBeDefined();
-    expect(guessabilityProblems(quiz!, labels).map((p) => p.key)).toEqual([]);
+    expect(guessabilityProblems(quiz!, labels).map((p) => p.key)).toEqual(KNOWN[file] ?? []);
   }, 60_000);
 
   for (const locale of LOCALES) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { standardLabels } from '../../../src/lib/course/read-sources';
 import { bestBlind, blindResults, guessabilityProblems } from '../../../src/lib/quiz/guessability';
 import { loadQuizFile } from '../../../src/lib/quiz/load-quiz-file';
@@ -31,6 +32,28 @@ describe('blind strategies', () => {
     const quiz = load('balanced.yaml');
     expect(keys(quiz)).toEqual([]);
     expect(bestBlind(quiz, labels).percent).toBeLessThanOrEqual(40);
+  });
+
+  it('include avoiding the wording that marks wrong options: a quiz whose wrong options all give a reason fails', () => {
+    expect(keys(load('balanced.yaml'))).toEqual([]);
+    const data = parse(fixtureText('quizzes/balanced.yaml'));
+    for (const s of data.scenarios.filter((s: any) => s.options))
+      for (const o of s.options.filter((o: any) => !o.correct && o.label)) {
+        o.label.lv = `${o.label.lv}, jo tā būs ātrāk`;
+        o.label.en = `${o.label.en}, because it is quicker`;
+      }
+    const tacked = guessabilityProblems(valid(data), labels).map((p) => p.key);
+    expect(tacked.some((k) => /\(lv, \d+ %\): avoid a reason tacked on/.test(k))).toBe(true);
+    expect(tacked.some((k) => /\(en, \d+ %\): avoid a reason tacked on/.test(k))).toBe(true);
+  });
+
+  it('read Latvian cue words whole, diacritics included (tikai, vēlreiz), not inside other words', async () => {
+    const { CUES } = await import('../../../src/lib/quiz/blind-strategies');
+    const absolute = CUES.find((c) => c.name.startsWith('an absolute'))!.pattern;
+    const insisting = CUES.find((c) => c.name.startsWith('insisting'))!.pattern;
+    expect('Atbildiet tikai vienreiz'.match(absolute)).toHaveLength(1);
+    expect('Uzrakstiet vēlreiz'.match(insisting)).toHaveLength(1);
+    expect('Visumā labi, bet tikaiņu nav; allowance'.match(absolute)).toBeNull();
   });
 
   it('include always choosing the first and the last option in file order', () => {
