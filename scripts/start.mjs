@@ -21,6 +21,10 @@ if (!process.env.CERT_PRIVATE_JWK && !process.env.CERT_PRIVATE_JWK_FILE) {
   console.warn('   They verify only against this installation and prove nothing in production.\n');
 }
 if (!process.env.CERT_ISSUER_NAME) console.warn('⚠  No CERT_ISSUER_NAME: certificates name the course, not an institution, as their issuer.\n');
+// Every certificate carries its status list's address: without the public address, a verifier
+// elsewhere is sent to localhost and can never check revocation.
+if (!process.env.COURSE_URL)
+  console.warn('⚠  No COURSE_URL: certificates point to http://localhost:4321 for their issuer and revocation list, which no one else can reach.\n   Set COURSE_URL to the public address before issuing real certificates.\n');
 
 // Node 24 runs the TypeScript module directly (type stripping), so the check is the server's own code.
 const { issuerKeys, compareWithBuild } = await import('../src/server/signing-keys.ts');

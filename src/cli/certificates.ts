@@ -122,6 +122,9 @@ async function run(register: Register): Promise<number> {
       if (result === 'not-found') return (console.error(say('admin.notFound', { id: inert(id!) })), 1);
       if (result === 'already-revoked') return (console.error(say('admin.alreadyRevoked', { id: inert(id!) })), 1);
       console.log(say('admin.revoked', { id: id!, reason: t(locale, `verify.revocationReason.${reason}`) }));
+      // Whose certificate it was, so a mistyped id is seen at once (and undone with unrevoke).
+      const record = await register.get(id!);
+      if (record) show(record);
       return 0;
     }
     case 'unrevoke': {

@@ -1,6 +1,8 @@
 // `npm run verify -- <files or folders> [--lang lv|en] [--csv | --csv-lv] [--offline] [--jwks keys.json --issuer <uri> [--issuer-name <name>]]`
 // Checks certificates offline with the same verifier as the verify page, prints a table (or CSV)
-// in the reader's language (Latvian by default) and exits 1 when any certificate is not valid.
+// in the reader's language (Latvian by default). Exit codes: 0 every certificate valid and none
+// revoked by the issuer's list; 3 every certificate valid, but the revocation of at least one could not
+// be checked (a script must not read that as a clean result); 1 any certificate not valid; 2 usage.
 // Each path is checked on its own: a file that cannot be read, is too large or is crafted gives
 // one row, never a crash. `--jwks` adds another issuer next to this installation's own, marked as
 // added in every row it checks; it may not reuse a trusted issuer's id, kid or name.
@@ -138,4 +140,6 @@ if (values.csv || values['csv-lv']) {
   const valid = rows.filter((r) => r.status === 'valid').length;
   console.log(`\n${t(locale, 'verify.summary', { total: rows.length, valid, invalid: rows.length - valid })}`);
 }
-process.exit(rows.every((r) => r.status === 'valid') && rows.length > 0 ? 0 : 1);
+/** 0 all valid and checked, 3 all valid but a revocation not checked, 1 any not valid (or nothing to check). */
+const allValid = rows.length > 0 && rows.every((r) => r.status === 'valid');
+process.exit(!allValid ? 1 : rows.some((r) => r.revocation?.state !== 'not-revoked') ? 3 : 0);

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -45,6 +45,26 @@ async function axe(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   expect(results.violations).toEqual([]);
 }
+
+test('npm run verify asks the course for revocation: exit 0 when checked and valid, 1 once revoked, 3 when it could not check', async () => {
+  const { token, id } = await issue('Līga Kalniņa');
+  const dir = mkdtempSync(join(tmpdir(), 'verify-cli-'));
+  const file = join(dir, 'liga.jwt');
+  writeFileSync(file, token);
+  const verify = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/verify.ts', file, '--lang', 'en', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  const checked = verify();
+  expect(checked.stdout).toContain(t('en', 'verify.status.valid-checked'));
+  expect(checked.status).toBe(0);
+  const offline = verify('--offline');
+  expect(offline.stdout).toMatch(/Valid — revocation not checked \(offline\)/);
+  expect(offline.status).toBe(3);
+  // The administrator sees whose certificate was revoked.
+  const revoked = admin('revoke', id, '--reason', 'issued-in-error', '--lang', 'en');
+  expect(revoked).toContain('Līga Kalniņa');
+  const after = verify();
+  expect(after.status).toBe(1);
+  admin('unrevoke', id);
+});
 
 for (const locale of LOCALES) {
   test(`a revoked certificate shows as revoked with its date and reason on the verify page (${locale})`, async ({ page }) => {
