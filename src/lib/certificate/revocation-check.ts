@@ -116,9 +116,38 @@ export function httpStatusSource(origin: string, timeoutMs = 5000, fetchImpl: ty
     fetch: async (url) => {
       const response = await fetchImpl(url, { credentials: 'omit', redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
       if (!response.ok) return undefined;
-      const text = await response.text();
-      return text.length < 2 * 1024 * 1024 ? text : undefined;
+      return readLimited(response, MAX_STATUS_LIST_BYTES);
     },
   };
+}
+
+/** A status list is a few kilobytes; anything near this is not one. */
+export const MAX_STATUS_LIST_BYTES = 2 * 1024 * 1024;
+
+/** The body as text, or undefined once it passes `limit` bytes: stops reading there, never holds more. */
+export async function readLimited(response: Response, limit: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limit) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) (all.set(c, at), (at += c.byteLength));
+  return new TextDecoder().decode(all);
 }
 

@@ -1,6 +1,6 @@
 import { SignJWT, type JWK } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import type { StatusListSource } from '../../../src/lib/certificate/revocation-check';
+import { httpStatusSource, readLimited, type StatusListSource } from '../../../src/lib/certificate/revocation-check';
 import type { RevocationDetail } from '../../../src/lib/certificate/status-list-credential';
 import { buildStatusListCredential, statusEntry, statusListUrl } from '../../../src/lib/certificate/status-list-credential';
 import type { SigningKey } from '../../../src/lib/certificate/sign-credential';
@@ -136,5 +136,33 @@ describe('a QR summary row', () => {
     const row = summaryRow({ status: 'valid', summary, issuer: trusted(publicJwk)[0]! } as never, 'QR', () => 'e');
     expect(lv.status(row)).toBe('Derīgs — atsaukums nav pārbaudīts');
     expect(en.explanation(row)).toContain('check the certificate file');
+  });
+});
+
+describe('the status list download', () => {
+  /** A body of `total` bytes in 64 KB chunks, counting how much was pulled from it. */
+  const endless = (total: number) => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= total) return controller.close();
+        pulled += 65536;
+        controller.enqueue(new Uint8Array(65536).fill(65));
+      },
+    });
+    return { body, pulled: () => pulled };
+  };
+
+  it('stops reading a body once it passes the limit, without holding the rest', async () => {
+    const huge = endless(64 * 1024 * 1024);
+    expect(await readLimited(new Response(huge.body), 2 * 1024 * 1024)).toBeUndefined();
+    expect(huge.pulled()).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('refuses a declared length over the limit before reading, and reads a small list whole', async () => {
+    const fetchImpl = (async () => new Response('x'.repeat(10), { headers: { 'content-length': String(3 * 1024 * 1024) } })) as unknown as typeof fetch;
+    expect(await httpStatusSource(COURSE, 1000, fetchImpl).fetch(LIST)).toBeUndefined();
+    const small = (async () => new Response('eyJ.list.sig')) as unknown as typeof fetch;
+    expect(await httpStatusSource(COURSE, 1000, small).fetch(LIST)).toBe('eyJ.list.sig');
   });
 });
