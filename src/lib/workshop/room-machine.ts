@@ -32,7 +32,12 @@ export interface RoomContext {
 
 export type RoomEvent =
   | { type: 'participant.join'; participant: string; at: number }
-  | { type: 'participant.leave'; participant: string }
+  /**
+   * Gone for good: the server sends it a while after a connection dropped. `unseenSince` keeps a
+   * participant that came back meanwhile (perhaps to another server): it is removed only if it was
+   * last seen at or before that time.
+   */
+  | { type: 'participant.leave'; participant: string; unseenSince?: number }
   | { type: 'answer.set'; participant: string; seq: number; options: string[]; at: number }
   | { type: 'question.show'; question: RoomQuestion }
   | { type: 'answer.reveal' }
@@ -93,6 +98,8 @@ export const roomMachine = setup({
     join: assign(({ context, event }) => (event.type === 'participant.join' ? { participants: { ...context.participants, [event.participant]: event.at } } : {})),
     leave: assign(({ context, event }) => {
       if (event.type !== 'participant.leave') return {};
+      const seen = context.participants[event.participant];
+      if (seen === undefined || (event.unseenSince !== undefined && seen > event.unseenSince)) return {};
       // A participant who leaves is no longer counted: its answer goes with it.
       const { [event.participant]: _gone, ...participants } = context.participants;
       const { [event.participant]: _answer, ...answers } = context.answers;

@@ -100,6 +100,11 @@ describe('live room machine', () => {
     r.send({ type: 'participant.leave', participant: 'p1' });
     expect(r.counts()).toEqual([0, 1, 0]);
     expect(presenterView(r.snap().context, false).participants).toBe(1);
+    // p2's connection dropped at 5 but it came back at 7 (another server, perhaps): the late leave keeps it.
+    r.send(join('p2', 7), { type: 'participant.leave', participant: 'p2', unseenSince: 5 });
+    expect(r.counts()).toEqual([0, 1, 0]);
+    r.send({ type: 'participant.leave', participant: 'p2', unseenSince: 9 });
+    expect(r.counts()).toEqual([0, 0, 0]);
   });
 
   it('takes at most MAX_PARTICIPANTS, and a known participant joining again is not a new one', () => {

@@ -1,0 +1,172 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createActor, type Actor } from 'xstate';
+import { answerRefusal, roomMachine, type RoomEvent, type RoomQuestion } from '../../lib/workshop/room-machine.ts';
+import type { RoomLog } from './room-log.ts';
+
+/** Letters and digits a room reads aloud and types without mistakes: no 0/O, 1/I/L. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+/** The default lifetime of a room: a working day. */
+export const DEFAULT_ROOM_HOURS = 8;
+
+/** A code as typed on a phone: case, spaces and dashes do not matter; anything else makes it no code. */
+export function normaliseCode(typed: string): string | undefined {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '');
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : undefined;
+}
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/** What only the presenter may do. */
+export type ControlAction = { type: 'question.show'; question: RoomQuestion } | { type: 'answer.reveal' } | { type: 'hands.set'; counts: number[] };
+
+type RoomActor = Actor<typeof roomMachine>;
+interface LocalRoom {
+  actor: RoomActor;
+  secretHash: string;
+  expiresAt: number;
+  lastId: number;
+  chain: Promise<void>;
+  listeners: Set<() => void>;
+}
+
+/**
+ * The rooms one server knows: each a replica of the room's machine, fed from the shared log in the
+ * log's order, so every server holding the same room holds the same state. Requests are checked
+ * against the replica first (a refusal is immediate), then appended; the machine's guards decide
+ * again as each replica applies the event, so a race between servers cannot count an answer twice.
+ */
+export class RoomHub {
+  private readonly rooms = new Map<string, LocalRoom>();
+  private readonly log: RoomLog;
+  private readonly lifetimeMs: number;
+  private readonly now: () => number;
+  private readonly unsubscribe: () => void;
+
+  constructor(log: RoomLog, options: { lifetimeMs?: number; now?: () => number } = {}) {
+    this.log = log;
+    this.lifetimeMs = options.lifetimeMs ?? DEFAULT_ROOM_HOURS * 3_600_000;
+    this.now = options.now ?? Date.now;
+    this.unsubscribe = log.onAppend((code) => void this.catchUp(code));
+  }
+
+  /** A new room: its join code, and the presenter's secret (returned once, stored only as a hash). */
+  async create(): Promise<{ code: string; secret: string; expiresAt: number }> {
+    const secret = randomBytes(32).toString('base64url');
+    const createdAt = this.now();
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const code = [...randomBytes(CODE_LENGTH)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+      if (await this.log.create({ code, secretHash: hash(secret), createdAt, expiresAt: createdAt + this.lifetimeMs })) return { code, secret, expiresAt: createdAt + this.lifetimeMs };
+    }
+    throw new Error('no free room code');
+  }
+
+  /** The room's replica, loaded from the log if this server has not seen it; undefined if there is none (or it is over). */
+  private async open(code: string): Promise<LocalRoom | undefined> {
+    const known = this.rooms.get(code);
+    if (known) return known.expiresAt > this.now() ? known : undefined;
+    const stored = await this.log.find(code);
+    if (!stored || stored.expiresAt <= this.now()) return undefined;
+    if (this.rooms.has(code)) return this.rooms.get(code);
+    const actor = createActor(roomMachine, { input: { now: stored.createdAt, lifetimeMs: stored.expiresAt - stored.createdAt } }).start();
+    const room: LocalRoom = { actor, secretHash: stored.secretHash, expiresAt: stored.expiresAt, lastId: 0, chain: Promise.resolve(), listeners: new Set() };
+    this.rooms.set(code, room);
+    await this.catchUp(code);
+    return room;
+  }
+
+  /** Applies whatever the log holds after what this replica has seen, one batch at a time. */
+  private catchUp(code: string): Promise<void> {
+    const room = this.rooms.get(code);
+    if (!room) return Promise.resolve();
+    room.chain = room.chain.then(async () => {
+      const events = await this.log.since(code, room.lastId).catch(() => []);
+      if (!events.length) return;
+      for (const { id, event } of events) {
+        room.actor.send(event);
+        room.lastId = id;
+      }
+      for (const listener of room.listeners) listener();
+    });
+    return room.chain;
+  }
+
+  private async dispatch(code: string, event: RoomEvent) {
+    await this.log.append(code, event);
+    await this.catchUp(code);
+  }
+
+  async exists(code: string): Promise<boolean> {
+    return (await this.open(code)) !== undefined;
+  }
+
+  /** A new participant: an id the phone keeps to reconnect and to answer; nothing else identifies it. */
+  async join(code: string, participant?: string): Promise<string | undefined> {
+    const room = await this.open(code);
+    if (!room) return undefined;
+    const id = participant && /^[A-Za-z0-9_-]{22}$/.test(participant) ? participant : randomBytes(16).toString('base64url');
+    await this.dispatch(code, { type: 'participant.join', participant: id, at: this.now() });
+    return id in room.actor.getSnapshot().context.participants ? id : undefined;
+  }
+
+  async leave(code: string, participant: string, unseenSince: number) {
+    if (await this.open(code)) await this.dispatch(code, { type: 'participant.leave', participant, unseenSince });
+  }
+
+  /** An answer, or the reason it does not count. */
+  async answer(code: string, participant: string, seq: number, options: string[]): Promise<'ok' | 'no-room' | string> {
+    const room = await this.open(code);
+    if (!room) return 'no-room';
+    const event = { type: 'answer.set' as const, participant, seq, options, at: this.now() };
+    const snapshot = room.actor.getSnapshot();
+    const refusal = answerRefusal(snapshot.context, snapshot.matches('revealed'), event);
+    if (refusal) return refusal;
+    await this.dispatch(code, event);
+    return 'ok';
+  }
+
+  /** The presenter's moves, with the secret only its browser holds. */
+  async control(code: string, secret: string, action: ControlAction): Promise<'ok' | 'no-room' | 'forbidden'> {
+    const room = await this.open(code);
+    if (!room) return 'no-room';
+    const given = Buffer.from(hash(secret), 'hex');
+    if (!timingSafeEqual(given, Buffer.from(room.secretHash, 'hex'))) return 'forbidden';
+    await this.dispatch(code, action);
+    return 'ok';
+  }
+
+  /** The room's state now, for the views; undefined when there is no such room. */
+  async state(code: string) {
+    const room = await this.open(code);
+    if (!room) return undefined;
+    const snapshot = room.actor.getSnapshot();
+    return { context: snapshot.context, revealed: snapshot.matches('revealed'), closed: snapshot.status === 'done' };
+  }
+
+  /** Calls `listener` after every change to the room; returns the way to stop. */
+  async subscribe(code: string, listener: () => void): Promise<(() => void) | undefined> {
+    const room = await this.open(code);
+    if (!room) return undefined;
+    room.listeners.add(listener);
+    return () => void room.listeners.delete(listener);
+  }
+
+  /** Closes and forgets rooms whose time is over, here and in the log. */
+  async sweep(): Promise<number> {
+    const now = this.now();
+    for (const [code, room] of this.rooms)
+      if (room.expiresAt <= now) {
+        room.actor.send({ type: 'clock.tick', at: now });
+        for (const listener of room.listeners) listener();
+        room.actor.stop();
+        this.rooms.delete(code);
+      }
+    return this.log.removeExpired(now);
+  }
+
+  async close() {
+    this.unsubscribe();
+    for (const room of this.rooms.values()) room.actor.stop();
+    this.rooms.clear();
+  }
+}
