@@ -96,6 +96,16 @@ export class RoomHub {
     await this.catchUp(code);
   }
 
+  private last = 0;
+  /**
+   * This server's time for events, strictly increasing: a phone that reconnects in the same
+   * millisecond its old connection closed is still seen after that close.
+   */
+  stamp(): number {
+    this.last = Math.max(this.now(), this.last + 1);
+    return this.last;
+  }
+
   async exists(code: string): Promise<boolean> {
     return (await this.open(code)) !== undefined;
   }
@@ -105,7 +115,7 @@ export class RoomHub {
     const room = await this.open(code);
     if (!room) return undefined;
     const id = participant && /^[A-Za-z0-9_-]{22}$/.test(participant) ? participant : randomBytes(16).toString('base64url');
-    await this.dispatch(code, { type: 'participant.join', participant: id, at: this.now() });
+    await this.dispatch(code, { type: 'participant.join', participant: id, at: this.stamp() });
     return id in room.actor.getSnapshot().context.participants ? id : undefined;
   }
 
@@ -117,7 +127,7 @@ export class RoomHub {
   async answer(code: string, participant: string, seq: number, options: string[]): Promise<'ok' | 'no-room' | string> {
     const room = await this.open(code);
     if (!room) return 'no-room';
-    const event = { type: 'answer.set' as const, participant, seq, options, at: this.now() };
+    const event = { type: 'answer.set' as const, participant, seq, options, at: this.stamp() };
     const snapshot = room.actor.getSnapshot();
     const refusal = answerRefusal(snapshot.context, snapshot.matches('revealed'), event);
     if (refusal) return refusal;

@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { roomApi } from '../../../../server/rooms/room-api';
+
+/** The live room's control (see server/rooms/room-api.ts). */
+export const prerender = false;
+
+export const POST: APIRoute = async ({ params, request, clientAddress }) => (await roomApi()).control(params.code ?? '', request, clientAddress ?? 'unknown');

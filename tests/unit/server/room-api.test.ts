@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../../src/lib/certificate/rate-limiter';
+import { RoomApi } from '../../../src/server/rooms/room-api';
+import { RoomHub } from '../../../src/server/rooms/room-hub';
+import { MemoryRoomLog } from '../../../src/server/rooms/room-log';
+
+const question = { module: 'kapec-vadlinijas', scenario: 's1', options: ['b', 'a', 'c'], several: false };
+const post = (body: unknown, type = 'application/json') => new Request('http://127.0.0.1/x', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+function api(options: { graceMs?: number; guesses?: number } = {}) {
+  return new RoomApi({ hub: new RoomHub(new MemoryRoomLog()), graceMs: options.graceMs ?? 50, guessLimit: new RateLimiter(options.guesses ?? 20, 600_000) });
+}
+
+async function open(rooms: RoomApi) {
+  const created = await rooms.create('presenter');
+  expect(created.status).toBe(201);
+  return (await created.json()) as { code: string; secret: string };
+}
+
+/** Reads server-sent events until `until` says enough (bounded), then stops reading. */
+async function readEvents(response: Response, until: (events: { event: string; data: any }[]) => boolean) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: { event: string; data: any }[] = [];
+  let buffer = '';
+  for (let i = 0; i < 50 && !until(events); i++) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value);
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event && data) events.push({ event, data: JSON.parse(data) });
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+describe('live room API', () => {
+  it('runs a question from the presenter to two phones: join, answer, change, reveal, counts after the reveal only', async () => {
+    const rooms = api();
+    const { code, secret } = await open(rooms);
+    const p1 = (await (await rooms.join(code.toLowerCase(), post({}), 'phone1')).json()).participant;
+    const p2 = (await (await rooms.join(`${code.slice(0, 3)} ${code.slice(3)}`, post({}), 'phone2')).json()).participant;
+    expect((await rooms.control(code, post({ secret, action: { type: 'question.show', question } }), 'presenter')).status).toBe(204);
+    expect((await rooms.answer(code, post({ participant: p1, seq: 1, options: ['a'] }), 'phone1')).status).toBe(204);
+    expect((await rooms.answer(code, post({ participant: p2, seq: 1, options: ['c'] }), 'phone2')).status).toBe(204);
+    expect((await rooms.answer(code, post({ participant: p2, seq: 1, options: ['a'] }), 'phone2')).status).toBe(204);
+
+    const before = await readEvents(await rooms.events(code, new URL(`http://x/?role=presenter`), 'presenter'), (e) => e.length >= 1);
+    expect(before[0]).toEqual({ event: 'state', data: { seq: 1, participants: 2, answered: 2 } });
+    expect((await rooms.control(code, post({ secret, action: { type: 'answer.reveal' } }), 'presenter')).status).toBe(204);
+    const after = await readEvents(await rooms.events(code, new URL(`http://x/?role=presenter`), 'presenter'), (e) => e.length >= 1);
+    expect(after[0]!.data.counts).toEqual([0, 2, 0]);
+    const late = await rooms.answer(code, post({ participant: p1, seq: 1, options: ['b'] }), 'phone1');
+    expect(late.status).toBe(409);
+    expect((await late.json()).code).toBe('revealed');
+  });
+
+  it('pushes a new state to a phone after every change, with its own answer only', async () => {
+    const rooms = api();
+    const { code, secret } = await open(rooms);
+    const p1 = (await (await rooms.join(code, post({}), 'phone1')).json()).participant;
+    const stream = await rooms.events(code, new URL(`http://x/?participant=${p1}`), 'phone1');
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reading = readEvents(stream, (e) => e.some((x) => x.data.revealed));
+    await rooms.control(code, post({ secret, action: { type: 'question.show', question } }), 'presenter');
+    await rooms.answer(code, post({ participant: p1, seq: 1, options: ['b'] }), 'phone1');
+    await rooms.control(code, post({ secret, action: { type: 'answer.reveal' } }), 'presenter');
+    const events = await reading;
+    expect(events.map((e) => [e.data.seq, e.data.answer?.[0] ?? null, e.data.revealed])).toEqual([
+      [0, null, false],
+      [1, null, false],
+      [1, 'b', false],
+      [1, 'b', true],
+    ]);
+    expect(events.at(-1)!.data.question).toEqual(question);
+  });
+
+  it('refuses the presenter secret from anyone else, malformed controls, oversize and non-JSON bodies', async () => {
+    const rooms = api();
+    const { code, secret } = await open(rooms);
+    expect((await rooms.control(code, post({ secret: 'guess', action: { type: 'answer.reveal' } }), 'x')).status).toBe(403);
+    expect((await rooms.control(code, post({ secret, action: { type: 'question.show', question: { ...question, options: 'a' } } }), 'p')).status).toBe(400);
+    expect((await rooms.control(code, post({ secret, action: { type: 'hands.set', counts: [1, -2, 0] } }), 'p')).status).toBe(400);
+    expect((await rooms.control(code, post({ secret, action: { type: 'question.show', question: { ...question, module: '../../etc' } } }), 'p')).status).toBe(400);
+    expect((await rooms.join(code, post('x'.repeat(10_000)), 'p')).status).toBe(413);
+    expect((await rooms.join(code, post('{not json'), 'p')).status).toBe(400);
+    expect((await rooms.join(code, post('{}', 'text/plain'), 'p')).status).toBe(415);
+    expect((await rooms.answer(code, post({ participant: 'p', seq: 'one', options: ['a'] }), 'p')).status).toBe(400);
+  });
+
+  it('limits guessing: unknown codes (and wrong secrets) from one client are refused with 429 after the limit', async () => {
+    const rooms = api({ guesses: 5 });
+    const { code } = await open(rooms);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await rooms.join('ZZZZZZ', post({}), 'guesser')).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
+    // The real code still works for a phone, and for another client the limit is its own.
+    expect((await rooms.join(code, post({}), 'guesser')).status).toBe(200);
+    expect((await rooms.join('ZZZZZZ', post({}), 'someone else')).status).toBe(404);
+  });
+
+  it('keeps a dropped phone counted for the grace period, with its answer, and drops it after', async () => {
+    const rooms = api({ graceMs: 100 });
+    const { code, secret } = await open(rooms);
+    const p1 = (await (await rooms.join(code, post({}), 'phone1')).json()).participant;
+    await rooms.control(code, post({ secret, action: { type: 'question.show', question } }), 'presenter');
+    await rooms.answer(code, post({ participant: p1, seq: 1, options: ['c'] }), 'phone1');
+    const presenter = async () => (await readEvents(await rooms.events(code, new URL('http://x/?role=presenter'), 'presenter'), (e) => e.length >= 1))[0]!.data;
+    // The phone's stream drops (the reader cancels) and it reconnects at once: still counted.
+    await readEvents(await rooms.events(code, new URL(`http://x/?participant=${p1}`), 'phone1'), (e) => e.length >= 1);
+    const back = await readEvents(await rooms.events(code, new URL(`http://x/?participant=${p1}`), 'phone1'), (e) => e.length >= 1);
+    expect(back[0]!.data.answer).toEqual(['c']);
+    await new Promise((r) => setTimeout(r, 250));
+    // Gone for longer than the grace: no longer counted.
+    expect(await presenter()).toMatchObject({ participants: 0, answered: 0 });
+  });
+});
