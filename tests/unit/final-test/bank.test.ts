@@ -122,7 +122,7 @@ describe('final test item bank: never shown in a module quiz', () => {
 describe('final test item bank: cannot be passed without reading', () => {
   it('has no guessability problem taken as one quiz', () => {
     expect(guessabilityProblems({ passPercent: 80, scenarios: items }, labels).map((p) => p.key)).toEqual([]);
-  }, 60_000); // every blind strategy over 41 items: a few seconds, more on a loaded machine
+  }, 60_000); // every blind strategy over the whole bank: a few seconds, more on a loaded machine
 
   // Not passing is not enough for the item a learner meets unprepared: the best a blind strategy
   // (cue strategies included) does on the whole bank stays at half the points or below, in each locale.
