@@ -9,13 +9,13 @@ import { precompressIntegration } from './scripts/precompress.mjs';
  * Two shared chunks, so a page needs few requests without loading what it does not use:
  * "core", what every page's islands load (the Svelte runtime and its Astro client, nanostores, the
  * progress store and its shape checks), and "quiz", the quiz engine (scenario kinds, drawing,
- * positions, scoring) for the quiz player, the final test and the presenter.
+ * positions, scoring, the question views) for the quiz player, the final test and the presenter.
  * @param {string} id
  */
 function sharedChunk(id) {
   if (/node_modules\/(svelte|nanostores|@nanostores|@astrojs\/svelte|clsx)\//.test(id)) return 'core';
-  if (/\/src\/lib\/(progress\/(progress-store|progress-data|parse-progress|guarded-storage|export-import|progress-updates)|quiz\/(attempt-shape|random)|i18n\/translate)\./.test(id)) return 'core';
-  if (/\/src\/lib\/quiz\/(kinds\/|(scenario|draw|position|attempt|regrade|scoring|option-ids)\.)/.test(id)) return 'quiz';
+  if (/\/src\/lib\/(progress\/(progress-store|progress-data|parse-progress|guarded-storage|progress-updates|small-store)|quiz\/(attempt-shape|random)|i18n\/translate)\./.test(id)) return 'core';
+  if (/\/src\/lib\/quiz\/(kinds\/|(scenario|draw|position|attempt|regrade|scoring|option-ids|view)\.)/.test(id)) return 'quiz';
   return undefined;
 }
 
