@@ -81,7 +81,7 @@ for (const file of pages(dist).sort()) {
 const PRESENTER_BUDGET = 60 * 1024;
 const presenterData = ['lv', 'en'].flatMap((locale) => {
   const dir = join(dist, locale, 'presenter-data');
-  return existsSync(dir) ? readdirSync(dir).map((name) => ({ path: join(dir, name), gzip: gz(readFileSync(join(dir, name))) })) : [];
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => ({ path: join(dir, name), gzip: gz(readFileSync(join(dir, name))) })) : [];
 });
 const largestData = presenterData.reduce((a, b) => (b.gzip > a.gzip ? b : a), { path: '(none)', gzip: 0 });
 const presenterFirstLoad = rows
