@@ -11,7 +11,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4331);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 export const PROFILES = {
   unthrottled: undefined,
@@ -21,7 +21,7 @@ export const PROFILES = {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-async function startServer() {
+export async function startServer() {
   const server = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (d) => (output += d));

@@ -1,4 +1,5 @@
-import { base64url, CompactSign, compactVerify, importJWK, type CryptoKey, type JWK, type KeyObject } from 'jose';
+import { CompactSign, type CryptoKey, type KeyObject } from 'jose';
+import { base64url, compactVerify, importVerifyKey } from './jws';
 import { bytesToDigits, digitsToBytes } from './qr-digits';
 import { decodeSummary, encodeSummary, type CertificateSummary } from './qr-summary-codec';
 import type { TrustedIssuer } from './verify-certificate';
@@ -65,7 +66,7 @@ export async function verifySummary(digits: string, issuers: readonly TrustedIss
   if (!found) return { status: 'unknown-issuer', reason: `signed with key "${kid}", which belongs to no trusted issuer` };
   const jws = [base64url.encode(JSON.stringify(header(kid))), base64url.encode(payload), base64url.encode(signature)].join('.');
   try {
-    await compactVerify(jws, await importJWK(found.jwk as JWK, 'ES256'), { algorithms: ['ES256'] });
+    await compactVerify(jws, await importVerifyKey(found.jwk, 'ES256'), { algorithms: ['ES256'] });
   } catch {
     return { status: 'signature-invalid', reason: 'the signature does not match: the QR code was changed after signing' };
   }

@@ -1,4 +1,4 @@
-import { compactVerify, decodeProtectedHeader, type CryptoKey } from 'jose';
+import { compactVerify, decodeProtectedHeader } from './jws';
 import type { RevocationReason } from './revocation-reason';
 import { bitAt } from './status-list';
 import { readStatusListCredential, STATUS_LIST_TTL_MS, type ReadStatusList } from './status-list-credential';
@@ -39,7 +39,7 @@ function originOf(url: string): string | undefined {
 }
 
 /** The issuer's trusted key for a kid, with the algorithm it signs with; undefined for a kid it does not have. */
-export type IssuerKeyLookup = (kid: string) => Promise<{ key: CryptoKey | Uint8Array; alg: string } | undefined>;
+export type IssuerKeyLookup = (kid: string) => Promise<{ key: CryptoKey; alg: string } | undefined>;
 
 type Fetched = { list: ReadStatusList } | { failed: 'offline' | 'list-invalid' };
 

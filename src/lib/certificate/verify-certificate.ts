@@ -1,4 +1,5 @@
-import { base64url, compactVerify, importJWK, type CryptoKey, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { base64url, compactVerify, importVerifyKey } from './jws';
 import { algorithmFor, keyTypeOf } from './public-jwk';
 import { personTextProblem } from './person-text';
 import { readUnsignedRecord } from './unsigned-record';
@@ -88,7 +89,7 @@ interface KeyEntry {
   issuer: TrustedIssuer;
   trust: IssuerTrust;
   jwk: JWK;
-  key?: Promise<CryptoKey | Uint8Array>;
+  key?: Promise<CryptoKey>;
 }
 
 const slot = (issuerId: string, kid: string) => `${issuerId}\n${kid}`;
@@ -133,7 +134,7 @@ export class CertificateVerifier {
     const entry = this.keys.get(slot(issuerId, kid));
     if (!entry) return undefined;
     const kty = keyTypeOf(entry.jwk);
-    entry.key ??= importJWK(entry.jwk, kty ? algorithmFor(kty) : 'RS256');
+    entry.key ??= importVerifyKey(entry.jwk, kty ? algorithmFor(kty) : 'RS256');
     return entry;
   }
 

@@ -24,7 +24,7 @@ export function probeStorage(scope: { localStorage?: StorageLike }): StorageLike
 }
 
 /**
- * Wraps storage in the property-bag shape `@nanostores/persistent` writes to. A failed write (quota
+ * Wraps storage in the property-bag shape the progress store (small-store.ts) writes to. A failed write (quota
  * exceeded) keeps the value in memory and calls onFailure, instead of throwing into the page.
  */
 export function guardedStorage(real: StorageLike | undefined, onFailure: () => void): Record<string, string> {

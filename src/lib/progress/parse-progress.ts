@@ -1,4 +1,4 @@
-import { isAnswerLog, readAttemptSpec } from '../quiz/regrade';
+import { isAnswerLog, readAttemptSpec } from '../quiz/attempt-shape';
 import { emptyModule, emptyProgress, PROGRESS_VERSION, type ModuleProgress, type ModuleStatus, type Progress, type StorageNotice } from './progress-data';
 
 export interface ParsedProgress {

@@ -1,26 +1,20 @@
-import { atom } from 'nanostores';
-import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
 import type { RecordedAttempt } from '../quiz/attempt';
 import type { SavedAttempt } from '../quiz/quiz-machine';
 import type { QuizScore } from '../quiz/scoring';
 import { guardedStorage, probeStorage, type StorageLike } from './guarded-storage';
-import { exportProgress, importProgress, type ImportResult } from './export-import';
 import { parseProgress } from './parse-progress';
 import { BACKUP_KEY, emptyProgress, PROGRESS_KEY, type Progress, type StorageNotice } from './progress-data';
 import * as update from './progress-updates';
+import { persistentStore, valueStore } from './small-store';
 
 /** What the learner should be told about storage, if anything; shown by the StorageNotice island. */
-export const storageNotice = atom<StorageNotice | null>(null);
+export const storageNotice = valueStore<StorageNotice | null>(null);
 
-const scope = globalThis as { localStorage?: StorageLike; window?: unknown };
-const real = probeStorage(scope);
-if (scope.window) {
-  setPersistentEngine(
-    guardedStorage(real, () => storageNotice.set(real ? 'full' : 'unavailable')),
-    real ? windowPersistentEvents : { addEventListener() {}, removeEventListener() {} },
-  );
-  if (!real) storageNotice.set('unavailable');
-}
+const scope = globalThis as { localStorage?: StorageLike; window?: Window };
+const real = scope.window ? probeStorage(scope) : undefined;
+// On the server (islands rendered at build time) nothing is stored: an empty bag.
+const storage: Record<string, string> = scope.window ? guardedStorage(real, () => storageNotice.set(real ? 'full' : 'unavailable')) : {};
+if (scope.window && !real) storageNotice.set('unavailable');
 
 function decode(raw: string): Progress {
   const { progress, notice } = parseProgress(raw);
@@ -37,7 +31,12 @@ function decode(raw: string): Progress {
 }
 
 /** The learner's progress: one versioned key, shared by every island and kept in sync across tabs. */
-export const progress = persistentAtom<Progress>(PROGRESS_KEY, emptyProgress(), { encode: JSON.stringify, decode });
+export const progress = persistentStore<Progress>(PROGRESS_KEY, emptyProgress(), {
+  storage,
+  encode: JSON.stringify,
+  decode,
+  events: real ? scope.window : undefined,
+});
 
 export function recordAttempt(moduleId: string, attempt: SavedAttempt): void {
   progress.set(update.saveAttempt(progress.get(), moduleId, attempt, new Date()));
@@ -58,16 +57,6 @@ export function saveCertificate(token: string): void {
 export function resetProgress(): void {
   progress.set(emptyProgress());
   storageNotice.set(real ? null : 'unavailable');
-}
-
-/** The export file, naming the course edition (content hash) it was written by. */
-export function progressFileText(edition: string): string {
-  return exportProgress(progress.get(), new Date(), edition);
-}
-
-/** Reads a progress file without changing anything: the page compares it and asks first. */
-export function readProgressFile(text: string): ImportResult {
-  return importProgress(text);
 }
 
 /** Stores progress the learner confirmed (a merge, or the value an undo brings back). */

@@ -1,4 +1,3 @@
-import { assign, setup } from 'xstate';
 import { attemptProblem, attemptQuiz, drawnIds, type AttemptSpec } from './attempt';
 import { advance, entryAt, firstPosition, isValidChoice, replay, type Position } from './position';
 import { scoreQuiz, type QuizScore } from './scoring';
@@ -67,76 +66,124 @@ function restore(input: QuizMachineInput): QuizContext {
   return { ...fresh, attempt, quiz, log: saved.log, position: walked.position, answered: before.ok ? before.position : undefined, resumed: true };
 }
 
+/** The quiz's states; "restoring" is resolved at creation and never observed. */
+export type QuizPhase = 'intro' | 'answering' | 'feedback' | 'result';
+
+export interface QuizSnapshot {
+  value: QuizPhase;
+  context: QuizContext;
+}
+
+/** What a transition asks the page to do: save the attempt (in a phase) or report the finished result. */
+export type QuizEffect = { type: 'persistAttempt'; phase: AttemptPhase } | { type: 'reportResult' };
+
+export interface QuizStep {
+  snapshot: QuizSnapshot;
+  effects: QuizEffect[];
+}
+
 /**
- * The learner's run through one quiz: intro → answering ⇄ feedback → result → (retry).
- * `persistAttempt` and `reportResult` do nothing here; the quiz player provides them to save
- * progress, and tests provide them to observe it.
+ * Where a run starts: the "restoring" decision of a saved attempt. A finished log whose result was
+ * never shown lands on the last feedback, not on a blank question; a started attempt on its question.
  */
-export const quizMachine = setup({
-  types: {
-    context: {} as QuizContext,
-    events: {} as QuizEvent,
-    input: {} as QuizMachineInput,
-  },
-  guards: {
-    // A finished log whose result was never shown also lands on the last feedback, not on a blank question.
-    resumesAtFeedback: ({ context }) => context.log.length > 0 && (context.resumePhase === 'feedback' || !context.position),
-    wasStarted: ({ context }) => context.resumed && context.position !== undefined,
-    isValidChoice: ({ context, event }) =>
-      event.type === 'answer.submit' && context.position !== undefined && isValidChoice(context.quiz, context.position, event.choice),
-    isFinished: ({ context }) => context.position === undefined,
-  },
-  actions: {
-    recordAnswer: assign(({ context, event }) => {
-      if (event.type !== 'answer.submit' || !context.position) return {};
-      return {
+export function initialQuizSnapshot(input: QuizMachineInput): QuizSnapshot {
+  const context = restore(input);
+  if (context.log.length > 0 && (context.resumePhase === 'feedback' || !context.position)) return { value: 'feedback', context };
+  if (context.resumed && context.position !== undefined) return { value: 'answering', context };
+  return { value: 'intro', context };
+}
+
+/**
+ * The learner's run through one quiz, as a pure transition: intro → answering ⇄ feedback → result
+ * → (retry). Returns the next snapshot and the effects to run, or undefined when the event does not
+ * apply in this state (an answer that does not fit the question, "next" on a question, …).
+ * The same states and events as the xstate machine it replaces (see quiz-machine.test.ts and
+ * quiz-machine-paths.test.ts); a function instead of xstate because xstate's runtime alone is
+ * 12 KB gzip of the module page's 30 KB budget.
+ */
+export function quizTransition(snapshot: QuizSnapshot, event: QuizEvent): QuizStep | undefined {
+  const { value, context } = snapshot;
+  const persist = (phase: AttemptPhase): QuizEffect => ({ type: 'persistAttempt', phase });
+  switch (value) {
+    case 'intro':
+      return event.type === 'quiz.start' ? { snapshot: { value: 'answering', context }, effects: [persist('answering')] } : undefined;
+    case 'answering': {
+      if (event.type !== 'answer.submit' || !context.position || !isValidChoice(context.quiz, context.position, event.choice)) return undefined;
+      const next: QuizContext = {
+        ...context,
         log: [...context.log, entryAt(context.quiz, context.position, event.choice)],
         answered: context.position,
         position: advance(context.quiz, context.position, event.choice),
       };
-    }),
-    startOver: assign(({ context, event }) => (event.type === 'quiz.retry' ? freshAttempt(context.pool, event.seed) : {})),
-    score: assign(({ context }) => ({ score: scoreQuiz(context.quiz, context.log) })),
-    persistAttempt: (_, _params: { phase: AttemptPhase }) => {},
-    reportResult: () => {},
-  },
-}).createMachine({
-  id: 'quiz',
-  context: ({ input }) => restore(input),
-  initial: 'restoring',
-  states: {
-    restoring: {
-      always: [
-        { guard: 'resumesAtFeedback', target: 'feedback' },
-        { guard: 'wasStarted', target: 'answering' },
-        { target: 'intro' },
-      ],
+      return { snapshot: { value: 'feedback', context: next }, effects: [persist('feedback')] };
+    }
+    case 'feedback':
+      if (event.type !== 'quiz.next') return undefined;
+      if (context.position === undefined) {
+        return { snapshot: { value: 'result', context: { ...context, score: scoreQuiz(context.quiz, context.log) } }, effects: [{ type: 'reportResult' }] };
+      }
+      return { snapshot: { value: 'answering', context }, effects: [persist('answering')] };
+    case 'result':
+      if (event.type !== 'quiz.retry') return undefined;
+      return { snapshot: { value: 'answering', context: { ...context, ...freshAttempt(context.pool, event.seed) } }, effects: [persist('answering')] };
+  }
+}
+
+/** What the page provides to save progress (tests provide them to observe it). */
+export interface QuizEffects {
+  persistAttempt?: (context: QuizContext, phase: AttemptPhase) => void;
+  reportResult?: (context: QuizContext) => void;
+}
+
+/** A snapshot as the page reads it: state, context, and whether an event would be taken. */
+export interface QuizRunSnapshot extends QuizSnapshot {
+  can(event: QuizEvent): boolean;
+  matches(value: QuizPhase): boolean;
+}
+
+export interface QuizRun {
+  getSnapshot(): QuizRunSnapshot;
+  /** Applies an event; one that does not apply (or after stop) changes nothing. */
+  send(event: QuizEvent): void;
+  subscribe(listener: (snapshot: QuizRunSnapshot) => void): { unsubscribe(): void };
+  start(): QuizRun;
+  stop(): void;
+}
+
+function view(snapshot: QuizSnapshot): QuizRunSnapshot {
+  return { ...snapshot, can: (event) => quizTransition(snapshot, event) !== undefined, matches: (value) => snapshot.value === value };
+}
+
+/** Runs the transition for the quiz player: holds the current snapshot, runs effects, notifies listeners. */
+export function createQuizRun(input: QuizMachineInput, effects: QuizEffects = {}): QuizRun {
+  let current = view(initialQuizSnapshot(input));
+  let running = false;
+  const listeners = new Set<(snapshot: QuizRunSnapshot) => void>();
+  const run: QuizRun = {
+    getSnapshot: () => current,
+    send(event) {
+      if (!running) return;
+      const step = quizTransition(current, event);
+      if (!step) return;
+      current = view(step.snapshot);
+      for (const effect of step.effects) {
+        if (effect.type === 'persistAttempt') effects.persistAttempt?.(current.context, effect.phase);
+        else effects.reportResult?.(current.context);
+      }
+      for (const listener of [...listeners]) listener(current);
     },
-    intro: {
-      on: { 'quiz.start': { target: 'answering', actions: [{ type: 'persistAttempt', params: { phase: 'answering' } }] } },
+    subscribe(listener) {
+      listeners.add(listener);
+      return { unsubscribe: () => void listeners.delete(listener) };
     },
-    answering: {
-      on: {
-        'answer.submit': {
-          guard: 'isValidChoice',
-          target: 'feedback',
-          actions: ['recordAnswer', { type: 'persistAttempt', params: { phase: 'feedback' } }],
-        },
-      },
+    start() {
+      running = true;
+      return run;
     },
-    feedback: {
-      on: {
-        'quiz.next': [
-          { guard: 'isFinished', target: 'result' },
-          { target: 'answering', actions: [{ type: 'persistAttempt', params: { phase: 'answering' } }] },
-        ],
-      },
+    stop() {
+      running = false;
+      listeners.clear();
     },
-    result: {
-      entry: ['score', 'reportResult'],
-      on: {
-        'quiz.retry': { target: 'answering', actions: ['startOver', { type: 'persistAttempt', params: { phase: 'answering' } }] },
-      },
-    },
-  },
-});
+  };
+  return run;
+}

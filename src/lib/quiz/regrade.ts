@@ -1,8 +1,8 @@
 import { attemptProblem, attemptQuiz, type AttemptSpec } from './attempt';
 import { replay } from './position';
-import { isSeed } from './random';
+import { isAnswerLog, readAttemptSpec } from './attempt-shape';
 import { scoreQuiz, type QuizScore } from './scoring';
-import type { AnswerLog, QuizFile } from './types';
+import type { QuizFile } from './types';
 
 export type Regrade = { ok: true; score: QuizScore } | { ok: false; reason: string };
 
@@ -28,27 +28,5 @@ export function regrade(pool: QuizFile, log: unknown, attempt: unknown = { seed:
   return { ok: true, score: scoreQuiz(quiz, log) };
 }
 
-/** An attempt's seed and drawn set as sent by a browser or read from storage; undefined when malformed. */
-export function readAttemptSpec(value: unknown): AttemptSpec | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const { seed, drawn } = value as Record<string, unknown>;
-  if (seed !== null && !isSeed(seed)) return undefined;
-  if (drawn === undefined || drawn === null) return { seed, drawn: null };
-  if (!Array.isArray(drawn) || drawn.length === 0 || drawn.length > 200 || !drawn.every((id) => typeof id === 'string' && id.length <= 80)) return undefined;
-  return { seed, drawn: drawn as string[] };
-}
-
-export function isAnswerLog(value: unknown): value is AnswerLog {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (e) =>
-        e !== null &&
-        typeof e === 'object' &&
-        typeof e.scenario === 'string' &&
-        (e.step === undefined || typeof e.step === 'string') &&
-        Array.isArray(e.choice) &&
-        e.choice.every((c: unknown) => typeof c === 'string'),
-    )
-  );
-}
+// The shape checks live apart so the progress store (loaded on every page) does not pull in the quiz engine.
+export { isAnswerLog, readAttemptSpec };

@@ -1,5 +1,4 @@
-import { createActor } from 'xstate';
-import { quizMachine, type SavedAttempt } from '../../../src/lib/quiz/quiz-machine';
+import { createQuizRun, type SavedAttempt } from '../../../src/lib/quiz/quiz-machine';
 import type { QuizFile } from '../../../src/lib/quiz/types';
 
 /**
@@ -10,14 +9,12 @@ import type { QuizFile } from '../../../src/lib/quiz/types';
 export function startQuiz(quiz: QuizFile, resume?: SavedAttempt, seed = 7) {
   const saved: SavedAttempt[] = [];
   const results: number[] = [];
-  const actor = createActor(
-    quizMachine.provide({
-      actions: {
-        persistAttempt: ({ context }, params) => saved.push({ ...context.attempt, log: context.log, phase: params.phase }),
-        reportResult: ({ context }) => results.push(context.score!.percent),
-      },
-    }),
-    { input: { quiz, seed, resume } },
+  const actor = createQuizRun(
+    { quiz, seed, resume },
+    {
+      persistAttempt: (context, phase) => saved.push({ ...context.attempt, log: context.log, phase }),
+      reportResult: (context) => results.push(context.score!.percent),
+    },
   ).start();
   const answer = (...choice: string[]) => {
     actor.send({ type: 'answer.submit', choice });

@@ -1,6 +1,5 @@
-import { getSimplePaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { quizMachine, type QuizEvent } from '../../../src/lib/quiz/quiz-machine';
+import { initialQuizSnapshot, quizTransition, type QuizEvent, type QuizSnapshot } from '../../../src/lib/quiz/quiz-machine';
 import { allowsSeveral, correctAt, endingsOf, optionsAt, scoreScenario, startOf } from '../../../src/lib/quiz/scenario';
 import type { QuizFile, Scenario } from '../../../src/lib/quiz/types';
 import { fixtureQuiz } from '../helpers';
@@ -14,21 +13,36 @@ function answers(quiz: QuizFile, scenario: Scenario, step: string | undefined): 
   return choices.map((choice) => ({ type: 'answer.submit', choice }));
 }
 
-/** Every run from the intro to the result, generated from the machine graph for a one-scenario quiz. */
+/** The events a learner can send in a state (what the player offers there). */
+function events(snapshot: QuizSnapshot): QuizEvent[] {
+  const { position, quiz: shown } = snapshot.context;
+  if (snapshot.value === 'intro') return [{ type: 'quiz.start' }];
+  if (snapshot.value === 'answering' && position) return answers(shown, shown.scenarios[position.scenario]!, position.step);
+  if (snapshot.value === 'feedback') return [{ type: 'quiz.next' }];
+  return [];
+}
+
+/**
+ * Every simple run from the intro to the result for a one-scenario quiz, found by walking the
+ * transition function depth-first (a state is [value, log]; a path never visits one twice), as
+ * @xstate/graph's getSimplePaths did for the xstate machine.
+ */
 function paths(scenario: Scenario) {
   const quiz: QuizFile = { ...fixture, scenarios: [scenario] };
-  return getSimplePaths(quizMachine, {
-    input: { quiz, seed: 3 },
-    events: (snapshot): QuizEvent[] => {
-      const { position, quiz: shown } = snapshot.context;
-      if (snapshot.matches('intro')) return [{ type: 'quiz.start' }];
-      if (snapshot.matches('answering') && position) return answers(shown, shown.scenarios[position.scenario]!, position.step);
-      if (snapshot.matches('feedback')) return [{ type: 'quiz.next' }];
-      return [];
-    },
-    serializeState: (snapshot) => JSON.stringify([snapshot.value, snapshot.context.log]),
-    toState: (snapshot) => snapshot.matches('result'),
-  });
+  const found: { state: QuizSnapshot; steps: number }[] = [];
+  const key = (s: QuizSnapshot) => JSON.stringify([s.value, s.context.log]);
+  const walk = (state: QuizSnapshot, visited: Set<string>, steps: number) => {
+    if (steps > 200) throw new Error('path too long: a loop in the quiz transitions');
+    if (state.value === 'result') return void found.push({ state, steps });
+    for (const event of events(state)) {
+      const next = quizTransition(state, event);
+      if (!next || visited.has(key(next.snapshot))) continue;
+      walk(next.snapshot, new Set([...visited, key(next.snapshot)]), steps + 1);
+    }
+  };
+  const start = initialQuizSnapshot({ quiz, seed: 3 });
+  walk(start, new Set([key(start)]), 0);
+  return found;
 }
 
 describe.each(fixture.scenarios.map((s) => [s.kind, s] as const))('every path through a %s scenario', (kind, scenario) => {
