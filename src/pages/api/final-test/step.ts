@@ -36,19 +36,23 @@ export const POST: APIRoute = async ({ request }) => {
     const scenario = scenarioOf(finalTestBank().bank, claims.items[index]!)!;
     if (!leadsOn(scenario)) return json(400, { code: 'not-a-story', message: 'this item is a single question: it has no next step' });
     const path = readPath(b.answers);
-    const locale = isLocale(claims.locale) ? claims.locale : 'lv';
-    const next = path?.length ? stepAfter(scenario, claims.seed, path, locale, pickStrings(locale, ['option.'])) : undefined;
-    if (!path?.length || next === undefined) return json(400, { code: 'step-invalid', message: 'answers must be the item’s steps in order, each with options the step offers' });
+    if (!path?.length) return json(400, { code: 'step-invalid', message: 'answers must be the item’s steps in order, each with options the step offers' });
 
     const store = await register();
     if (await store.attemptSubmitted(claims.id)) return json(409, { code: 'attempt-submitted', message: 'this attempt has already been submitted' });
+    // What is fixed is checked before the path is checked against the bank: otherwise a path past
+    // another answer would tell, by being valid or not, where that answer leads.
     const fixed = new Map((await store.fixedSteps(claims.id)).filter((f) => f.item === index).map((f) => [f.step, f.choice]));
-    // Every earlier step must be one the server served and fixed, with the same answer.
     for (const a of path.slice(0, -1)) {
       const was = fixed.get(a.step);
       if (!was) return json(409, { code: 'step-out-of-order', message: 'an earlier step of this path was never answered here: answer the steps in order' });
       if (!sameChoice(was, a.choice)) return json(409, { code: 'step-fixed', message: 'an earlier step of this path was answered differently; its answer is fixed' });
     }
+    const fixedLast = fixed.get(path.at(-1)!.step);
+    if (fixedLast && !sameChoice(fixedLast, path.at(-1)!.choice)) return json(409, { code: 'step-fixed', message: 'this step was already answered in this attempt; its answer is fixed' });
+    const locale = isLocale(claims.locale) ? claims.locale : 'lv';
+    const next = stepAfter(scenario, claims.seed, path, locale, pickStrings(locale, ['option.']));
+    if (next === undefined) return json(400, { code: 'step-invalid', message: 'answers must be the item’s steps in order, each with options the step offers' });
     const last = path.at(-1)!;
     const kept = await store.fixStep({ attempt: claims.id, item: index, step: last.step, choice: last.choice });
     if (!sameChoice(kept, last.choice)) return json(409, { code: 'step-fixed', message: 'this step was already answered in this attempt; its answer is fixed' });
