@@ -1,3 +1,5 @@
+import { launchSessionOf } from '../scorm/page-bridge';
+
 /**
  * What the certificate page needs of the final test, kept small for its island: which assessment
  * the server runs (asked at run time, so a build and a server with different settings still
@@ -65,7 +67,9 @@ export const resultStore = {
  */
 export type ServerAssessment = 'final-test' | 'modules' | 'none';
 
-export async function serverAssessment(fetcher: typeof fetch = fetch): Promise<ServerAssessment> {
+export async function serverAssessment(fetcher: typeof fetch = fetch, win: { parent?: unknown; location?: { protocol: string } } = globalThis as never): Promise<ServerAssessment> {
+  // Inside a SCORM package or opened from files: no server of ours, and nothing is asked of the LMS.
+  if (win.location?.protocol === 'file:' || launchSessionOf(win)) return 'none';
   try {
     const response = await fetcher('/api/final-test/', { headers: { accept: 'application/json' } });
     if (!response.ok) return 'none';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publicItem, stepAfter } from '../../../src/lib/final-test/public-item';
 import { answerAt, awaitsStep, choose, goTo, isComplete, newSession, readSession, reopen, served, stepToAnswer, unanswered, type Session } from '../../../src/lib/final-test/session';
-import { readResultToken } from '../../../src/lib/final-test/result-store';
+import { readResultToken, serverAssessment } from '../../../src/lib/final-test/result-store';
 import { signResult } from '../../../src/lib/final-test/result-token';
 import { standardLabels } from '../../../src/lib/course/read-sources';
 import { fixtureQuiz } from '../helpers';
@@ -99,5 +99,26 @@ describe('the kept final-test result', () => {
     expect(readResultToken(token, now + 8 * 24 * 3600 * 1000)).toBeUndefined();
     for (const bad of [null, '', 'x', 'a.b.c', 'a.%%%.c', `a.${btoa(JSON.stringify({ aud: 'final-test-attempt', percent: 1, passedAt: '2026-12-01', exp: 9e9 }))}.c`, 42, 'x'.repeat(5000)])
       expect(readResultToken(bad, now)).toBeUndefined();
+  });
+});
+
+describe('which assessment the server runs', () => {
+  const answering = (status: number, body: unknown) => (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })) as unknown as typeof fetch;
+  const site = { location: { protocol: 'https:' } };
+  it('is what the API says, and none without an API (a page instead of JSON, a missing route, no answer)', async () => {
+    expect(await serverAssessment(answering(200, { assessment: 'final-test' }), site)).toBe('final-test');
+    expect(await serverAssessment(answering(200, { assessment: 'modules' }), site)).toBe('modules');
+    expect(await serverAssessment(answering(200, '<h1>LMS</h1>'), site)).toBe('none');
+    expect(await serverAssessment(answering(200, { assessment: 'other' }), site)).toBe('none');
+    expect(await serverAssessment(answering(404, 'Not found'), site)).toBe('none');
+    expect(await serverAssessment((async () => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch, site)).toBe('none');
+  });
+  it('asks nothing inside a SCORM package or from files', async () => {
+    let asked = 0;
+    const counting = (async () => (asked++, new Response('{"assessment":"final-test"}'))) as unknown as typeof fetch;
+    const launch = { __smkurssScorm: { update() {} } };
+    expect(await serverAssessment(counting, { location: { protocol: 'https:' }, parent: launch })).toBe('none');
+    expect(await serverAssessment(counting, { location: { protocol: 'file:' } })).toBe('none');
+    expect(asked).toBe(0);
   });
 });
