@@ -42,7 +42,9 @@ let passed: { logs: Record<string, unknown>; draws: Record<string, { seed: numbe
 
 /**
  * A request body for a learner who passed every module of the course as it is now: one seeded
- * attempt per module answered with the key, with its draw (the quizzes are read once).
+ * attempt per module answered with the key, with its draw (the quizzes are read once). Enough for
+ * a certificate where the server runs `CERT_ASSESSMENT=modules`; by default a certificate needs a
+ * passed final test as well (its result in `finalTest`, see tests/e2e/final-test-helpers.ts).
  */
 export function passingRequest(name: string, institution?: string) {
   passed ??= (() => {

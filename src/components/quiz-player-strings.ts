@@ -7,6 +7,7 @@ export const QUIZ_PLAYER_KEYS = [
   'player.nextModule',
   'player.courseDone',
   'player.getCertificate',
+  'player.toFinalTest',
   'player.backHome',
   'player.question',
 ] as const;

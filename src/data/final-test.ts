@@ -5,6 +5,15 @@ import { finalTestStrings } from '../lib/i18n/strings/final-test';
 import { formatPercent } from '../lib/i18n/translate';
 import { modulesIn } from './course';
 
+/**
+ * Where "every module is passed" leads, as the build's settings say: the final test where the
+ * certificate attests it (the default), else undefined (the certificate page, as before). The
+ * pages ask the server again at run time, so a static copy without a server still ends well.
+ */
+export function finalTestHref(locale: Locale): string | undefined {
+  return finalTestConfig(process.env).assessment === 'final-test' ? pathTo(locale, { page: 'final-test' }) : undefined;
+}
+
 /** Everything the final test page shows, from the course and the settings the build sees. */
 export async function finalTestView(locale: Locale) {
   const config = finalTestConfig(process.env);

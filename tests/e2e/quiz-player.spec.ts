@@ -133,7 +133,7 @@ for (const locale of LOCALES) {
     await expect(page.getByTestId('feedback')).toBeInViewport();
   });
 
-  test(`the home page has one primary action: start, then the certificate when all is passed (${locale})`, async ({ page }) => {
+  test(`the home page has one primary action: start, then the final test when all is passed, then the certificate (${locale})`, async ({ page }) => {
     await page.goto(homePath(locale));
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await expect(page.getByTestId('home-primary')).toHaveText(t(locale, 'start.course'));
@@ -142,9 +142,20 @@ for (const locale of LOCALES) {
     const modules = Object.fromEntries(quizzes.map((q) => [q.moduleId, { status: 'passed', bestPercent: 100, attempts: 1, current: null, bestLog: [{ scenario: 'x', choice: ['y'] }], bestDraw: { seed: 1, drawn: ['x'] }, startedAt: null, updatedAt: null, passedAt: '2026-11-20T10:00:00Z' }]));
     await page.evaluate((m) => localStorage.setItem('smkurss.progress', JSON.stringify({ version: 2, learnerName: '', modules: m, certificate: null })), modules);
     await page.reload();
+    // The default assessment: the final test first, then (its result kept) the certificate.
+    await expect(page.getByTestId('home-primary')).toHaveText(t(locale, 'start.finalTest'));
+    await expect(page.getByTestId('home-primary')).toHaveAttribute('href', pathTo(locale, { page: 'final-test' }));
+    await page.evaluate((token) => localStorage.setItem('smkurss.final-test.result', token), await signedLookingResult());
+    await page.reload();
     await expect(page.getByTestId('home-primary')).toHaveText(t(locale, 'start.certificate'));
     await expect(page.getByTestId('home-primary')).toHaveAttribute('href', pathTo(locale, { page: 'certificate' }));
   });
+}
+
+/** A token shaped like the server's final-test result (the home page reads it, never trusts it: the server verifies it). */
+async function signedLookingResult() {
+  const { signResult } = await import('../../src/lib/final-test/result-token');
+  return signResult({ attempt: 'a', percent: 90, items: 16, passedAt: new Date().toISOString(), bank: 'b' }, new Uint8Array(32));
 }
 
 /** Module ids in course order, as the home page lists them. */

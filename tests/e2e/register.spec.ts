@@ -15,7 +15,9 @@ import { LOCALES, t } from './course';
 // installation; the issuer id stays the one the build embedded. Its register is a fresh SQLite file.
 const PORT = 4550;
 const register = join(mkdtempSync(join(tmpdir(), 'register-e2e-')), 'register.sqlite');
-const env = { COURSE_URL: `http://127.0.0.1:${PORT}`, CERT_ISSUER_ID: issuerProfile().id, CERT_REGISTER_FILE: register, CERT_RATE_LIMIT: '1000' };
+// The register's own suite issues certificates straight from the API: the modules path, explicitly
+// (the final test's way to a certificate is tests/e2e/final-test.spec.ts).
+const env = { COURSE_URL: `http://127.0.0.1:${PORT}`, CERT_ISSUER_ID: issuerProfile().id, CERT_REGISTER_FILE: register, CERT_RATE_LIMIT: '1000', CERT_ASSESSMENT: 'modules' };
 let server: RunningServer;
 
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { pathTo } from '../../src/lib/i18n/routes';
+import { finalTestStrings } from '../../src/lib/i18n/strings/final-test';
 import { answerAll, homePath, LOCALES, openModule, quizzes, t } from './course';
+import { answerAllByKeyboard } from './final-test-helpers';
 
 for (const locale of LOCALES) {
   test(`completes the whole course from the answer key and gets a certificate (${locale})`, async ({ page }) => {
@@ -15,7 +17,15 @@ for (const locale of LOCALES) {
     for (const quiz of quizzes) await expect(page.locator(`[data-module="${quiz.moduleId}"]`)).toHaveAttribute('data-status', 'passed');
     await expect(page.getByText(t(locale, 'home.complete'))).toBeVisible();
 
-    await page.goto(pathTo(locale, { page: 'certificate' }));
+    // The default: the final test before the certificate, answered by keyboard with the key read in Node.
+    await page.getByTestId('home-primary').click();
+    await expect(page).toHaveURL(new RegExp(`${pathTo(locale, { page: 'final-test' })}$`));
+    await page.getByRole('button', { name: finalTestStrings[locale].start }).click();
+    await answerAllByKeyboard(page, 'best');
+    await page.getByRole('button', { name: finalTestStrings[locale].submit }).click();
+    await expect(page.getByTestId('final-result')).toHaveAttribute('data-passed', 'true');
+    await page.getByRole('link', { name: finalTestStrings[locale].toCertificate }).click();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await page.getByLabel(t(locale, 'cert.name')).fill('Kārlis Zariņš');
     await page.getByRole('button', { name: t(locale, 'cert.request') }).click();
     await expect(page.getByTestId('certificate-name')).toHaveText('Kārlis Zariņš');

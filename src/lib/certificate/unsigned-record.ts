@@ -12,6 +12,8 @@ export interface UnsignedRecord {
   courseVersion: string;
   completedAt: string;
   modules: ModuleResult[];
+  /** What the record stands for, in the learner's language: module quizzes in the browser, no final test, no server check. */
+  attests?: string;
 }
 
 export function buildUnsignedRecord(fields: Omit<UnsignedRecord, 'format' | 'signed'>): UnsignedRecord {

@@ -1,8 +1,8 @@
 import type { PublicAnswer, PublicItem } from './public-item';
+import { resultStore } from './result-store';
 import { readSession, STORAGE_KEY, type Session } from './session';
 
-/** What the browser keeps of a passed final test for the certificate form (a signed result token). */
-export const RESULT_KEY = 'smkurss.final-test.result';
+export { RESULT_KEY } from './result-store';
 
 export interface StartResponse {
   token: string;
@@ -69,20 +69,8 @@ export const store = {
       /* memory only */
     }
   },
-  result(): string | undefined {
-    try {
-      return localStorage.getItem(RESULT_KEY) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  },
-  saveResult(token: string) {
-    try {
-      localStorage.setItem(RESULT_KEY, token);
-    } catch {
-      /* memory only */
-    }
-  },
+  result: () => resultStore.read()?.token,
+  saveResult: (token: string) => resultStore.save(token),
 };
 
 export type { PublicAnswer };

@@ -3,9 +3,10 @@ import { DEFAULT_RULES, type FinalTestRules } from './draw';
 /**
  * How the final test runs, from the environment (read by the server at run time and by the build,
  * so the pages say what the server does):
- * - CERT_ASSESSMENT            `modules` (default for now): a certificate after the module quizzes;
- *                              `final-test`: a certificate needs the server-graded final test too
- *                              (the certificate page does not yet send its result: issue 14 is open)
+ * - CERT_ASSESSMENT            `final-test` (the default): a certificate needs the server-graded
+ *                              final test after the module quizzes, and says so;
+ *                              `modules`: a certificate after the module quizzes alone (the
+ *                              behaviour before the final test), and the certificate says so
  * - FINAL_TEST_ITEMS           items per attempt (default 16; at least two per module)
  * - FINAL_TEST_PASS            pass mark in percent (default 80)
  * - FINAL_TEST_MINUTES         how long an attempt token is valid (default 60)
@@ -29,7 +30,7 @@ const int = (value: string | undefined, fallback: number, min: number, max: numb
 
 export function finalTestConfig(env: Record<string, string | undefined>): FinalTestConfig {
   return {
-    assessment: env.CERT_ASSESSMENT === 'final-test' ? 'final-test' : 'modules',
+    assessment: env.CERT_ASSESSMENT === 'modules' ? 'modules' : 'final-test',
     rules: { ...DEFAULT_RULES, count: int(env.FINAL_TEST_ITEMS, DEFAULT_RULES.count, 8, 60), passPercent: int(env.FINAL_TEST_PASS, DEFAULT_RULES.passPercent, 50, 100) },
     minutes: int(env.FINAL_TEST_MINUTES, 60, 10, 24 * 60),
     attempts: int(env.FINAL_TEST_ATTEMPTS, 3, 1, 1000),

@@ -1,9 +1,10 @@
-import type { PublicAnswer, PublicItem } from './public-item';
+import type { PublicAnswer, PublicItem, PublicStep } from './public-item';
 
 /**
- * A final-test attempt in the browser: the signed token, the items as the server sent them, and
- * the answers so far. Kept in storage so a reload resumes; nothing in it tells an answer, so
- * keeping it is harmless. No feedback is given until the server grades the whole attempt.
+ * A final-test attempt in the browser: the signed token, the items as the server sent them (a
+ * story's steps as far as the server has served them), and the answers so far. Kept in storage so
+ * a reload resumes; nothing in it tells an answer, so keeping it is harmless. No feedback is given
+ * until the server grades the whole attempt.
  */
 export interface Session {
   token: string;
@@ -21,37 +22,73 @@ export function newSession(token: string, expiresAt: number, items: PublicItem[]
   return { token, expiresAt, items, answers: items.map(() => []), at: 0 };
 }
 
-/** The step the learner answers next in an item: the start, or where the last choice led. */
-export function stepToAnswer(item: PublicItem, answers: readonly PublicAnswer[]) {
-  if (!answers.length) return item.steps.find((s) => s.id === item.start);
-  const last = answers.at(-1)!;
-  const step = item.steps.find((s) => s.id === last.step);
-  const next = step?.next?.[last.choice[0] ?? ''];
-  return next ? item.steps.find((s) => s.id === next) : undefined;
+/** The step the learner answers next in an item (the first, or the one the server served last), or undefined when it is done. */
+export function stepToAnswer(item: PublicItem, answers: readonly PublicAnswer[]): PublicStep | undefined {
+  if (!item.story) return answers.length ? undefined : item.steps[0];
+  return item.ended && answers.length >= item.steps.length ? undefined : item.steps[answers.length];
 }
 
-/** Whether an item is answered to its end (a story to where its path ends). */
-export const isComplete = (item: PublicItem, answers: readonly PublicAnswer[]) => answers.length > 0 && !stepToAnswer(item, answers);
+/** Whether an item is answered to its end (a story to where the server said its path ends). */
+export const isComplete = (item: PublicItem, answers: readonly PublicAnswer[]) => (item.story ? !!item.ended && answers.length === item.steps.length : answers.length === 1);
 
-/** Records a choice at the item's current step; a finished item moves the learner on. */
-export function choose(session: Session, choice: readonly string[]): Session {
+/** A story waiting for the server: its last answer is recorded here but the next step has not come yet. */
+export const awaitsStep = (item: PublicItem, answers: readonly PublicAnswer[]) => item.story && !item.ended && answers.length === item.steps.length && answers.length > 0;
+
+/** The answer a choice makes at the item's current step, or undefined when the step does not offer it. */
+export function answerAt(session: Session, choice: readonly string[]): PublicAnswer | undefined {
   const item = session.items[session.at];
-  if (!item) return session;
+  if (!item) return undefined;
   const step = stepToAnswer(item, session.answers[session.at]!);
-  if (!step || !choice.length || choice.some((c) => !step.options.some((o) => o.id === c)) || (!step.multiple && choice.length !== 1)) return session;
-  const answers = session.answers.map((a, i) => (i === session.at ? [...a, { step: step.id, choice: [...choice] }] : a));
-  const done = isComplete(item, answers[session.at]!);
-  const nextOpen = done ? answers.findIndex((a, i) => i > session.at && !isComplete(session.items[i]!, a)) : session.at;
-  return { ...session, answers, at: done ? (nextOpen < 0 ? session.items.length : nextOpen) : session.at };
+  if (!step || !choice.length || new Set(choice).size !== choice.length || choice.some((c) => !step.options.some((o) => o.id === c)) || (!step.multiple && choice.length !== 1)) return undefined;
+  return { step: step.id, choice: [...choice] };
 }
 
-/** Goes to an item to answer it again from its first step (the review's "change"). */
+/** Moves to the next item not yet answered, or to the review. */
+function moveOn(session: Session): Session {
+  const item = session.items[session.at];
+  if (!item || !isComplete(item, session.answers[session.at]!)) return session;
+  const nextOpen = session.answers.findIndex((a, i) => i > session.at && !isComplete(session.items[i]!, a));
+  return { ...session, at: nextOpen < 0 ? session.items.length : nextOpen };
+}
+
+/**
+ * Records a choice at the item's current step. A single-question item is done and the learner
+ * moves on; a story records the answer and waits for `served`, the server's next step.
+ */
+export function choose(session: Session, choice: readonly string[]): Session {
+  const answer = answerAt(session, choice);
+  if (!answer) return session;
+  const answers = session.answers.map((a, i) => (i === session.at ? [...a, answer] : a));
+  return moveOn({ ...session, answers });
+}
+
+/** The server's answer for the story shown: its next step, or `null` where the story ends. */
+export function served(session: Session, step: PublicStep | null): Session {
+  const item = session.items[session.at];
+  if (!item || !awaitsStep(item, session.answers[session.at]!)) return session;
+  const next: PublicItem = step ? { ...item, steps: [...item.steps, step] } : { ...item, ended: true };
+  return moveOn({ ...session, items: session.items.map((it, i) => (i === session.at ? next : it)) });
+}
+
+/**
+ * Goes to an item to answer it again (the review's "change"). A single question only: a story's
+ * answers are fixed by the server once it has served what follows them.
+ */
 export function reopen(session: Session, index: number): Session {
-  if (!session.items[index]) return session;
+  const item = session.items[index];
+  if (!item || item.story) return session;
   return { ...session, at: index, answers: session.answers.map((a, i) => (i === index ? [] : a)) };
 }
 
+/** Goes to an item without changing it (a story to go on with, from the review). */
+export const goTo = (session: Session, index: number): Session => (session.items[index] ? { ...session, at: index } : session);
+
 export const unanswered = (session: Session) => session.items.map((item, i) => (isComplete(item, session.answers[i]!) ? -1 : i)).filter((i) => i >= 0);
+
+const isStep = (st: unknown): st is PublicStep => {
+  const s = st as PublicStep;
+  return typeof s?.id === 'string' && typeof s.question === 'string' && typeof s.multiple === 'boolean' && Array.isArray(s.options) && s.options.every((o) => typeof o?.id === 'string' && typeof o.label === 'string');
+};
 
 /** A stored session, or undefined when it is missing, broken, expired or not one (never throws). */
 export function readSession(text: string | null | undefined, now = Date.now()): Session | undefined {
@@ -67,8 +104,8 @@ export function readSession(text: string | null | undefined, now = Date.now()): 
       Number.isInteger(s.at) &&
       s.at >= 0 &&
       s.at <= s.items.length &&
-      s.items.every((i) => typeof i?.situation === 'string' && typeof i.start === 'string' && Array.isArray(i.steps) && i.steps.every((st) => typeof st?.id === 'string' && Array.isArray(st.options))) &&
-      s.answers.every((a) => Array.isArray(a) && a.every((x) => typeof x?.step === 'string' && Array.isArray(x.choice) && x.choice.every((c) => typeof c === 'string')));
+      s.items.every((i) => typeof i?.situation === 'string' && typeof i.story === 'boolean' && Array.isArray(i.steps) && i.steps.length > 0 && i.steps.every(isStep)) &&
+      s.answers.every((a, n) => Array.isArray(a) && a.length <= s.items[n]!.steps.length && a.every((x) => typeof x?.step === 'string' && Array.isArray(x.choice) && x.choice.every((c) => typeof c === 'string')));
     return valid && s.expiresAt > now ? s : undefined;
   } catch {
     return undefined;

@@ -39,6 +39,21 @@ const FINAL_TEST_ATTEMPTS = `CREATE TABLE final_test_attempts (
   certificate_id TEXT UNIQUE
 )`;
 
+/**
+ * One row per story step the server has answered with what follows: the attempt, the item (its
+ * index in the attempt), the step (its public id) and the choice that was fixed there. A second,
+ * different choice at the same step is refused, so trying the options of a step one after another
+ * shows nothing; the submission must follow the same path.
+ */
+const FINAL_TEST_STEPS = `CREATE TABLE final_test_steps (
+  attempt TEXT NOT NULL,
+  item INTEGER NOT NULL,
+  step TEXT NOT NULL,
+  choice TEXT NOT NULL,
+  fixed_at TEXT NOT NULL,
+  PRIMARY KEY (attempt, item, step)
+)`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -75,6 +90,12 @@ export const MIGRATIONS: Migration[] = [
     what: 'final-test attempts (graded once; a passed one gives one certificate)',
     sqlite: [FINAL_TEST_ATTEMPTS, 'CREATE INDEX final_test_attempts_submitted_at ON final_test_attempts (submitted_at)'],
     postgres: [FINAL_TEST_ATTEMPTS, 'CREATE INDEX final_test_attempts_submitted_at ON final_test_attempts (submitted_at)'],
+  },
+  {
+    version: 4,
+    what: 'final-test story steps fixed as they are served (one answer per step)',
+    sqlite: [FINAL_TEST_STEPS],
+    postgres: [FINAL_TEST_STEPS],
   },
 ];
 

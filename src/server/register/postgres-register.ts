@@ -2,8 +2,8 @@ import pg from 'pg';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
-import { RegisterUnavailable, type AttemptRecord, type Register } from './register.ts';
-import { attemptFromRow, attemptValues, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
+import { RegisterUnavailable, type AttemptRecord, type FixedStep, type Register } from './register.ts';
+import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
 const p = (n: number) => `$${n}`;
 
@@ -170,6 +170,19 @@ export class PostgresRegister implements Register {
 
   async attempts() {
     return (await this.query<AttemptRow>('SELECT * FROM final_test_attempts ORDER BY submitted_at, id')).map(attemptFromRow);
+  }
+
+  async attemptSubmitted(attemptId: string) {
+    return (await this.query('SELECT 1 FROM final_test_attempts WHERE id = $1', [attemptId])).length > 0;
+  }
+
+  async fixStep(f: FixedStep, at = new Date()) {
+    await this.query(FIX_STEP(p), [f.attempt, f.item, f.step, choiceText(f.choice), at.toISOString()]);
+    return choiceOf((await this.query<{ choice: string }>(FIXED_STEP(p), [f.attempt, f.item, f.step]))[0]!.choice);
+  }
+
+  async fixedSteps(attemptId: string) {
+    return (await this.query<{ item: number; step: string; choice: string }>(FIXED_STEPS(p), [attemptId])).map((r) => ({ attempt: attemptId, item: Number(r.item), step: r.step, choice: choiceOf(r.choice) }));
   }
 
   async close() {

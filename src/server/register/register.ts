@@ -17,6 +17,17 @@ export interface AttemptRecord {
   certificateId?: string;
 }
 
+/** A story step answered in a final-test attempt, as the server fixed it. */
+export interface FixedStep {
+  attempt: string;
+  /** The item's index in the attempt. */
+  item: number;
+  /** The step's public id (`s1`, `s2`…). */
+  step: string;
+  /** The public option ids chosen there. */
+  choice: string[];
+}
+
 /**
  * The issuer's register, one small interface over two stores: SQLite (node:sqlite, a file in
  * data/, the default) and PostgreSQL (`DATABASE_URL`, for several servers). The request rate limit
@@ -50,6 +61,15 @@ export interface Register {
   useAttempt(attemptId: string, certificateId: string): Promise<boolean>;
   /** Every recorded attempt, oldest first (for item statistics). */
   attempts(): Promise<AttemptRecord[]>;
+  /** Whether an attempt with this id has been submitted. */
+  attemptSubmitted(attemptId: string): Promise<boolean>;
+  /**
+   * Fixes the choice at one story step of an attempt, once: returns the choice fixed there — this
+   * one, or the one fixed before (atomic, so two servers agree on the first).
+   */
+  fixStep(step: FixedStep, at?: Date): Promise<string[]>;
+  /** Every step fixed in an attempt, by item, then step. */
+  fixedSteps(attemptId: string): Promise<FixedStep[]>;
   close(): Promise<void>;
 }
 

@@ -85,5 +85,13 @@ export function attemptFromRow(row: AttemptRow): AttemptRecord {
 
 export const INSERT_ATTEMPT = (p: (n: number) => string) =>
   `INSERT INTO final_test_attempts (${ATTEMPT_COLUMNS.join(', ')}) VALUES (${ATTEMPT_COLUMNS.map((_, i) => p(i + 1)).join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING id`;
+/** Fixes a step's choice unless one is fixed already; then reads what is fixed (parameters: attempt, item, step, choice, at). */
+export const FIX_STEP = (p: (n: number) => string) =>
+  `INSERT INTO final_test_steps (attempt, item, step, choice, fixed_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}) ON CONFLICT (attempt, item, step) DO NOTHING`;
+export const FIXED_STEP = (p: (n: number) => string) => `SELECT choice FROM final_test_steps WHERE attempt = ${p(1)} AND item = ${p(2)} AND step = ${p(3)}`;
+export const FIXED_STEPS = (p: (n: number) => string) => `SELECT item, step, choice FROM final_test_steps WHERE attempt = ${p(1)} ORDER BY item, step`;
+/** A fixed choice as stored: the public option ids, sorted, comma-separated. */
+export const choiceText = (choice: readonly string[]) => [...choice].sort().join(',');
+export const choiceOf = (text: string) => text.split(',');
 export const USE_ATTEMPT = (p: (n: number) => string) =>
   `UPDATE final_test_attempts SET certificate_id = ${p(2)} WHERE id = ${p(1)} AND passed = 1 AND certificate_id IS NULL RETURNING id`;

@@ -4,8 +4,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
-import { RegisterUnavailable, type AttemptRecord, type Register } from './register.ts';
-import { attemptFromRow, attemptValues, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
+import { RegisterUnavailable, type AttemptRecord, type FixedStep, type Register } from './register.ts';
+import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
 /** SQLite's numbered parameters, like PostgreSQL's $1, so one statement text serves both. */
 const p = (n: number) => `?${n}`;
@@ -167,6 +167,21 @@ export class SqliteRegister implements Register {
 
   async attempts() {
     return this.run(() => (this.db.prepare('SELECT * FROM final_test_attempts ORDER BY submitted_at, id').all() as unknown as AttemptRow[]).map(attemptFromRow));
+  }
+
+  async attemptSubmitted(attemptId: string) {
+    return this.run(() => this.db.prepare('SELECT 1 FROM final_test_attempts WHERE id = ?').all(attemptId).length > 0);
+  }
+
+  async fixStep(f: FixedStep, at = new Date()) {
+    return this.run(() => {
+      this.db.prepare(FIX_STEP(p)).run(f.attempt, f.item, f.step, choiceText(f.choice), at.toISOString());
+      return choiceOf((this.db.prepare(FIXED_STEP(p)).get(f.attempt, f.item, f.step) as { choice: string }).choice);
+    });
+  }
+
+  async fixedSteps(attemptId: string) {
+    return this.run(() => (this.db.prepare(FIXED_STEPS(p)).all(attemptId) as { item: number; step: string; choice: string }[]).map((r) => ({ attempt: attemptId, item: Number(r.item), step: r.step, choice: choiceOf(r.choice) })));
   }
 
   async close() {

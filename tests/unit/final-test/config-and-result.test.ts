@@ -3,13 +3,15 @@ import { finalTestConfig } from '../../../src/lib/final-test/config';
 import { RESULT_VALID_SECONDS, signResult, verifyResult } from '../../../src/lib/final-test/result-token';
 
 describe('the final test settings', () => {
-  it('default to certificates after the module quizzes, and a final test of 16 items, 80 %, an hour, 3 attempts a day', () => {
-    expect(finalTestConfig({})).toEqual({ assessment: 'modules', rules: { count: 16, perModule: 2, branching: 1, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6 });
+  it('default to a certificate after the final test, of 16 items, 80 %, an hour, 3 attempts a day', () => {
+    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 16, perModule: 2, branching: 1, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6 });
   });
 
-  it('let an institution require the final test, and ignore nonsense values', () => {
+  it('let an institution keep certificates after the module quizzes, and ignore nonsense values', () => {
+    expect(finalTestConfig({ CERT_ASSESSMENT: 'modules' }).assessment).toBe('modules');
     expect(finalTestConfig({ CERT_ASSESSMENT: 'final-test' }).assessment).toBe('final-test');
-    expect(finalTestConfig({ CERT_ASSESSMENT: 'nothing' }).assessment).toBe('modules');
+    // Only the exact word turns the final test off: a typo keeps the stronger default.
+    expect(finalTestConfig({ CERT_ASSESSMENT: 'nothing' }).assessment).toBe('final-test');
     const odd = finalTestConfig({ FINAL_TEST_ITEMS: '2', FINAL_TEST_PASS: 'x', FINAL_TEST_MINUTES: '-5', FINAL_TEST_ATTEMPTS: '1.5' });
     expect([odd.rules.count, odd.rules.passPercent, odd.minutes, odd.attempts]).toEqual([16, 80, 60, 3]);
     expect(finalTestConfig({ FINAL_TEST_ITEMS: '24', FINAL_TEST_ATTEMPTS: '1' })).toMatchObject({ rules: { count: 24 }, attempts: 1 });

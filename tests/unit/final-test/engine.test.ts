@@ -3,26 +3,17 @@ import { signAttempt, verifyAttempt, type AttemptClaims } from '../../../src/lib
 import { bankProblem, DEFAULT_RULES, drawFinalTest, itemKey, scenarioOf, type Bank } from '../../../src/lib/final-test/draw';
 import { gradeAttempt } from '../../../src/lib/final-test/grade';
 import { itemStats, type AttemptRecord } from '../../../src/lib/final-test/item-stats';
-import { bankAnswer, publicItem, type PublicAnswer } from '../../../src/lib/final-test/public-item';
+import { bankAnswer, publicItem, stepAfter } from '../../../src/lib/final-test/public-item';
 import { standardLabels } from '../../../src/lib/course/read-sources';
-import { bestAnswersOf, optionsAt, scoreScenario, shuffleScenario, stepsOf, worstAnswersOf } from '../../../src/lib/quiz/scenario';
+import { bestAnswersOf, optionsAt, scoreScenario, worstAnswersOf } from '../../../src/lib/quiz/scenario';
 import type { AnswerEntry, Quiz, Scenario } from '../../../src/lib/quiz/types';
 import { fixtureQuiz } from '../helpers';
+import { toPublic } from '../../support/final-test-answers';
 
 const fixture = fixtureQuiz();
 /** Eight modules, each with the fixture's five items (one of each kind), ids made unique per module. */
 const bank: Bank = Array.from({ length: 8 }, (_, m) => ({ ...fixture, moduleId: `m${m + 1}`, scenarios: fixture.scenarios }));
 const labels = standardLabels().lv;
-
-/** The browser's answer to an item: the bank answer written in the public ids of the shown order. */
-function toPublic(scenario: Scenario, seed: number, entries: readonly AnswerEntry[]): PublicAnswer[] {
-  const shown = shuffleScenario(scenario, seed);
-  const steps = stepsOf(shown);
-  return entries.map((e) => {
-    const options = optionsAt(shown, e.step);
-    return { step: `s${steps.indexOf(e.step) + 1}`, choice: e.choice.map((c) => String.fromCharCode(97 + options.findIndex((o) => o.id === c))) };
-  });
-}
 
 describe('drawing a final test', () => {
   it('takes 16 items, at least two from every module and at least one story, none twice', () => {
@@ -70,6 +61,31 @@ describe('an item as the browser gets it', () => {
     const json = JSON.stringify(publicItem(story, 5, 'lv', labels));
     for (const e of story.endings) expect(json).not.toContain(e.text.lv);
     for (const step of story.steps) expect(json).not.toContain(`"${step.id}"`);
+  });
+
+  it('serves a story one step at a time: its first step only, nothing of where an option leads', () => {
+    const item = publicItem(story, 5, 'lv', labels);
+    expect(item.story).toBe(true);
+    expect(item.steps.map((st) => st.id)).toEqual(['s1']);
+    expect(JSON.stringify(item)).not.toMatch(/"next"|"start"|"ended"/);
+    // Every option of the first step looks the same: none is marked as the one that goes on.
+    expect(item.steps[0]!.options.every((o) => Object.keys(o).join() === 'id,label')).toBe(true);
+    for (const s of fixture.scenarios.filter((x) => x.kind !== 'branching')) expect(publicItem(s, 5, 'lv', labels).story).toBe(false);
+  });
+
+  it('gives the step after a path from the server side: the next step with its depth id, null at the end, undefined for a path the item has not', () => {
+    for (const seed of [1, 2, 3]) {
+      const best = toPublic(story, seed, bestAnswersOf(story));
+      for (let n = 1; n < best.length; n++) {
+        const next = stepAfter(story, seed, best.slice(0, n), 'lv', labels);
+        expect(next?.id).toBe(`s${n + 1}`);
+        expect(JSON.stringify(next)).not.toMatch(/correct|feedback|points|next/);
+      }
+      expect(stepAfter(story, seed, best, 'lv', labels)).toBeNull();
+      expect(stepAfter(story, seed, best.slice(1), 'lv', labels)).toBeUndefined();
+      expect(stepAfter(story, seed, [{ step: 's1', choice: ['z'] }], 'lv', labels)).toBeUndefined();
+      expect(stepAfter(story, seed, [], 'lv', labels)).toBeUndefined();
+    }
   });
 
   it('shows the options in the attempt order and maps the answer back to the bank', () => {

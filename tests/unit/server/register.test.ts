@@ -72,6 +72,23 @@ describe.each(backends)('the register on %s', (_, make, available) => {
     expect(await register.attempts()).toEqual([{ ...attempt, certificateId: 'urn:uuid:c1' }, failed]);
   });
 
+  it.runIf(available)('fixes a story step once: the first choice stays, whatever comes after, and is listed by attempt', async () => {
+    const register = await open(await make());
+    expect(await register.fixStep({ attempt: 'a-1', item: 2, step: 's1', choice: ['b'] })).toEqual(['b']);
+    expect(await register.fixStep({ attempt: 'a-1', item: 2, step: 's1', choice: ['c'] })).toEqual(['b']);
+    expect(await register.fixStep({ attempt: 'a-1', item: 2, step: 's2', choice: ['a'] })).toEqual(['a']);
+    // Another attempt or another item is another step.
+    expect(await register.fixStep({ attempt: 'a-2', item: 2, step: 's1', choice: ['c'] })).toEqual(['c']);
+    expect(await register.fixStep({ attempt: 'a-1', item: 3, step: 's1', choice: ['d'] })).toEqual(['d']);
+    expect(await register.fixedSteps('a-1')).toEqual([
+      { attempt: 'a-1', item: 2, step: 's1', choice: ['b'] },
+      { attempt: 'a-1', item: 2, step: 's2', choice: ['a'] },
+      { attempt: 'a-1', item: 3, step: 's1', choice: ['d'] },
+    ]);
+    expect(await register.fixedSteps('a-none')).toEqual([]);
+    expect(await register.attemptSubmitted('a-1')).toBe(false);
+  });
+
   it.runIf(available)('refuses a second certificate with the same status-list index', async () => {
     const register = await open(await make());
     await register.record(record(0));

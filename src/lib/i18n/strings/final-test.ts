@@ -46,13 +46,19 @@ export interface FinalTestStrings {
   resumed: string;
   loading: string;
   scriptFailed: string;
+  loadingStep: string;
+  stepMissing: string;
+  continueStory: string;
+  storyFixed: string;
+  toCertificatePage: string;
+  passedBefore: string;
 }
 
 export const finalTestStrings: Record<Locale, FinalTestStrings> = {
   lv: {
     heading: 'Noslēguma tests',
     intro: 'Noslēguma tests pārbauda, vai jūs vadlīnijas protat pielietot jaunās situācijās. Tā jautājumi nav moduļu uzdevumos, un atbildes vērtē serveris, tāpēc sertifikāts apliecina jūsu zināšanas.',
-    rules: 'Testā ir {total} situāciju no visiem moduļiem. Atbildēm ir {minutes} minūtes. Pēc katras atbildes netiek rādīts, vai tā ir pareiza; rezultātu jūs uzzināsiet pēc iesniegšanas. Testu var iesniegt vienu reizi, un nokārtošanai jāsaņem vismaz {pass}.',
+    rules: 'Testā ir {total} situāciju no visiem moduļiem. Atbildēm ir {minutes} minūtes. Pēc katras atbildes netiek rādīts, vai tā ir pareiza; rezultātu jūs uzzināsiet pēc iesniegšanas. Situācijās ar turpinājumu katru atbildi nostiprina serveris, kad parāda, kas notiek tālāk, tāpēc to vairs nevar mainīt. Testu var iesniegt vienu reizi, un nokārtošanai jāsaņem vismaz {pass}.',
     needsModules: 'Noslēguma testu var sākt, kad visi moduļi ir nokārtoti. Vēl jānokārto: {count}.',
     modulesLink: 'Uz kursa moduļiem',
     start: 'Sākt noslēguma testu',
@@ -84,16 +90,22 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     networkError: 'Neizdevās sazināties ar serveri. Jūsu atbildes ir saglabātas šajā pārlūkā.',
     tryAgain: 'Mēģināt vēlreiz',
     serverError: 'Serveris atteica: {message}',
-    noServer: 'Šajā kursa versijā nav servera (piemēram, tas darbojas mācību vidē), tāpēc noslēguma testa nav. Kursa pabeigšanu apliecina neparakstīts ieraksts.',
+    noServer: 'Šai kursa versijai nav servera (piemēram, tā atvērta no failiem vai mācību vidē), tāpēc noslēguma testa nav. Sertifikāta lapā varat izveidot neparakstītu pabeigšanas apliecinājumu: tas neapliecina noslēguma testu, un to nevar pārbaudīt.',
     modulesMode: 'Šī iestāde sertifikātus izsniedz pēc moduļu uzdevumiem, bez noslēguma testa. Sertifikātā ir norādīts, ka tas apliecina moduļu uzdevumu nokārtošanu.',
     resumed: 'Turpināt iesākto mēģinājumu: jūsu atbildes ir saglabātas.',
     loading: 'Ielādē noslēguma testu…',
     scriptFailed: 'Noslēguma testu neizdevās ielādēt. Pārbaudiet savienojumu un pārlādējiet lapu.',
+    loadingStep: 'Ielādē situācijas turpinājumu…',
+    stepMissing: 'Situācijas turpinājums vēl nav ielādēts. Mēģiniet vēlreiz.',
+    continueStory: 'Turpināt',
+    storyFixed: 'atbildes nostiprinātas',
+    toCertificatePage: 'Uz sertifikāta lapu',
+    passedBefore: 'Noslēguma tests šajā pārlūkā jau ir nokārtots, un rezultāts ir saglabāts.',
   },
   en: {
     heading: 'Final test',
     intro: 'The final test checks whether you can apply the guidelines to new situations. Its questions are not in the module quizzes and the server grades the answers, so the certificate attests what you know.',
-    rules: 'The test has {total} situations from all modules. You have {minutes} minutes. You are not told after each answer whether it is right; you see your result after submitting. You can submit once, and you need at least {pass} to pass.',
+    rules: 'The test has {total} situations from all modules. You have {minutes} minutes. You are not told after each answer whether it is right; you see your result after submitting. In situations that go on, the server fixes each answer when it shows what happens next, so it can no longer be changed. You can submit once, and you need at least {pass} to pass.',
     needsModules: 'You can start the final test once every module is passed. Still to pass: {count}.',
     modulesLink: 'To the course modules',
     start: 'Start the final test',
@@ -125,10 +137,16 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     networkError: 'Could not reach the server. Your answers are kept in this browser.',
     tryAgain: 'Try again',
     serverError: 'The server refused: {message}',
-    noServer: 'This copy of the course has no server (for example, it runs in a learning platform), so there is no final test. Completion is recorded as an unsigned record.',
+    noServer: 'This copy of the course has no server (it may be opened from files or in a learning platform), so there is no final test. On the certificate page you can create an unsigned completion record: it does not attest a final test and cannot be verified.',
     modulesMode: 'This institution issues certificates after the module quizzes, without a final test. The certificate states that it attests the module quizzes.',
     resumed: 'Continuing the attempt you started: your answers are kept.',
     loading: 'Loading the final test…',
     scriptFailed: 'The final test could not be loaded. Check your connection and reload the page.',
+    loadingStep: 'Loading what happens next…',
+    stepMissing: 'What happens next has not loaded yet. Please try again.',
+    continueStory: 'Continue',
+    storyFixed: 'answers fixed',
+    toCertificatePage: 'To the certificate page',
+    passedBefore: 'You have already passed the final test in this browser, and the result is kept.',
   },
 };

@@ -18,6 +18,15 @@ export const prerender = false;
 
 const MAX_BODY = 256 * 1024;
 
+/**
+ * Which assessment this server's certificates attest, asked by the certificate and final-test
+ * pages at run time (a static copy of the site has no such route: no server, no final test).
+ */
+export const GET: APIRoute = () => {
+  const config = finalTestConfig(process.env);
+  return json(200, { assessment: config.assessment, items: config.rules.count, minutes: config.minutes, passPercent: config.rules.passPercent }, { 'cache-control': 'no-store' });
+};
+
 export const POST: APIRoute = async ({ request, clientAddress }) => {
   try {
     const config = finalTestConfig(process.env);

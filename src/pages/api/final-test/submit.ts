@@ -1,7 +1,9 @@
 import type { APIRoute } from 'astro';
-import { verifyAttempt } from '../../../lib/final-test/attempt-token';
 import { finalTestConfig } from '../../../lib/final-test/config';
+import { scenarioOf } from '../../../lib/final-test/draw';
 import { gradeAttempt } from '../../../lib/final-test/grade';
+import { leadsOn } from '../../../lib/quiz/scenario';
+import { agreesWithFixed, attemptOf, readPath } from '../../../server/final-test-api';
 import type { PublicAnswer } from '../../../lib/final-test/public-item';
 import { signResult } from '../../../lib/final-test/result-token';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
@@ -12,20 +14,10 @@ import { register } from '../../../server/register/open-register';
 export const prerender = false;
 
 const MAX_BODY = 64 * 1024;
-const REFUSED = {
-  expired: { status: 410, code: 'attempt-expired', message: 'the time for this attempt is over' },
-  invalid: { status: 400, code: 'attempt-invalid', message: 'the attempt token is not one this server issued, or it was changed' },
-  'other-bank': { status: 409, code: 'attempt-invalid', message: 'the final test has changed since this attempt started; start a new attempt' },
-} as const;
-
 /** Answers as the browser sends them: one list of steps per item, public ids only. */
 function readAnswers(value: unknown, items: number): (PublicAnswer[] | undefined)[] | undefined {
   if (!Array.isArray(value) || value.length > items) return undefined;
-  return value.map((a) =>
-    Array.isArray(a) && a.length <= 10 && a.every((s) => s && typeof s.step === 'string' && Array.isArray(s.choice) && s.choice.length <= 10 && s.choice.every((c: unknown) => typeof c === 'string' && c.length <= 4))
-      ? (a as PublicAnswer[])
-      : undefined,
-  );
+  return value.map(readPath);
 }
 
 export const POST: APIRoute = async ({ request }) => {
@@ -37,18 +29,19 @@ export const POST: APIRoute = async ({ request }) => {
     const b = (read.body ?? {}) as Record<string, unknown>;
     const { bank, version } = finalTestBank();
     const keys = await finalTestKeys();
-    const verified = await verifyAttempt(b.token, keys.attempt, version);
-    if (!verified.ok) {
-      const r = REFUSED[verified.problem];
-      return json(r.status, { code: r.code, message: r.message });
-    }
-    const { claims } = verified;
+    const attempt = await attemptOf(b.token);
+    if (!attempt.ok) return attempt.response;
+    const { claims } = attempt;
     const answers = readAnswers(b.answers, claims.items.length);
     if (!answers) return json(400, { code: 'answers-invalid', message: 'answers must be a list with one list of steps per item' });
+    const store = await register();
+    // A story's submitted path must be the one the server served step by step, no more, no other.
+    const fixed = await store.fixedSteps(claims.id);
+    const disagrees = claims.items.findIndex((ref, i) => leadsOn(scenarioOf(bank, ref)!) && !agreesWithFixed(answers[i], fixed.filter((f) => f.item === i)));
+    if (disagrees >= 0) return json(409, { code: 'answers-disagree', message: `the answers to item ${disagrees + 1} are not the steps this server served for it` });
     const result = gradeAttempt(bank, claims, answers, config.rules);
     const now = Date.now();
     const seconds = now / 1000 - claims.issuedAt;
-    const store = await register();
     const recorded = await store.recordAttempt({
       id: claims.id,
       startedAt: new Date(claims.issuedAt * 1000).toISOString(),

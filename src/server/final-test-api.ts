@@ -1,0 +1,37 @@
+import { verifyAttempt, type AttemptClaims } from '../lib/final-test/attempt-token';
+import type { PublicAnswer } from '../lib/final-test/public-item';
+import type { FixedStep } from './register/register';
+import { finalTestBank, finalTestKeys } from './final-test-bank';
+import { json } from './json-api';
+
+/** What the final test's routes share: the token check and the shape of answers. */
+const REFUSED = {
+  expired: { status: 410, code: 'attempt-expired', message: 'the time for this attempt is over' },
+  invalid: { status: 400, code: 'attempt-invalid', message: 'the attempt token is not one this server issued, or it was changed' },
+  'other-bank': { status: 409, code: 'attempt-invalid', message: 'the final test has changed since this attempt started; start a new attempt' },
+} as const;
+
+/** The attempt a request's token names, or the refusal to send. */
+export async function attemptOf(token: unknown): Promise<{ ok: true; claims: AttemptClaims } | { ok: false; response: Response }> {
+  const verified = await verifyAttempt(token, (await finalTestKeys()).attempt, finalTestBank().version);
+  if (verified.ok) return verified;
+  const r = REFUSED[verified.problem];
+  return { ok: false, response: json(r.status, { code: r.code, message: r.message }) };
+}
+
+/** One item's answer as the browser sends it: its steps in order, public ids only; undefined for anything else. */
+export function readPath(value: unknown): PublicAnswer[] | undefined {
+  return Array.isArray(value) && value.length <= 10 && value.every((s) => s && typeof s.step === 'string' && s.step.length <= 4 && Array.isArray(s.choice) && s.choice.length <= 10 && s.choice.every((c: unknown) => typeof c === 'string' && c.length <= 4))
+    ? value.map((s) => ({ step: String(s.step), choice: (s.choice as string[]).map(String) }))
+    : undefined;
+}
+
+export const sameChoice = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((c, i) => c === [...b].sort()[i]);
+
+/** Whether an item's submitted path is exactly the steps the server fixed for it (stories). */
+export function agreesWithFixed(path: readonly PublicAnswer[] | undefined, fixed: readonly FixedStep[]): boolean {
+  const steps = path ?? [];
+  if (steps.length !== fixed.length) return false;
+  const byStep = new Map(fixed.map((f) => [f.step, f.choice]));
+  return steps.every((s) => byStep.has(s.step) && sameChoice(byStep.get(s.step)!, s.choice));
+}
