@@ -27,7 +27,7 @@ type Segment = keyof (typeof SEGMENTS)['lv'];
 /** One part of an address after the locale: the route file's parameter name and its value. */
 type Part = readonly [param: string, value: string];
 const fixed = (param: string, segment: Segment) => (locale: Locale): Part => [param, SEGMENTS[locale][segment]];
-const id = (locale: Locale, ref: { id: string }): Part => ['id', ref.id];
+const id = (ref: { id: string }): Part => ['id', ref.id];
 
 /**
  * The route table: for every page, the parts of its address after `/<locale>/`, each named by the
@@ -44,9 +44,9 @@ const ROUTES: { [P in PageName]: (locale: Locale, ref: RefOf<P>) => readonly Par
   verify: (l) => [fixed('verify', 'verify')(l)],
   workshop: (l) => [fixed('workshop', 'workshop')(l)],
   present: (l) => [fixed('presenter', 'present')(l)],
-  module: (l, ref) => [fixed('modules', 'module')(l), id(l, ref)],
-  guide: (l, ref) => [fixed('modules', 'module')(l), id(l, ref), fixed('guide', 'guide')(l)],
-  handout: (l, ref) => [fixed('modules', 'module')(l), id(l, ref), fixed('handout', 'handout')(l)],
+  module: (l, ref) => [fixed('modules', 'module')(l), id(ref)],
+  guide: (l, ref) => [fixed('modules', 'module')(l), id(ref), fixed('guide', 'guide')(l)],
+  handout: (l, ref) => [fixed('modules', 'module')(l), id(ref), fixed('handout', 'handout')(l)],
 };
 
 const partsOf = <P extends PageName>(locale: Locale, ref: RefOf<P>): readonly Part[] => (ROUTES[ref.page as P] as (l: Locale, r: RefOf<P>) => readonly Part[])(locale, ref);
