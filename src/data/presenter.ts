@@ -1,6 +1,7 @@
 import type { Locale } from '../lib/i18n/locales';
 import { pickStrings, t } from '../lib/i18n/translate';
 import { quizForLocale } from '../lib/quiz/for-locale';
+import { printedScenario } from '../lib/quiz/print-order';
 import { correctAt, leadsOn, optionsAt, stepsOf } from '../lib/quiz/scenario';
 import type { Scenario } from '../lib/quiz/types';
 import { workshopMinutes } from '../lib/workshop/plan';
@@ -54,7 +55,8 @@ export async function presenterModules(locale: Locale): Promise<PresenterModuleD
     locale,
     title: m.data.title,
     questions: m.data.facilitator.questions,
-    scenarios: quoteIn(quizForLocale(m.quiz, locale).scenarios, locale).map(explainedOnly),
+    // In the printed order, the facilitator guide's: the file order (right option often at B) stays out.
+    scenarios: quoteIn(quizForLocale(m.quiz, locale).scenarios, locale).map(printedScenario).map(explainedOnly),
     optionLabels,
     outcomes,
   }));

@@ -36,7 +36,7 @@ export function readQuizzes(root: string, dir = join(root, 'quizzes')): Quiz[] {
 }
 
 /** The standard option labels of fixed-option kinds, per locale, as learners see them. */
-export const standardLabels = () => Object.fromEntries(LOCALES.map((l) => [l, pickStrings(l, ['option.'])])) as Record<(typeof LOCALES)[number], Record<string, string>>;
+export const standardLabels = (): Record<(typeof LOCALES)[number], Record<string, string>> => ({ lv: pickStrings('lv', ['option.']), en: pickStrings('en', ['option.']) });
 
 /** The quizzes' guessability problems against `quizzes/_known-failures.yaml` in the same folder. */
 export function guessabilityReport(dir: string, quizzes: readonly Quiz[]): KnownFailureReport {

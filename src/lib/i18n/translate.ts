@@ -34,12 +34,14 @@ export function formatPercent(locale: Locale, percent: number): string {
 
 /**
  * The strings an island needs, already in its locale, so islands ship no string tables: keys
- * starting with any of the prefixes, e.g. `pickStrings('lv', ['quiz.', 'kind.'])`.
+ * starting with any of the prefixes, e.g. `pickStrings('lv', ['quiz.', 'kind.'])`, typed so that
+ * the island's `strings: StringsUnder<'quiz.' | 'kind.'>` prop is checked against what the route
+ * picks (a key the tables do not have, or a prefix the route forgot, is a type error).
  */
-export function pickStrings(locale: Locale, prefixes: readonly string[]): Record<string, string> {
+export function pickStrings<const P extends string>(locale: Locale, prefixes: readonly P[]): StringsUnder<P> {
   return Object.fromEntries(
     Object.entries(STRINGS[locale]).filter(([key, value]) => typeof value === 'string' && prefixes.some((p) => key.startsWith(p))),
-  ) as Record<string, string>;
+  ) as StringsUnder<P>;
 }
 
 /** Fills `{name}` placeholders; the islands' counterpart of `t`. */
@@ -62,5 +64,5 @@ export type StringsUnder<P extends string> = Record<KeysUnder<P>, string>;
 
 /** The typed counterpart of `pickStrings` for one prefix. */
 export function stringsUnder<P extends string>(locale: Locale, prefix: P): StringsUnder<P> {
-  return pickStrings(locale, [prefix]) as StringsUnder<P>;
+  return pickStrings(locale, [prefix]);
 }

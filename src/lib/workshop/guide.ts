@@ -1,16 +1,19 @@
 import type { Locale } from '../i18n/locales';
 import { betterMoveOf, consequenceOf, correctAt, endingsOf, leadsOn, optionsAt, questionOf, startOf, stepsOf } from '../quiz/scenario';
+import { printedScenario } from '../quiz/print-order';
 import { optionLabel } from '../quiz/view';
 import type { Scenario } from '../quiz/types';
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
 /**
- * A scenario as the facilitator guide prints it, in file order: for a story every step with each
- * option's consequence and the endings; otherwise the options with the right ones marked, why,
- * the source, and the misconceptions behind the wrong ones.
+ * A scenario as the facilitator guide prints it, options in the printed order (`printedScenario`,
+ * the presenter's order too, so the letters in the key are the letters on the projector): for a
+ * story every step with each option's consequence and the endings; otherwise the options with the
+ * right ones marked, why, the source, and the misconceptions behind the wrong ones.
  */
-export function guideScenario(s: Scenario, locale: Locale, standard: Record<string, string>) {
+export function guideScenario(authored: Scenario, locale: Locale, standard: Record<string, string>) {
+  const s = printedScenario(authored);
   const option = (o: ReturnType<typeof optionsAt>[number], i: number, right: Set<string>) => ({
     id: o.id,
     letter: letter(i),

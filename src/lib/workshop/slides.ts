@@ -1,19 +1,17 @@
 import type { Locale } from '../i18n/locales';
-import { isSeed } from '../quiz/random';
-import { consequenceOf, correctAt, endingReached, leadsOn, questionOf, shuffleScenario, type QuizOption } from '../quiz/scenario';
+import { consequenceOf, correctAt, endingReached, leadsOn, questionOf, type QuizOption } from '../quiz/scenario';
 import type { Ending, Scenario } from '../quiz/types';
 import { scenariosIn, type PlanItem, type PlannableModule, type WorkshopPlan } from './plan';
 import { optionsOf, roomChoice, type Slide } from './presenter-machine';
 
 /**
- * The slides of a workshop run: the plan's scenarios, each with its options in the order this
- * run's seed gives, so the letters stay the same for the whole run (and after a reload, since the
- * seed is in the presenter's address).
+ * The slides of a workshop run: the plan's scenarios, options in the order the module data gives
+ * (the printed order, `printedScenario`), so the letters are the facilitator guide's in every run.
  */
-export function slidesFor(plan: WorkshopPlan, modules: readonly { id: string; scenarios: readonly Scenario[] }[], seed: number): Slide[] {
+export function slidesFor(plan: WorkshopPlan, modules: readonly { id: string; scenarios: readonly Scenario[] }[]): Slide[] {
   return plan.flatMap((item) => {
     const module = modules.find((m) => m.id === item.module);
-    return module ? slidesOfItem(item, module, seed) : [];
+    return module ? slidesOfItem(item, module) : [];
   });
 }
 
@@ -21,16 +19,10 @@ export function slidesFor(plan: WorkshopPlan, modules: readonly { id: string; sc
  * One plan item's slides, from its module's scenarios: what the presenter appends when a module's
  * data arrives. The same as that item's part of `slidesFor`, whatever order modules load in.
  */
-export function slidesOfItem(item: PlanItem, module: { id: string; scenarios: readonly Scenario[] }, seed: number): Slide[] {
+export function slidesOfItem(item: PlanItem, module: { id: string; scenarios: readonly Scenario[] }): Slide[] {
   const plannable: PlannableModule = { id: module.id, minutes: 0, scenarios: module.scenarios.map((s) => s.id) };
   const chosen = scenariosIn(item, [plannable]);
-  return module.scenarios.filter((s) => chosen.includes(s.id)).map((s, i) => ({ module: module.id, scenario: shuffleScenario(s, seed), question: i }));
-}
-
-/** The run's seed from the presenter's address (`seed=`), or undefined when it has none yet. */
-export function seedFromQuery(value: string | null): number | undefined {
-  const seed = value === null || !/^\d{1,10}$/.test(value) ? NaN : Number(value);
-  return isSeed(seed) ? seed : undefined;
+  return module.scenarios.filter((s) => chosen.includes(s.id)).map((s, i) => ({ module: module.id, scenario: s, question: i }));
 }
 
 export interface SlideView {

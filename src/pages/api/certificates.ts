@@ -2,9 +2,10 @@ import type { APIRoute } from 'astro';
 import { randomUUID } from 'node:crypto';
 import { courseQuizzes, courseVersion } from '../../data/course';
 import { buildCredential, hashEmail } from '../../lib/certificate/credential';
+import { courseTexts } from '../../lib/certificate/course-texts';
 import { checkIssueRequest } from '../../lib/certificate/issue-request';
 import { signCredential } from '../../lib/certificate/sign-credential';
-import { formatPercent, t } from '../../lib/i18n/translate';
+import { t } from '../../lib/i18n/translate';
 import { finalTestConfig } from '../../lib/final-test/config';
 import { verifyResult } from '../../lib/final-test/result-token';
 import { finalTestKeys } from '../../server/final-test-bank';
@@ -80,8 +81,7 @@ const issue: APIRoute = async ({ request, clientAddress }) => {
     course: {
       id: 'socialie-mediji-valsts-parvalde',
       name: t(learner.locale, 'site.title'),
-      description: t(learner.locale, 'certificate.courseDescription'),
-      criteria: finalTest ? t(learner.locale, 'certificate.criteria.finalTest', { pass: formatPercent(learner.locale, assessment.rules.passPercent) }) : t(learner.locale, 'certificate.criteria'),
+      ...courseTexts(learner.locale, await courseQuizzes(), finalTest ? assessment.rules.passPercent : undefined),
       language: learner.locale,
       version: await courseVersion(),
     },
