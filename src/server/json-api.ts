@@ -1,27 +1,9 @@
 import { isJsonMediaType } from '../lib/certificate/media-type';
+import { readLimited } from '../lib/read-limited';
 
 /** A JSON answer that no cache keeps. */
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
-
-/** Reads the body, stopping as soon as it passes the limit instead of buffering whatever is sent. */
-async function readLimited(request: Request, max: number): Promise<string | undefined> {
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
 
 /**
  * A request's JSON body, or the refusal to send: wrong media type (415), too large (413, checked
@@ -32,8 +14,9 @@ export async function readJsonBody(request: Request, max: number): Promise<{ ok:
   if (!isJsonMediaType(request.headers.get('content-type'))) return refuse(json(415, { code: 'content-type', message: 'send the request as application/json' }));
   const tooLarge = () => refuse(json(413, { code: 'body-too-large', message: `the request body is larger than ${max} bytes` }));
   if (Number(request.headers.get('content-length') ?? 0) > max) return tooLarge();
-  const text = await readLimited(request, max);
-  if (text === undefined) return tooLarge();
+  const bytes = await readLimited(request.body, max);
+  if (bytes === undefined) return tooLarge();
+  const text = new TextDecoder().decode(bytes);
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch {

@@ -1,3 +1,4 @@
+import { readLimited } from '../read-limited';
 import { compactVerify, decodeProtectedHeader } from './jws';
 import type { RevocationReason } from './revocation-reason';
 import { bitAt } from './status-list';
@@ -116,7 +117,7 @@ export function httpStatusSource(origin: string, timeoutMs = 5000, fetchImpl: ty
     fetch: async (url) => {
       const response = await fetchImpl(url, { credentials: 'omit', redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
       if (!response.ok) return undefined;
-      return readLimited(response, MAX_STATUS_LIST_BYTES);
+      return readLimitedText(response, MAX_STATUS_LIST_BYTES);
     },
   };
 }
@@ -124,30 +125,12 @@ export function httpStatusSource(origin: string, timeoutMs = 5000, fetchImpl: ty
 /** A status list is a few kilobytes; anything near this is not one. */
 export const MAX_STATUS_LIST_BYTES = 2 * 1024 * 1024;
 
-/** The body as text, or undefined once it passes `limit` bytes: stops reading there, never holds more. */
-export async function readLimited(response: Response, limit: number): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > limit) {
+/** The body as text, or undefined once it passes `limit` bytes (a larger declared length is refused before reading). */
+export async function readLimitedText(response: Response, limit: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length')) > limit) {
     await response.body?.cancel();
     return undefined;
   }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) (all.set(c, at), (at += c.byteLength));
-  return new TextDecoder().decode(all);
+  const bytes = await readLimited(response.body, limit);
+  return bytes && new TextDecoder().decode(bytes);
 }
-

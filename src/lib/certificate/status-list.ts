@@ -1,3 +1,4 @@
+import { readLimited } from '../read-limited';
 /**
  * W3C Bitstring Status List v1.0 (§2.1, §3.1): one bit per certificate, bit 0 the left-most bit of
  * the first byte; the list is GZIP-compressed and written as multibase base64url (prefix `u`, no
@@ -33,28 +34,8 @@ export function bitsWith(indexes: Iterable<number>, length = STATUS_LIST_LENGTH)
   return bits;
 }
 
-async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | undefined> {
-  const reader = new Blob([data as BlobPart]).stream().pipeThrough(stream).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
+const pipe = (data: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number) =>
+  readLimited(new Blob([data as BlobPart]).stream().pipeThrough(stream), limit);
 
 const toBase64url = (bytes: Uint8Array) => {
   let binary = '';

@@ -1,6 +1,6 @@
 import { SignJWT, type JWK } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import { httpStatusSource, readLimited, type StatusListSource } from '../../../src/lib/certificate/revocation-check';
+import { httpStatusSource, readLimitedText, type StatusListSource } from '../../../src/lib/certificate/revocation-check';
 import type { RevocationDetail } from '../../../src/lib/certificate/status-list-credential';
 import { buildStatusListCredential, statusEntry, statusListUrl } from '../../../src/lib/certificate/status-list-credential';
 import type { SigningKey } from '../../../src/lib/certificate/sign-credential';
@@ -155,7 +155,7 @@ describe('the status list download', () => {
 
   it('stops reading a body once it passes the limit, without holding the rest', async () => {
     const huge = endless(64 * 1024 * 1024);
-    expect(await readLimited(new Response(huge.body), 2 * 1024 * 1024)).toBeUndefined();
+    expect(await readLimitedText(new Response(huge.body), 2 * 1024 * 1024)).toBeUndefined();
     expect(huge.pulled()).toBeLessThan(3 * 1024 * 1024);
   });
 
