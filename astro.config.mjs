@@ -14,7 +14,9 @@ import { precompressIntegration } from './scripts/precompress.mjs';
  */
 function sharedChunk(id) {
   if (/node_modules\/(svelte|nanostores|@nanostores|@astrojs\/svelte|clsx)\//.test(id)) return 'core';
-  if (/\/src\/lib\/(progress\/(progress-store|progress-data|parse-progress|guarded-storage|progress-updates|small-store)|quiz\/(attempt-shape|random)|i18n\/translate)\./.test(id)) return 'core';
+  if (/\/src\/lib\/(progress\/(progress-store|progress-data|parse-progress|guarded-storage|progress-updates|small-store)|quiz\/(attempt-shape|random)|i18n\/format)\./.test(id)) return 'core';
+  // The islands' one way to wire a run or a store, and the SCORM page bridge: a few hundred bytes each, not worth a request.
+  if (/\/src\/components\/use-(actor|store)\.svelte\.ts$|\/src\/lib\/scorm\/page-bridge\./.test(id)) return 'core';
   if (/\/src\/lib\/quiz\/(kinds\/|(scenario|draw|position|attempt|regrade|scoring|option-ids|view)\.)/.test(id)) return 'quiz';
   return undefined;
 }

@@ -5,11 +5,7 @@ import type { PluralForms, PluralKey, TextKey, UiStrings } from './ui-strings';
 
 export const STRINGS: Record<Locale, UiStrings> = { lv, en };
 
-type Vars = Record<string, string | number>;
-
-function fill(template: string, vars: Vars = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+import { format as fill, type Vars } from './format';
 
 /** A UI string with `{name}` placeholders filled in. */
 export function t(locale: Locale, key: TextKey, vars?: Vars): string {
@@ -45,9 +41,7 @@ export function pickStrings<const P extends string>(locale: Locale, prefixes: re
 }
 
 /** Fills `{name}` placeholders; the islands' counterpart of `t`. */
-export function format(template: string, vars: Vars = {}): string {
-  return fill(template, vars);
-}
+export { format } from './format';
 
 /**
  * The named strings of one locale, typed: `pickKeys('lv', ['quiz.start'])['quiz.start']` is a
