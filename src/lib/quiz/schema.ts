@@ -43,6 +43,13 @@ const singleAnswerScenario = <K extends 'account' | 'disclosure' | 'choice' | 'm
   z.strictObject({
     ...scenarioBase,
     kind: z.literal(kind),
+    /**
+     * The id of this scenario's twin in the same pool: the same question and the same option labels,
+     * the key changed by one fact in the situation. An attempt draws a pair together or not at all, so
+     * a learner who answers from the labels alone gets at most one of the two. Declared on one side
+     * or on both (then they must agree).
+     */
+    twin: id.optional(),
     question: text,
     /** Points for a right answer (multi: for exactly the right set). */
     points: z.number().int().min(1).max(10).default(1),
