@@ -1,8 +1,10 @@
+import type { APIContext, APIRoute } from 'astro';
 import { verifyAttempt, type AttemptClaims } from '../lib/final-test/attempt-token';
+import { finalTestConfig, type FinalTestConfig } from '../lib/final-test/config';
 import type { PublicAnswer } from '../lib/final-test/public-item';
 import type { FixedStep } from './register/register';
 import { finalTestBank, finalTestKeys } from './final-test-bank';
-import { json } from './json-api';
+import { isUnavailable, json, readJsonBody } from './json-api';
 
 /** What the final test's routes share: the token check and the shape of answers. */
 const REFUSED = {
@@ -34,4 +36,37 @@ export function agreesWithFixed(path: readonly PublicAnswer[] | undefined, fixed
   if (steps.length !== fixed.length) return false;
   const byStep = new Map(fixed.map((f) => [f.step, f.choice]));
   return steps.every((s) => byStep.has(s.step) && sameChoice(byStep.get(s.step)!, s.choice));
+}
+
+/** What a final-test route's handler gets: the JSON object the browser sent, the configuration, the request. */
+export interface FinalTestRequest {
+  body: Record<string, unknown>;
+  config: FinalTestConfig;
+  context: APIContext;
+}
+
+const KEPT = 'your answers are kept, try again in a few minutes';
+
+/**
+ * The opening and closing every final-test POST route shares: no final test on this installation
+ * (404), a body over `maxBody` or not JSON (the limited reader's refusal), a body that is not an
+ * object (400), and a register that cannot be reached (503 with a retry-after, saying whether
+ * the learner's answers are kept). The handler sees only a well-formed request.
+ */
+export function finalTestRoute(options: { maxBody: number; answersKept: boolean }, handle: (request: FinalTestRequest) => Promise<Response>): APIRoute {
+  return async (context) => {
+    try {
+      const config = finalTestConfig(process.env);
+      if (config.assessment !== 'final-test') return json(404, { code: 'no-final-test', message: 'this installation issues certificates after the module quizzes; it has no final test' });
+      const read = await readJsonBody(context.request, options.maxBody);
+      if (!read.ok) return read.response;
+      const body = read.body;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return json(400, { code: 'body-invalid', message: 'the request body must be a JSON object' });
+      return await handle({ body: body as Record<string, unknown>, config, context });
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      const message = `the register cannot be reached just now; ${options.answersKept ? KEPT : 'try again in a few minutes'}`;
+      return json(503, { code: 'register-unavailable', message }, { 'retry-after': '60' });
+    }
+  };
 }

@@ -132,3 +132,37 @@ describe('submitting an attempt with stories', () => {
     expect((await call(submit, { token: a.token, answers })).status).toBe(409);
   });
 });
+
+// The start route reads the course through astro:content and is covered by tests/e2e/final-test.spec.ts.
+describe('what the step and submit routes refuse before they look at the attempt', () => {
+  const raw = async (route: Route, body: string, type = 'application/json') => {
+    const request = new Request('http://127.0.0.1/api/final-test/', { method: 'POST', headers: { 'content-type': type }, body });
+    const response = (await route({ request, clientAddress: '127.0.0.1' } as Parameters<Route>[0])) as Response;
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+
+  it.each([
+    ['step', step],
+    ['submit', submit],
+  ] as const)('%s: a body that is not a JSON object, not JSON, not JSON typed or too large is refused with its reason', async (_, route) => {
+    expect((await raw(route, '[1,2]')).body.code).toBe('body-invalid');
+    expect((await raw(route, 'null')).body.code).toBe('body-invalid');
+    expect((await raw(route, '{"token":')).body.code).toBe('body-invalid');
+    expect((await raw(route, '{}', 'text/plain')).status).toBe(415);
+    const big = await raw(route, JSON.stringify({ token: 'x'.repeat(300 * 1024) }));
+    expect([big.status, big.body.code]).toEqual([413, 'body-too-large']);
+  });
+
+  it.each([
+    ['step', step],
+    ['submit', submit],
+  ] as const)('%s: an installation that certifies after the module quizzes has no final test (404)', async (_, route) => {
+    process.env.CERT_ASSESSMENT = 'modules';
+    try {
+      const r = await raw(route, '{}');
+      expect([r.status, r.body.code]).toEqual([404, 'no-final-test']);
+    } finally {
+      delete process.env.CERT_ASSESSMENT;
+    }
+  });
+});

@@ -10,7 +10,8 @@ import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { isUnavailable, json, readJsonBody } from '../../../server/json-api';
+import { finalTestRoute } from '../../../server/final-test-api';
+import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 
 /** Starts a final-test attempt: the server draws the items and signs what it drew. */
@@ -27,33 +28,21 @@ export const GET: APIRoute = () => {
   return json(200, { assessment: config.assessment, items: config.rules.count, minutes: config.minutes, passPercent: config.rules.passPercent }, { 'cache-control': 'no-store' });
 };
 
-export const POST: APIRoute = async ({ request, clientAddress }) => {
-  try {
-    const config = finalTestConfig(process.env);
-    if (config.assessment !== 'final-test') return json(404, { code: 'no-final-test', message: 'this installation issues certificates after the module quizzes; it has no final test' });
-    const read = await readJsonBody(request, MAX_BODY);
-    if (!read.ok) return read.response;
-    const body = read.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return json(400, { code: 'body-invalid', message: 'the request body must be a JSON object' });
-    const b = body as Record<string, unknown>;
-    const locale = isLocale(b.locale) ? b.locale : 'lv';
-    // The modules first, re-graded like a certificate request: the final test is the last step.
-    const modules = checkModuleLogs(b, await courseQuizzes(), locale);
-    if (!modules.ok) return json(modules.status, { code: modules.code, message: modules.message });
-    // Counted only for requests that would start an attempt, in the register (shared by servers).
-    const store = await register();
-    const wait = await store.takeRate(`final-test:${clientAddress ?? 'unknown'}`, config.attempts, config.windowMinutes * 60_000);
-    if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
-    const { bank, version } = finalTestBank();
-    const seed = newSeed();
-    const items = drawFinalTest(bank, seed, config.rules);
-    const now = Math.floor(Date.now() / 1000);
-    const claims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
-    const token = await signAttempt(claims, (await finalTestKeys()).attempt);
-    const labels = pickStrings(locale, ['option.']);
-    return json(201, { token, expiresAt: claims.expiresAt * 1000, items: items.map((ref) => publicItem(scenarioOf(bank, ref)!, seed, locale, labels)) });
-  } catch (error) {
-    if (isUnavailable(error)) return json(503, { code: 'register-unavailable', message: 'the register cannot be reached just now; try again in a few minutes' }, { 'retry-after': '60' });
-    throw error;
-  }
-};
+export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false }, async ({ body: b, config, context }) => {
+  const locale = isLocale(b.locale) ? b.locale : 'lv';
+  // The modules first, re-graded like a certificate request: the final test is the last step.
+  const modules = checkModuleLogs(b, await courseQuizzes(), locale);
+  if (!modules.ok) return json(modules.status, { code: modules.code, message: modules.message });
+  // Counted only for requests that would start an attempt, in the register (shared by servers).
+  const store = await register();
+  const wait = await store.takeRate(`final-test:${context.clientAddress ?? 'unknown'}`, config.attempts, config.windowMinutes * 60_000);
+  if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
+  const { bank, version } = finalTestBank();
+  const seed = newSeed();
+  const items = drawFinalTest(bank, seed, config.rules);
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
+  const token = await signAttempt(claims, (await finalTestKeys()).attempt);
+  const labels = pickStrings(locale, ['option.']);
+  return json(201, { token, expiresAt: claims.expiresAt * 1000, items: items.map((ref) => publicItem(scenarioOf(bank, ref)!, seed, locale, labels)) });
+});

@@ -1,13 +1,11 @@
-import type { APIRoute } from 'astro';
-import { finalTestConfig } from '../../../lib/final-test/config';
 import { scenarioOf } from '../../../lib/final-test/draw';
 import { gradeAttempt } from '../../../lib/final-test/grade';
 import { leadsOn } from '../../../lib/quiz/scenario';
-import { agreesWithFixed, attemptOf, readPath } from '../../../server/final-test-api';
+import { agreesWithFixed, attemptOf, finalTestRoute, readPath } from '../../../server/final-test-api';
 import type { PublicAnswer } from '../../../lib/final-test/public-item';
 import { signResult } from '../../../lib/final-test/result-token';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { isUnavailable, json, readJsonBody } from '../../../server/json-api';
+import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 
 /** Grades a final-test attempt once: the score and the modules to review, never the key. */
@@ -20,44 +18,34 @@ function readAnswers(value: unknown, items: number): (PublicAnswer[] | undefined
   return value.map(readPath);
 }
 
-export const POST: APIRoute = async ({ request }) => {
-  try {
-    const config = finalTestConfig(process.env);
-    if (config.assessment !== 'final-test') return json(404, { code: 'no-final-test', message: 'this installation issues certificates after the module quizzes; it has no final test' });
-    const read = await readJsonBody(request, MAX_BODY);
-    if (!read.ok) return read.response;
-    const b = (read.body ?? {}) as Record<string, unknown>;
-    const { bank, version } = finalTestBank();
-    const keys = await finalTestKeys();
-    const attempt = await attemptOf(b.token);
-    if (!attempt.ok) return attempt.response;
-    const { claims } = attempt;
-    const answers = readAnswers(b.answers, claims.items.length);
-    if (!answers) return json(400, { code: 'answers-invalid', message: 'answers must be a list with one list of steps per item' });
-    const store = await register();
-    // A story's submitted path must be the one the server served step by step, no more, no other.
-    const fixed = await store.fixedSteps(claims.id);
-    const disagrees = claims.items.findIndex((ref, i) => leadsOn(scenarioOf(bank, ref)!) && !agreesWithFixed(answers[i], fixed.filter((f) => f.item === i)));
-    if (disagrees >= 0) return json(409, { code: 'answers-disagree', message: `the answers to item ${disagrees + 1} are not the steps this server served for it` });
-    const result = gradeAttempt(bank, claims, answers, config.rules);
-    const now = Date.now();
-    const seconds = now / 1000 - claims.issuedAt;
-    const recorded = await store.recordAttempt({
-      id: claims.id,
-      startedAt: new Date(claims.issuedAt * 1000).toISOString(),
-      submittedAt: new Date(now).toISOString(),
-      bank: version,
-      percent: result.percent,
-      passed: result.passed,
-      // Faster than a person reads: kept, but flagged for the issuer to look at.
-      tooFast: seconds < config.minSecondsPerItem * claims.items.length,
-      items: result.items,
-    });
-    if (recorded === 'duplicate') return json(409, { code: 'attempt-submitted', message: 'this attempt has already been submitted' });
-    const token = result.passed ? await signResult({ attempt: claims.id, percent: result.percent, items: claims.items.length, passedAt: new Date(now).toISOString(), bank: version }, keys.result, now) : undefined;
-    return json(200, { percent: result.percent, passed: result.passed, passPercent: config.rules.passPercent, review: result.review, ...(token && { result: token }) });
-  } catch (error) {
-    if (isUnavailable(error)) return json(503, { code: 'register-unavailable', message: 'the register cannot be reached just now; your answers are kept, try again in a few minutes' }, { 'retry-after': '60' });
-    throw error;
-  }
-};
+export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: true }, async ({ body: b, config }) => {
+  const { bank, version } = finalTestBank();
+  const keys = await finalTestKeys();
+  const attempt = await attemptOf(b.token);
+  if (!attempt.ok) return attempt.response;
+  const { claims } = attempt;
+  const answers = readAnswers(b.answers, claims.items.length);
+  if (!answers) return json(400, { code: 'answers-invalid', message: 'answers must be a list with one list of steps per item' });
+  const store = await register();
+  // A story's submitted path must be the one the server served step by step, no more, no other.
+  const fixed = await store.fixedSteps(claims.id);
+  const disagrees = claims.items.findIndex((ref, i) => leadsOn(scenarioOf(bank, ref)!) && !agreesWithFixed(answers[i], fixed.filter((f) => f.item === i)));
+  if (disagrees >= 0) return json(409, { code: 'answers-disagree', message: `the answers to item ${disagrees + 1} are not the steps this server served for it` });
+  const result = gradeAttempt(bank, claims, answers, config.rules);
+  const now = Date.now();
+  const seconds = now / 1000 - claims.issuedAt;
+  const recorded = await store.recordAttempt({
+    id: claims.id,
+    startedAt: new Date(claims.issuedAt * 1000).toISOString(),
+    submittedAt: new Date(now).toISOString(),
+    bank: version,
+    percent: result.percent,
+    passed: result.passed,
+    // Faster than a person reads: kept, but flagged for the issuer to look at.
+    tooFast: seconds < config.minSecondsPerItem * claims.items.length,
+    items: result.items,
+  });
+  if (recorded === 'duplicate') return json(409, { code: 'attempt-submitted', message: 'this attempt has already been submitted' });
+  const token = result.passed ? await signResult({ attempt: claims.id, percent: result.percent, items: claims.items.length, passedAt: new Date(now).toISOString(), bank: version }, keys.result, now) : undefined;
+  return json(200, { percent: result.percent, passed: result.passed, passPercent: config.rules.passPercent, review: result.review, ...(token && { result: token }) });
+});
