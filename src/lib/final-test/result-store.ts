@@ -60,6 +60,21 @@ export const resultStore = {
   },
 };
 
+type Where = { parent?: unknown; location?: { protocol: string } };
+
+/**
+ * Where a finished course leads in this browser: the final test page, unless a passed result is
+ * already held here, or the page runs where no server of ours answers (inside a SCORM package,
+ * opened from files): there the certificate page's unsigned completion record is the end, and a
+ * link to a test that cannot start would be a dead end. Static hosting is found out by the final
+ * test page itself, which then says so and leads on.
+ */
+export function finalTestNext(href: string | undefined, win: Where = globalThis as never): string | undefined {
+  if (!href || resultStore.read()) return undefined;
+  if (win.location?.protocol === 'file:' || launchSessionOf(win)) return undefined;
+  return href;
+}
+
 /**
  * What this copy of the course runs, asked of the server: `final-test` or `modules` from the API,
  * `none` where there is no server (static hosting, a SCORM package, a file) — a missing route, a
@@ -67,7 +82,7 @@ export const resultStore = {
  */
 export type ServerAssessment = 'final-test' | 'modules' | 'none';
 
-export async function serverAssessment(fetcher: typeof fetch = fetch, win: { parent?: unknown; location?: { protocol: string } } = globalThis as never): Promise<ServerAssessment> {
+export async function serverAssessment(fetcher: typeof fetch = fetch, win: Where = globalThis as never): Promise<ServerAssessment> {
   // Inside a SCORM package or opened from files: no server of ours, and nothing is asked of the LMS.
   if (win.location?.protocol === 'file:' || launchSessionOf(win)) return 'none';
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publicItem, stepAfter } from '../../../src/lib/final-test/public-item';
 import { answerAt, awaitsStep, choose, goTo, isComplete, newSession, readSession, reopen, served, stepToAnswer, unanswered, type Session } from '../../../src/lib/final-test/session';
-import { readResultToken, serverAssessment } from '../../../src/lib/final-test/result-store';
+import { finalTestNext, readResultToken, serverAssessment } from '../../../src/lib/final-test/result-store';
 import { signResult } from '../../../src/lib/final-test/result-token';
 import { standardLabels } from '../../../src/lib/course/read-sources';
 import { fixtureQuiz } from '../helpers';
@@ -120,5 +120,15 @@ describe('which assessment the server runs', () => {
     expect(await serverAssessment(counting, { location: { protocol: 'https:' }, parent: launch })).toBe('none');
     expect(await serverAssessment(counting, { location: { protocol: 'file:' } })).toBe('none');
     expect(asked).toBe(0);
+  });
+});
+
+describe('where a finished course leads', () => {
+  const href = '/lv/nosleguma-tests/';
+  it('to the final test on a site with a server, to the certificate (undefined) inside a SCORM package, from files, or without a final test', () => {
+    expect(finalTestNext(href, { location: { protocol: 'https:' } })).toBe(href);
+    expect(finalTestNext(href, { location: { protocol: 'https:' }, parent: { __smkurssScorm: { update() {} } } })).toBeUndefined();
+    expect(finalTestNext(href, { location: { protocol: 'file:' } })).toBeUndefined();
+    expect(finalTestNext(undefined, { location: { protocol: 'https:' } })).toBeUndefined();
   });
 });
