@@ -136,8 +136,11 @@ export function drawScenarios(quiz: QuizFile, seed: number): Scenario[] {
   const picked = selectBest(quiz.scenarios, chance, quiz.draw, pairs);
   if (!picked) throw new Error(`the draw rules cannot be met by this pool`);
   const firsts = new Set(pairs.map(([a]) => quiz.scenarios[a]!.id));
-  for (let i = 0; i < picked.length - 1; i++)
-    if (firsts.has(picked[i]!.id) && secondFirst(seed, picked[i]!.id)) [picked[i], picked[i + 1]] = [picked[i + 1]!, picked[i]!];
+  for (let i = 0; i < picked.length - 1; i++) {
+    if (!firsts.has(picked[i]!.id)) continue;
+    if (secondFirst(seed, picked[i]!.id)) [picked[i], picked[i + 1]] = [picked[i + 1]!, picked[i]!];
+    i++;
+  }
   return picked;
 }
 
