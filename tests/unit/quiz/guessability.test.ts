@@ -102,7 +102,8 @@ describe('blind strategies', () => {
     const longest = load('longest-wins.yaml');
     const balanced = load('balanced.yaml');
     // Three guessable scenarios among five that are not: 3/8 on the whole pool, but a draw of 3 can be all guessable.
-    const pool: QuizFile = { ...balanced, scenarios: [...balanced.scenarios, ...longest.scenarios.slice(0, 3).map((s) => ({ ...s, id: `${s.id}-x` }))] };
+    // (The copies ask their own question, or they would look like unmarked twins of the balanced ones.)
+    const pool: QuizFile = { ...balanced, scenarios: [...balanced.scenarios, ...longest.scenarios.slice(0, 3).map((s) => ({ ...s, id: `${s.id}-x`, ...('question' in s ? { question: { lv: `${s.question.lv} (x)`, en: `${s.question.en} (x)` } } : {}) }) as typeof s)] };
     expect(keys(pool)).toEqual([]);
     const drawn: QuizFile = { ...pool, draw: { count: 3, atLeast: {} } };
     expect(keys(drawn).some((k) => k.startsWith('blind strategy passes (lv, 100 %): always the longest'))).toBe(true);
