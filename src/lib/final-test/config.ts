@@ -9,6 +9,8 @@ import { DEFAULT_RULES, type FinalTestRules } from './draw';
  *                              behaviour before the final test), and the certificate says so
  * - FINAL_TEST_ITEMS           items per attempt (default 16; at least two per module)
  * - FINAL_TEST_PASS            pass mark in percent (default 80)
+ * - FINAL_TEST_TWINS           twin pairs per attempt, at least (default 5): two items with the same
+ *                              question and options whose key differs by one fact in the situation
  * - FINAL_TEST_MINUTES         how long an attempt token is valid (default 60)
  * - FINAL_TEST_ATTEMPTS        attempts a client may start per window (default 3)
  * - FINAL_TEST_WINDOW_MINUTES  that window (default 1440, a day)
@@ -31,7 +33,7 @@ const int = (value: string | undefined, fallback: number, min: number, max: numb
 export function finalTestConfig(env: Record<string, string | undefined>): FinalTestConfig {
   return {
     assessment: env.CERT_ASSESSMENT === 'modules' ? 'modules' : 'final-test',
-    rules: { ...DEFAULT_RULES, count: int(env.FINAL_TEST_ITEMS, DEFAULT_RULES.count, 8, 60), passPercent: int(env.FINAL_TEST_PASS, DEFAULT_RULES.passPercent, 50, 100) },
+    rules: { ...DEFAULT_RULES, count: int(env.FINAL_TEST_ITEMS, DEFAULT_RULES.count, 8, 60), passPercent: int(env.FINAL_TEST_PASS, DEFAULT_RULES.passPercent, 50, 100), twins: int(env.FINAL_TEST_TWINS, DEFAULT_RULES.twins, 0, 30) },
     minutes: int(env.FINAL_TEST_MINUTES, 60, 10, 24 * 60),
     attempts: int(env.FINAL_TEST_ATTEMPTS, 3, 1, 1000),
     windowMinutes: int(env.FINAL_TEST_WINDOW_MINUTES, 24 * 60, 1, 30 * 24 * 60),

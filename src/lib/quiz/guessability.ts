@@ -1,8 +1,9 @@
 import { LOCALES, type Locale } from '../i18n/locales';
 import { playBlind, strategiesFor, type BlindStrategy } from './blind-strategies';
-import { selectBest } from './draw';
+import { selectBest, twinPairs, type DrawRules } from './draw';
 import { allowsSeveral, correctAt, leadsOn, maxPoints, optionsAt, startOf, writingProblemsOf } from './scenario';
 import { isPass, percentOf } from './scoring';
+import { commonAnswerPoints, unmarkedTwinProblems } from './twin';
 import type { QuizFile, Scenario } from './types';
 
 /** A fault that makes a quiz passable without reading. `key` is stable, so it can be listed as known. */
@@ -27,23 +28,33 @@ interface Scored {
   max: number;
 }
 
-/** The attempt a blind strategy does best on, and its share of points (Dinkelbach's method: exact in a few rounds). */
-function bestRatio(scored: readonly Scored[], quiz: QuizFile): { earned: number; max: number } {
-  const sum = (list: readonly Scored[]) => ({ earned: list.reduce((a, s) => a + s.earned, 0), max: list.reduce((a, s) => a + s.max, 0) });
+/**
+ * The attempt a learner does best on, and its share of points (Dinkelbach's method: exact in a few
+ * rounds), over any selection that picks the best set for given values (the module draw, the final
+ * test's draw). A twin pair is one unit of the selection, so its two scores count together.
+ */
+export function bestRatioOver<T extends { earned: number; max: number }>(scored: readonly T[], select: ((value: (s: T) => number) => T[] | undefined) | undefined): { earned: number; max: number } {
+  const sum = (list: readonly T[]) => ({ earned: list.reduce((a, s) => a + s.earned, 0), max: list.reduce((a, s) => a + s.max, 0) });
   const whole = sum(scored);
-  if (!quiz.draw) return whole;
-  let best = whole;
+  if (!select) return whole;
+  let best = { earned: 0, max: 0 };
   let ratio = 0;
   for (let round = 0; round < 30; round++) {
-    const pick = selectBest(scored, (s) => s.earned - ratio * s.max, quiz.draw);
+    const pick = select((s) => s.earned - ratio * s.max);
     if (!pick) break;
     const found = sum(pick);
-    if (found.earned * best.max > best.earned * found.max) best = found;
+    if (!best.max || found.earned * best.max > best.earned * found.max) best = found;
     const next = found.max ? found.earned / found.max : 0;
     if (next <= ratio) break;
     ratio = next;
   }
   return best;
+}
+
+function bestRatio(scored: readonly Scored[], quiz: QuizFile): { earned: number; max: number } {
+  const rules: DrawRules | undefined = quiz.draw;
+  const pairs = twinPairs(quiz.scenarios);
+  return bestRatioOver(scored, rules && ((value) => selectBest(scored, value, rules, pairs)));
 }
 
 /**
@@ -78,6 +89,33 @@ function positionProblems(quiz: QuizFile): QuizProblem[] {
   return [{ key: `position: the correct option is at ${String.fromCharCode(65 + position)} in ${count} of ${single.length} single-answer scenarios`, detail: '' }];
 }
 
+export interface LessonReaderBound {
+  earned: number;
+  max: number;
+  percent: number;
+  passes: boolean;
+}
+
+/**
+ * Per scenario, what a learner who knows every lesson but does not read the situations can earn at
+ * most: full points on every scenario that is not a twin (an upper bound), and on a twin pair the
+ * most one common answer earns on both (counted on the first twin, none on the second).
+ */
+export function lessonReaderScores(scenarios: readonly Scenario[]): { scenario: Scenario; kind: Scenario['kind']; earned: number; max: number }[] {
+  const scored = scenarios.map((scenario) => ({ scenario, kind: scenario.kind, earned: maxPoints(scenario), max: maxPoints(scenario) }));
+  for (const [a, b] of twinPairs(scenarios)) {
+    scored[a]!.earned = commonAnswerPoints(scenarios[a]!, scenarios[b]!);
+    scored[b]!.earned = 0;
+  }
+  return scored;
+}
+
+/** The lesson reader's share of points on the best draw the quiz's rules allow (the whole pool when it does not draw). */
+export function lessonReaderBound(quiz: QuizFile): LessonReaderBound {
+  const { earned, max } = bestRatio(lessonReaderScores(quiz.scenarios), quiz);
+  return { earned, max, percent: percentOf(earned, max), passes: isPass(earned, max, quiz.passPercent) };
+}
+
 /** Everything that makes a quiz guessable: blind strategies that pass, position patterns, item-writing faults. */
 export function guessabilityProblems(quiz: QuizFile, standard: Record<Locale, Record<string, string>>): QuizProblem[] {
   // One problem per family and locale, naming its best member.
@@ -96,7 +134,12 @@ export function guessabilityProblems(quiz: QuizFile, standard: Record<Locale, Re
     detail: `${r.strategy}; the pass mark is ${quiz.passPercent} %`,
   }));
   const writing = quiz.scenarios.flatMap(writingProblemsOf).map((key) => ({ key, detail: '' }));
-  return [...blind, ...positionProblems(quiz), ...writing];
+  const reader = lessonReaderBound(quiz);
+  const lessonReader = reader.passes
+    ? [{ key: `lesson-reader: ${reader.percent} % on the best draw`, detail: `a learner who knows the lessons but ignores the situations, full points on every item but twins; the pass mark is ${quiz.passPercent} %: mark twin pairs (\`twin:\`) and draw more of them (\`draw.atLeast.twins\`)` }]
+    : [];
+  const unmarked = unmarkedTwinProblems(quiz.scenarios, standard).map((key) => ({ key, detail: '' }));
+  return [...blind, ...positionProblems(quiz), ...writing, ...unmarked, ...lessonReader];
 }
 
 /** The best score any blind strategy reaches, for the benchmark. */

@@ -116,6 +116,8 @@ const kindCounts = z.strictObject({
   choice: z.number().int().min(0).optional(),
   multi: z.number().int().min(0).optional(),
   branching: z.number().int().min(0).optional(),
+  /** Twin PAIRS (not scenarios): every attempt holds at least this many pairs, each drawn whole. */
+  twins: z.number().int().min(0).optional(),
 });
 
 /** How one attempt draws its scenarios from a larger pool; the pool's file order is kept. */

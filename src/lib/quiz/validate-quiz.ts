@@ -3,6 +3,7 @@ import { duplicates } from './kinds/kind';
 import { drawRuleProblems } from './draw';
 import { everyOption, validateKind } from './scenario';
 import { quizFileSchema } from './schema';
+import { twinProblems } from './twin';
 import type { QuizFile, Scenario } from './types';
 
 /** Seed documents by file name, for checking that quotes are word for word. */
@@ -17,13 +18,13 @@ export function normaliseSpace(value: string): string {
 
 /**
  * Validates parsed quiz data: the schema first, then what a schema cannot say (unique ids, answer
- * keys, the branching graph, quotes). Each problem names the scenario and the step or field, so the
+ * keys, the branching graph, quotes, twin pairs). Each problem names the scenario and the step or field, so the
  * caller only has to prefix the file name.
  */
 export function validateQuiz(data: unknown, seeds?: SeedTexts): QuizValidation {
   const parsed = quizFileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => describeIssue(data, i)) };
-  const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...drawRuleProblems(parsed.data)];
+  const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...twinProblems(parsed.data.scenarios), ...drawRuleProblems(parsed.data)];
   return problems.length ? { ok: false, problems } : { ok: true, quiz: parsed.data };
 }
 

@@ -5,6 +5,9 @@ import { readQuizzes, readSeeds, standardLabels } from '../../../src/lib/course/
 import { LOCALES, type Locale } from '../../../src/lib/i18n/locales';
 import { blindResults, guessabilityProblems } from '../../../src/lib/quiz/guessability';
 import { loadQuizFile } from '../../../src/lib/quiz/load-quiz-file';
+import { twinPairs } from '../../../src/lib/quiz/draw';
+import { bankProblem, DEFAULT_RULES } from '../../../src/lib/final-test/draw';
+import { finalTestLessonReader } from '../../../src/lib/final-test/lesson-reader';
 import { correctAt, leadsOn, optionsAt, stepsOf } from '../../../src/lib/quiz/scenario';
 import type { Quiz, Scenario } from '../../../src/lib/quiz/types';
 import { root } from '../helpers';
@@ -117,6 +120,22 @@ describe('final test item bank: never shown in a module quiz', () => {
         expect(clash, `${s.id} › situation › ${locale}`).toBeUndefined();
       }
   });
+});
+
+describe('final test item bank: twins', () => {
+  it('holds enough twin pairs for the draw, and meets every draw rule', () => {
+    const pairs = bank.reduce((n, q) => n + twinPairs(q.scenarios).length, 0);
+    expect(pairs).toBeGreaterThanOrEqual(DEFAULT_RULES.twins);
+    expect(bankProblem(bank, DEFAULT_RULES)).toBeUndefined();
+  });
+
+  // A learner who knows the lessons but ignores the situations: full points on every item but the
+  // twins, one of each pair's two; on the draw that suits them best (exact), below the pass mark.
+  it('keeps a learner who ignores the situations below the pass mark on the best draw for them', () => {
+    const bound = finalTestLessonReader(bank, DEFAULT_RULES);
+    expect(bound.passes, `${bound.percent} %`).toBe(false);
+    expect(bound.percent).toBeLessThan(DEFAULT_RULES.passPercent);
+  }, 60_000);
 });
 
 describe('final test item bank: cannot be passed without reading', () => {

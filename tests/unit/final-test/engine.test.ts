@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signAttempt, verifyAttempt, type AttemptClaims } from '../../../src/lib/final-test/attempt-token';
 import { bankProblem, DEFAULT_RULES, drawFinalTest, itemKey, scenarioOf, type Bank } from '../../../src/lib/final-test/draw';
 import { gradeAttempt } from '../../../src/lib/final-test/grade';
+import { finalTestLessonReader } from '../../../src/lib/final-test/lesson-reader';
 import { itemStats, type AttemptRecord } from '../../../src/lib/final-test/item-stats';
 import { bankAnswer, publicItem, stepAfter } from '../../../src/lib/final-test/public-item';
 import { standardLabels } from '../../../src/lib/course/read-sources';
@@ -11,8 +12,13 @@ import { fixtureQuiz } from '../helpers';
 import { toPublic } from '../../support/final-test-answers';
 
 const fixture = fixtureQuiz();
-/** Eight modules, each with the fixture's five items (one of each kind), ids made unique per module. */
-const bank: Bank = Array.from({ length: 8 }, (_, m) => ({ ...fixture, moduleId: `m${m + 1}`, scenarios: fixture.scenarios }));
+/** The fixture's account question again, its key flipped: the twin of the first item. */
+const accountTwin = (() => {
+  const first = fixture.scenarios[0] as Extract<Scenario, { kind: 'account' }>;
+  return { ...first, id: `${first.id}-twin`, twin: first.id, options: first.options.map((o) => ({ ...o, correct: !o.correct })) } as Scenario;
+})();
+/** Eight modules, each with the fixture's five items (one of each kind) and a twin of its account item. */
+const bank: Bank = Array.from({ length: 8 }, (_, m) => ({ ...fixture, moduleId: `m${m + 1}`, scenarios: [...fixture.scenarios, accountTwin] }));
 const labels = standardLabels().lv;
 
 describe('drawing a final test', () => {
@@ -32,8 +38,8 @@ describe('drawing a final test', () => {
   });
 
   it('still includes a story when only one module has one', () => {
-    const plain = fixture.scenarios.filter((s) => s.kind !== 'branching');
-    const thin: Bank = bank.map((q, i) => ({ ...q, scenarios: i === 5 ? fixture.scenarios : plain }));
+    const plain = [...fixture.scenarios, accountTwin].filter((s) => s.kind !== 'branching');
+    const thin: Bank = bank.map((q, i) => ({ ...q, scenarios: i === 5 ? [...fixture.scenarios, accountTwin] : plain }));
     for (let seed = 0; seed < 40; seed++) expect(drawFinalTest(thin, seed).filter((i) => scenarioOf(thin, i)!.kind === 'branching')).toHaveLength(1);
   });
 
@@ -42,6 +48,44 @@ describe('drawing a final test', () => {
     expect(bankProblem(bank.map((q, i) => (i ? q : { ...q, scenarios: q.scenarios.slice(0, 1) })), DEFAULT_RULES)).toMatch(/"m1" has 1 items/);
     expect(bankProblem(bank.map((q) => ({ ...q, scenarios: q.scenarios.filter((s) => s.kind !== 'branching') })), DEFAULT_RULES)).toMatch(/0 branching/);
     expect(() => drawFinalTest([], 1)).toThrow(/empty/);
+    const fewPairs = bank.map((q, i) => (i < 4 ? q : { ...q, scenarios: fixture.scenarios }));
+    expect(bankProblem(fewPairs, DEFAULT_RULES)).toBe(`the bank has 4 twin pairs, fewer than the ${DEFAULT_RULES.twins} every attempt needs`);
+    expect(bankProblem(fewPairs, { ...DEFAULT_RULES, twins: 4 })).toBeUndefined();
+  });
+
+  it('draws at least the twins minimum of pairs, each pair whole, counting two toward its module, in a shuffled order', () => {
+    const orders = new Set<string>();
+    for (let seed = 0; seed < 120; seed++) {
+      const items = drawFinalTest(bank, seed);
+      const keys = items.map(itemKey);
+      const firsts = items.filter((i) => i.scenario === fixture.scenarios[0]!.id).map((i) => i.module);
+      const seconds = items.filter((i) => i.scenario === accountTwin.id).map((i) => i.module);
+      // A twin never comes alone: its module holds both, or neither.
+      expect(seconds.sort()).toEqual(firsts.sort());
+      expect(firsts.length).toBeGreaterThanOrEqual(DEFAULT_RULES.twins);
+      for (const m of bank) expect(items.filter((i) => i.module === m.moduleId).length).toBeGreaterThanOrEqual(2);
+      expect(new Set(keys).size).toBe(16);
+      const pos = keys.indexOf(`${firsts[0]}/${fixture.scenarios[0]!.id}`) - keys.indexOf(`${firsts[0]}/${accountTwin.id}`);
+      orders.add(pos > 0 ? 'second first' : 'first first');
+    }
+    expect(orders.size).toBe(2);
+  }, 60_000);
+
+  it('meets a higher twins minimum, and refuses one the bank cannot reach', () => {
+    for (let seed = 0; seed < 50; seed++) expect(drawFinalTest(bank, seed, { ...DEFAULT_RULES, twins: 7 }).filter((i) => i.scenario === accountTwin.id).length).toBeGreaterThanOrEqual(7);
+    expect(() => drawFinalTest(bank, 1, { ...DEFAULT_RULES, twins: 9 })).toThrow(/8 twin pairs, fewer than the 9/);
+  }, 60_000);
+});
+
+describe('a learner who knows the lessons but ignores the situations, on the final test', () => {
+  it('earns the full points of every single item and one of a pair’s two, on the best draw', () => {
+    // Per module the best is a story (2 points) and the choice (2); the pairs give half.
+    const bound = finalTestLessonReader(bank, DEFAULT_RULES);
+    expect(bound.max).toBeGreaterThan(0);
+    const none = finalTestLessonReader(bank, { ...DEFAULT_RULES, twins: 0 });
+    expect(none.percent).toBe(100);
+    expect(bound.percent).toBeLessThan(none.percent);
+    expect(finalTestLessonReader(bank, { ...DEFAULT_RULES, twins: 8 }).percent).toBeLessThan(bound.percent);
   });
 });
 

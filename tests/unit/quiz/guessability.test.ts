@@ -14,7 +14,9 @@ const valid = (data: unknown): QuizFile => {
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.quiz;
 };
-const keys = (quiz: QuizFile) => guessabilityProblems(quiz, labels).map((p) => p.key);
+const allKeys = (quiz: QuizFile) => guessabilityProblems(quiz, labels).map((p) => p.key);
+/** The problems of the blind strategies and item writing: the lesson-reader bound, which every fixture without twins fails, is tested below. */
+const keys = (quiz: QuizFile) => allKeys(quiz).filter((k) => !k.startsWith('lesson-reader:'));
 
 describe('blind strategies', () => {
   it('pass a quiz where the longest option is always right, in both locales, and say so by name', () => {
@@ -42,7 +44,7 @@ describe('blind strategies', () => {
         o.label.lv = `${o.label.lv}, jo tā būs ātrāk`;
         o.label.en = `${o.label.en}, because it is quicker`;
       }
-    const tacked = guessabilityProblems(valid(data), labels).map((p) => p.key);
+    const tacked = keys(valid(data));
     expect(tacked.some((k) => /\(lv, \d+ %\): avoid a reason tacked on/.test(k))).toBe(true);
     expect(tacked.some((k) => /\(en, \d+ %\): avoid a reason tacked on/.test(k))).toBe(true);
   });
@@ -100,7 +102,8 @@ describe('blind strategies', () => {
     const longest = load('longest-wins.yaml');
     const balanced = load('balanced.yaml');
     // Three guessable scenarios among five that are not: 3/8 on the whole pool, but a draw of 3 can be all guessable.
-    const pool: QuizFile = { ...balanced, scenarios: [...balanced.scenarios, ...longest.scenarios.slice(0, 3).map((s) => ({ ...s, id: `${s.id}-x` }))] };
+    // (The copies ask their own question, or they would look like unmarked twins of the balanced ones.)
+    const pool: QuizFile = { ...balanced, scenarios: [...balanced.scenarios, ...longest.scenarios.slice(0, 3).map((s) => ({ ...s, id: `${s.id}-x`, ...('question' in s ? { question: { lv: `${s.question.lv} (x)`, en: `${s.question.en} (x)` } } : {}) }) as typeof s)] };
     expect(keys(pool)).toEqual([]);
     const drawn: QuizFile = { ...pool, draw: { count: 3, atLeast: {} } };
     expect(keys(drawn).some((k) => k.startsWith('blind strategy passes (lv, 100 %): always the longest'))).toBe(true);
