@@ -17,6 +17,8 @@ function sharedChunk(id) {
   if (/\/src\/lib\/(progress\/(progress-store|progress-data|parse-progress|guarded-storage|progress-updates|small-store)|quiz\/(attempt-shape|random)|i18n\/format)\./.test(id)) return 'core';
   // The islands' one way to wire a run or a store, and the SCORM page bridge: a few hundred bytes each, not worth a request.
   if (/\/src\/components\/use-(actor|store)\.svelte\.ts$|\/src\/lib\/scorm\/page-bridge\./.test(id)) return 'core';
+  // What the certificate and verify pages both load at once (dates, editions, the QR summary's format), in one request.
+  if (/\/src\/lib\/(certificate\/(date-text|edition-label|qr-summary|qr-summary-codec|qr-digits|decode-credential)|assert-never)\.|\/src\/components\/download-file\./.test(id)) return 'certificate';
   if (/\/src\/lib\/quiz\/(kinds\/|(scenario|draw|position|attempt|regrade|scoring|option-ids|view)\.)/.test(id)) return 'quiz';
   return undefined;
 }

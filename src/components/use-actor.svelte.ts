@@ -1,8 +1,9 @@
 import { onDestroy } from 'svelte';
 
 /**
- * What an island runs: an xstate actor (the presenter) or the quiz's own small run (quiz-machine's
- * `createQuizRun`, which keeps xstate's runtime out of the module page). Only this shape is used.
+ * What an island runs: a small run around a pure transition (quiz-machine's `createQuizRun`,
+ * presenter-machine's `createPresenterRun`), which keeps xstate's runtime out of the pages. Only
+ * this shape is used.
  */
 export interface Runnable<S, E> {
   getSnapshot(): S;

@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 import { jwkProblem, publicJwk } from './public-jwk';
-import { findConflict, type IssuerConflict, type IssuerTrust, type TrustedIssuer } from './verify-certificate';
+import { findConflict, type IssuerConflict, type IssuerTrust, type TrustedIssuer } from './verification-row';
 
 /**
  * Another issuer, trusted for one session by the person checking certificates (a pasted JWKS on

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { UNSEEN_CHARACTERS, type VerificationText } from './verification-text';
-import type { VerificationRow } from './verify-certificate';
+import type { VerificationRow } from './verification-row';
 
 export const CSV_COLUMNS = ['status', 'name', 'institution', 'course', 'courseVersion', 'issued', 'validUntil', 'issuer', 'issuerId', 'kid', 'trust', 'duplicate', 'id', 'source', 'reason'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];

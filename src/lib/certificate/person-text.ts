@@ -1,10 +1,12 @@
+import { INSTITUTION_MAX, NAME_MAX } from './person-text-limits';
+
+export { INSTITUTION_MAX, NAME_MAX } from './person-text-limits';
+
 /**
  * Rules for the text a certificate prints about a person (name, institution), shared by the
  * server that signs and the form that asks: text a reader sees is all there is. Invisible and
  * format characters could make a blank name, hide words, or make two names look the same.
  */
-export const NAME_MAX = 120;
-export const INSTITUTION_MAX = 200;
 /** A name needs this many letters (\p{L}), so that it cannot be blank or punctuation only. */
 export const NAME_MIN_LETTERS = 2;
 

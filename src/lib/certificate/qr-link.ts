@@ -1,5 +1,5 @@
 import { unpackCertificate } from './pack-certificate';
-import { MAX_CERTIFICATE_BYTES } from './verify-certificate';
+import { MAX_CERTIFICATE_BYTES } from './verification-row';
 
 /**
  * Reads the certificate a QR link carries after '#': `#c=<packed>` (deflated, see

@@ -1,7 +1,8 @@
 import { decodeCredential } from './decode-credential';
-import { readSummary, type SummaryCheck } from './qr-summary';
+import type { SummaryCheck } from './qr-summary-check';
+import { readSummary } from './qr-summary';
 import type { VerificationReason } from './verification-reason';
-import type { VerificationRow } from './verify-certificate';
+import type { VerificationRow } from './verification-row';
 
 /** A verify-table row, with the test marking of a certificate signed by a development key. */
 export type MarkedRow = VerificationRow & { development?: boolean };

@@ -1,7 +1,10 @@
 import { assertNever } from '../assert-never';
 import type { TextKey } from '../i18n/ui-strings';
 import type { VerificationReason } from './verification-reason';
-import type { VerificationRow } from './verify-certificate';
+import type { VerificationRow } from './verification-row';
+import { dateFormatter } from './date-text';
+
+export { dateFormatter } from './date-text';
 
 /** The UI strings verification is told with: the page, the CSV and the command line share them. */
 export type VerifyTextKey = Extract<TextKey, `verify.${string}`>;
@@ -49,17 +52,6 @@ export function reasonText(reason: VerificationReason, text: Translate, date: (i
     default:
       return assertNever(reason);
   }
-}
-
-/**
- * Dates in a reason or table cell, in the reader's time zone unless one is given: Latvian as
- * 01.12.2026 (the way Latvian documents write them, and short enough for a phone's table),
- * English as 1 Dec 2026. The trailing dot Latvian Intl adds would double the sentence's own.
- */
-export function dateFormatter(langTag: string, timeZone?: string): (iso: string | undefined) => string {
-  const options: Intl.DateTimeFormatOptions = langTag.startsWith('lv') ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
-  const format = new Intl.DateTimeFormat(langTag, { ...options, timeZone });
-  return (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? format.format(new Date(iso)).replace(/\.$/, '') : '');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_CERTIFICATE_BYTES } from './verify-certificate';
+import { MAX_CERTIFICATE_BYTES } from './verification-row';
 
 /** One thing to check on the verify page, named by where it came from (a file, a pasted line). */
 export type VerifyItem = { source: string } & ({ text: string } | { oversized: true } | { unreadable: true });

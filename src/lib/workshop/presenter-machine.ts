@@ -1,4 +1,3 @@
-import { assign, fromCallback, setup } from 'xstate';
 import { leadsOn, nextStepOf, optionsAt, startOf as scenarioStart } from '../quiz/scenario';
 import type { Scenario } from '../quiz/types';
 
@@ -77,145 +76,241 @@ export function waitingForSlides(context: PresenterContext): boolean {
   return !context.complete && context.index >= context.slides.length - 1 && (!slide || nextStep(slide, context.step, context.votes[voteKey(context.index, context.step)]) === undefined);
 }
 
+/** Where the presenter is: xstate-shaped values, so `matches` reads as it did with the machine. */
+export type PresenterPhase = 'voting' | 'revealed';
+export type PresenterValue = 'loading' | 'empty' | 'summary' | { presenting: PresenterPhase };
+
+export interface PresenterSnapshot {
+  value: PresenterValue;
+  context: PresenterContext;
+  /** Where "close the summary" goes back to (the machine's history state): the slide as it was left. */
+  resume: PresenterPhase;
+}
+
+/** What the run does besides changing the snapshot: the timer's clock runs while a slide is on screen. */
+export type PresenterEffect = { type: 'ticker.start' } | { type: 'ticker.stop' };
+
+export interface PresenterStep {
+  snapshot: PresenterSnapshot;
+  effects: PresenterEffect[];
+}
+
+export interface PresenterInput {
+  slides: Slide[];
+  complete?: boolean;
+}
+
+const countsAt = (c: PresenterContext) => c.votes[voteKey(c.index, c.step)];
+const presenting = (phase: PresenterPhase): PresenterValue => ({ presenting: phase });
+const phaseOf = (value: PresenterValue): PresenterPhase | undefined => (typeof value === 'object' ? value.presenting : undefined);
+
+// The machine's guards, by name.
+const canReveal = (c: PresenterContext) => {
+  const slide = c.slides[c.index];
+  return !slide || !leadsOn(slide.scenario) || majority(countsAt(c)) !== undefined;
+};
+const continuesStory = (c: PresenterContext) => {
+  const slide = c.slides[c.index];
+  return !!slide && nextStep(slide, c.step, countsAt(c)) !== undefined;
+};
+const optionExists = (c: PresenterContext, option: number) => option >= 0 && option < optionsOf(c.slides[c.index], c.step).length;
+
+// The machine's actions: each returns the next context.
+function addVote(c: PresenterContext, option: number, change: 1 | -1): PresenterContext {
+  const key = voteKey(c.index, c.step);
+  const counts = [...(c.votes[key] ?? optionsOf(c.slides[c.index], c.step).map(() => 0))];
+  counts[option] = Math.max(0, counts[option]! + change);
+  return { ...c, votes: { ...c.votes, [key]: counts } };
+}
+function recordChoice(c: PresenterContext): PresenterContext {
+  const option = roomChoice(c.slides[c.index], c.step, countsAt(c));
+  if (!option || !c.step) return c;
+  const taken = (c.path[c.index] ?? []).filter((p) => p.step !== c.step);
+  return { ...c, path: { ...c.path, [c.index]: [...taken, { step: c.step, choice: option.id }] } };
+}
+function stepBack(c: PresenterContext): PresenterContext {
+  const taken = c.path[c.index] ?? [];
+  const previous = taken.at(-1)!;
+  return { ...c, step: previous.step, path: { ...c.path, [c.index]: taken.slice(0, -1) } };
+}
+function previousSlide(c: PresenterContext): PresenterContext {
+  const index = c.index - 1;
+  const taken = c.path[index] ?? [];
+  // Back onto a branching scenario: its last step, as revealed.
+  return { ...c, index, step: taken.at(-1)?.step ?? startOf(c.slides[index]), path: { ...c.path, [index]: taken.slice(0, -1) }, timer: { running: c.timer.running, elapsedMs: 0 } };
+}
+const nextSlide = (c: PresenterContext): PresenterContext => ({ ...c, index: c.index + 1, step: startOf(c.slides[c.index + 1]), timer: { running: c.timer.running, elapsedMs: 0 } });
+const addSlides = (c: PresenterContext, slides: Slide[], complete: boolean): PresenterContext => ({ ...c, slides: [...c.slides, ...slides], complete });
+
+/** The machine's `checking` state: where a context with (or without) slides starts. */
+function settle(context: PresenterContext, resume: PresenterPhase): PresenterStep {
+  if (context.slides.length > 0) return { snapshot: { value: presenting('voting'), context, resume }, effects: [{ type: 'ticker.start' }] };
+  return { snapshot: { value: context.complete ? 'empty' : 'loading', context, resume }, effects: [] };
+}
+
+/** The snapshot a run starts in, and whether its clock starts with it. */
+export function initialPresenterStep(input: PresenterInput): PresenterStep {
+  return settle(
+    {
+      slides: input.slides,
+      index: 0,
+      step: startOf(input.slides[0]),
+      votes: {},
+      path: {},
+      timer: { running: false, elapsedMs: 0 },
+      clockMs: 0,
+      complete: input.complete ?? true,
+    },
+    'voting',
+  );
+}
+
 /**
- * The trainer's run through a workshop: for each scenario the room votes, the trainer reveals the
- * answer, and moves on; branching scenarios follow the room's majority. `ticker` is the timer's
- * clock, an actor tests replace.
+ * The trainer's run through a workshop, as a pure transition: for each scenario the room votes, the
+ * trainer reveals the answer, and moves on; branching scenarios follow the room's majority; later
+ * modules' slides arrive while the trainer presents. Returns the next snapshot and the effects to
+ * run (the timer's clock runs while a slide is on screen, not in the summary), or undefined when
+ * the event changes nothing in this state. The same states, events and guards as the xstate machine
+ * it replaces (presenter-machine.test.ts): a function because xstate's runtime alone is 12 KB gzip
+ * of the presenter's first load.
  */
-export const presenterMachine = setup({
-  types: { context: {} as PresenterContext, events: {} as PresenterEvent, input: {} as { slides: Slide[]; complete?: boolean } },
-  actors: {
-    // Each tick reports the time really passed: a browser slows intervals in a background tab (the
-    // trainer switching to slides of their own), and the clocks must not lose those minutes.
-    ticker: fromCallback<PresenterEvent>(({ sendBack }) => {
-      let last = Date.now();
-      const id = setInterval(() => {
-        const now = Date.now();
-        sendBack({ type: 'timer.tick', ms: Math.max(0, now - last) });
-        last = now;
-      }, 1000);
-      return () => clearInterval(id);
-    }),
-  },
-  guards: {
-    hasSlides: ({ context }) => context.slides.length > 0,
-    isComplete: ({ context }) => context.complete,
-    awaitingSlides: ({ context }) => waitingForSlides(context),
-    optionExists: ({ context, event }) =>
-      (event.type === 'vote.add' || event.type === 'vote.remove') && event.option >= 0 && event.option < optionsOf(context.slides[context.index], context.step).length,
-    // A branching step needs the room's choice to know where the story goes.
-    canReveal: ({ context }) => {
-      const slide = context.slides[context.index];
-      return !slide || !leadsOn(slide.scenario) || majority(context.votes[voteKey(context.index, context.step)]) !== undefined;
+export function presenterTransition(snapshot: PresenterSnapshot, event: PresenterEvent): PresenterStep | undefined {
+  const { value, context: c, resume } = snapshot;
+  const to = (next: PresenterValue, context: PresenterContext = c, effects: PresenterEffect[] = []): PresenterStep => ({
+    snapshot: { value: next, context, resume: phaseOf(next) ?? phaseOf(value) ?? resume },
+    effects,
+  });
+  if (event.type === 'slides.add') {
+    const context = addSlides(c, event.slides, event.complete);
+    // Nothing was on screen yet: the first slides start the workshop.
+    if (value === 'loading') return settle({ ...context, index: 0, step: startOf(context.slides[0]) }, resume);
+    // Later modules' slides go to the end, whatever is on screen.
+    return to(value, context);
+  }
+  if (value === 'summary') return event.type === 'summary.close' || event.type === 'nav.back' ? to(presenting(resume), c, [{ type: 'ticker.start' }]) : undefined;
+  const phase = phaseOf(value);
+  if (!phase) return undefined;
+  switch (event.type) {
+    case 'timer.toggle':
+      return to(value, { ...c, timer: { ...c.timer, running: !c.timer.running } });
+    case 'timer.reset':
+      return to(value, { ...c, timer: { running: false, elapsedMs: 0 } });
+    case 'clock.reset':
+      return to(value, { ...c, clockMs: 0 });
+    case 'timer.tick':
+      return c.timer.running ? to(value, { ...c, timer: { running: true, elapsedMs: c.timer.elapsedMs + event.ms }, clockMs: c.clockMs + event.ms }) : undefined;
+    case 'summary.open':
+      return to('summary', c, [{ type: 'ticker.stop' }]);
+  }
+  if (phase === 'voting') {
+    switch (event.type) {
+      case 'vote.add':
+      case 'vote.remove':
+        return optionExists(c, event.option) ? to(value, addVote(c, event.option, event.type === 'vote.add' ? 1 : -1)) : undefined;
+      case 'answer.reveal':
+      case 'nav.next':
+        return canReveal(c) ? to(presenting('revealed'), recordChoice(c)) : undefined;
+      case 'nav.back':
+        if ((c.path[c.index]?.length ?? 0) > 0) return to(presenting('revealed'), stepBack(c));
+        if (c.index > 0) return to(presenting('revealed'), previousSlide(c));
+        return undefined;
+    }
+    return undefined;
+  }
+  switch (event.type) {
+    case 'nav.next':
+      if (continuesStory(c)) return to(presenting('voting'), { ...c, step: nextStep(c.slides[c.index]!, c.step, countsAt(c)) });
+      if (c.index < c.slides.length - 1) return to(presenting('voting'), nextSlide(c));
+      // Not the end of the workshop yet: stay until the next module is in (the view says so).
+      if (waitingForSlides(c)) return undefined;
+      return to('summary', c, [{ type: 'ticker.stop' }]);
+    case 'nav.back':
+      return to(presenting('voting'));
+  }
+  return undefined;
+}
+
+/** A snapshot as the page reads it: state, context, and whether an event would change anything. */
+export interface PresenterRunSnapshot extends PresenterSnapshot {
+  can(event: PresenterEvent): boolean;
+  matches(value: PresenterValue | 'presenting'): boolean;
+}
+
+function matchesValue(value: PresenterValue, wanted: PresenterValue | 'presenting'): boolean {
+  if (typeof wanted === 'string') return wanted === 'presenting' ? typeof value === 'object' : value === wanted;
+  return typeof value === 'object' && value.presenting === wanted.presenting;
+}
+
+function view(snapshot: PresenterSnapshot): PresenterRunSnapshot {
+  return { ...snapshot, can: (event) => presenterTransition(snapshot, event) !== undefined, matches: (wanted) => matchesValue(snapshot.value, wanted) };
+}
+
+/** The timer's clock: calls `tick` with the time passed, returns how to stop it. */
+export type Ticker = (tick: (ms: number) => void) => () => void;
+
+/**
+ * Each tick reports the time really passed: a browser slows intervals in a background tab (the
+ * trainer switching to slides of their own), and the clocks must not lose those minutes.
+ */
+export const intervalTicker: Ticker = (tick) => {
+  let last = Date.now();
+  const id = setInterval(() => {
+    const now = Date.now();
+    tick(Math.max(0, now - last));
+    last = now;
+  }, 1000);
+  return () => clearInterval(id);
+};
+
+export interface PresenterRun {
+  getSnapshot(): PresenterRunSnapshot;
+  /** Applies an event; one that changes nothing (or after stop) is dropped. */
+  send(event: PresenterEvent): void;
+  subscribe(listener: (snapshot: PresenterRunSnapshot) => void): { unsubscribe(): void };
+  start(): PresenterRun;
+  stop(): void;
+}
+
+/** Runs the transition for the presenter page: holds the snapshot, runs the clock, notifies listeners. */
+export function createPresenterRun(input: PresenterInput, ticker: Ticker = intervalTicker): PresenterRun {
+  const initial = initialPresenterStep(input);
+  let current = view(initial.snapshot);
+  let running = false;
+  let stopTicker: (() => void) | undefined;
+  const listeners = new Set<(snapshot: PresenterRunSnapshot) => void>();
+  const apply = (effects: PresenterEffect[]) => {
+    for (const effect of effects) {
+      stopTicker?.();
+      stopTicker = effect.type === 'ticker.start' ? ticker((ms) => run.send({ type: 'timer.tick', ms })) : undefined;
+    }
+  };
+  const run: PresenterRun = {
+    getSnapshot: () => current,
+    send(event) {
+      if (!running) return;
+      const step = presenterTransition(current, event);
+      if (!step) return;
+      current = view(step.snapshot);
+      apply(step.effects);
+      for (const listener of [...listeners]) listener(current);
     },
-    continuesStory: ({ context }) => {
-      const slide = context.slides[context.index];
-      return !!slide && nextStep(slide, context.step, context.votes[voteKey(context.index, context.step)]) !== undefined;
+    subscribe(listener) {
+      listeners.add(listener);
+      return { unsubscribe: () => void listeners.delete(listener) };
     },
-    hasNextSlide: ({ context }) => context.index < context.slides.length - 1,
-    hasEarlierStep: ({ context }) => (context.path[context.index]?.length ?? 0) > 0,
-    hasPreviousSlide: ({ context }) => context.index > 0,
-  },
-  actions: {
-    addVote: assign(({ context, event }) => {
-      if (event.type !== 'vote.add' && event.type !== 'vote.remove') return {};
-      const key = voteKey(context.index, context.step);
-      const counts = [...(context.votes[key] ?? optionsOf(context.slides[context.index], context.step).map(() => 0))];
-      counts[event.option] = Math.max(0, counts[event.option]! + (event.type === 'vote.add' ? 1 : -1));
-      return { votes: { ...context.votes, [key]: counts } };
-    }),
-    recordChoice: assign(({ context }) => {
-      const option = roomChoice(context.slides[context.index], context.step, context.votes[voteKey(context.index, context.step)]);
-      if (!option || !context.step) return {};
-      const taken = (context.path[context.index] ?? []).filter((p) => p.step !== context.step);
-      return { path: { ...context.path, [context.index]: [...taken, { step: context.step, choice: option.id }] } };
-    }),
-    followStory: assign(({ context }) => ({ step: nextStep(context.slides[context.index]!, context.step, context.votes[voteKey(context.index, context.step)]) })),
-    stepBack: assign(({ context }) => {
-      const taken = context.path[context.index] ?? [];
-      const previous = taken.at(-1)!;
-      return { step: previous.step, path: { ...context.path, [context.index]: taken.slice(0, -1) } };
-    }),
-    addSlides: assign(({ context, event }) => (event.type === 'slides.add' ? { slides: [...context.slides, ...event.slides], complete: event.complete } : {})),
-    startAtFirst: assign(({ context }) => ({ index: 0, step: startOf(context.slides[0]) })),
-    nextSlide: assign(({ context }) => ({ index: context.index + 1, step: startOf(context.slides[context.index + 1]), timer: { running: context.timer.running, elapsedMs: 0 } })),
-    previousSlide: assign(({ context }) => {
-      const index = context.index - 1;
-      const taken = context.path[index] ?? [];
-      // Back onto a branching scenario: its last step, as revealed.
-      return { index, step: taken.at(-1)?.step ?? startOf(context.slides[index]), path: { ...context.path, [index]: taken.slice(0, -1) }, timer: { running: context.timer.running, elapsedMs: 0 } };
-    }),
-    toggleTimer: assign(({ context }) => ({ timer: { ...context.timer, running: !context.timer.running } })),
-    resetTimer: assign({ timer: { running: false, elapsedMs: 0 } }),
-    resetClock: assign({ clockMs: 0 }),
-    tick: assign(({ context, event }) =>
-      event.type === 'timer.tick' && context.timer.running
-        ? { timer: { running: true, elapsedMs: context.timer.elapsedMs + event.ms }, clockMs: context.clockMs + event.ms }
-        : {},
-    ),
-  },
-}).createMachine({
-  id: 'presenter',
-  context: ({ input }) => ({
-    slides: input.slides,
-    index: 0,
-    step: startOf(input.slides[0]),
-    votes: {},
-    path: {},
-    timer: { running: false, elapsedMs: 0 },
-    clockMs: 0,
-    complete: input.complete ?? true,
-  }),
-  initial: 'checking',
-  // Later modules arrive while the trainer presents; their slides go to the end.
-  on: { 'slides.add': { actions: 'addSlides' } },
-  states: {
-    checking: { always: [{ guard: 'hasSlides', target: 'presenting' }, { guard: 'isComplete', target: 'empty' }, { target: 'loading' }] },
-    // Nothing to show until the plan's first module is in.
-    loading: {
-      on: { 'slides.add': { target: 'checking', actions: ['addSlides', 'startAtFirst'] } },
+    start() {
+      if (running) return run;
+      running = true;
+      // Started on a slide: its clock runs from now.
+      if (phaseOf(current.value)) apply([{ type: 'ticker.start' }]);
+      return run;
     },
-    empty: {},
-    presenting: {
-      invoke: { src: 'ticker' },
-      initial: 'voting',
-      on: {
-        'timer.toggle': { actions: 'toggleTimer' },
-        'timer.reset': { actions: 'resetTimer' },
-        'clock.reset': { actions: 'resetClock' },
-        'timer.tick': { actions: 'tick' },
-        'summary.open': { target: 'summary' },
-      },
-      states: {
-        voting: {
-          on: {
-            'vote.add': { guard: 'optionExists', actions: 'addVote' },
-            'vote.remove': { guard: 'optionExists', actions: 'addVote' },
-            'answer.reveal': { guard: 'canReveal', target: 'revealed', actions: 'recordChoice' },
-            'nav.next': { guard: 'canReveal', target: 'revealed', actions: 'recordChoice' },
-            'nav.back': [
-              { guard: 'hasEarlierStep', target: 'revealed', actions: 'stepBack' },
-              { guard: 'hasPreviousSlide', target: 'revealed', actions: 'previousSlide' },
-            ],
-          },
-        },
-        revealed: {
-          on: {
-            'nav.next': [
-              { guard: 'continuesStory', target: 'voting', actions: 'followStory' },
-              { guard: 'hasNextSlide', target: 'voting', actions: 'nextSlide' },
-              // Not the end of the workshop yet: stay until the next module is in (the view says so).
-              { guard: 'awaitingSlides' },
-              { target: '#presenter.summary' },
-            ],
-            'nav.back': { target: 'voting' },
-          },
-        },
-        hist: { type: 'history' },
-      },
+    stop() {
+      running = false;
+      stopTicker?.();
+      stopTicker = undefined;
+      listeners.clear();
     },
-    summary: {
-      on: { 'summary.close': { target: 'presenting.hist' }, 'nav.back': { target: 'presenting.hist' } },
-    },
-  },
-});
+  };
+  return run;
+}

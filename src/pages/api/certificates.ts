@@ -16,7 +16,7 @@ import { register } from '../../server/register/open-register.ts';
 import type { Register } from '../../server/register/register.ts';
 import { issuerKeys } from '../../server/signing-keys';
 import { courseEdition } from '../../data/course-edition';
-import { signSummary } from '../../lib/certificate/qr-summary';
+import { signSummary } from '../../lib/certificate/qr-summary-check';
 import { qrSigningKey } from '../../server/qr-signing-key';
 
 /** Issues signed completion certificates; the only route that needs the server. */

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { INSTITUTION_MAX, NAME_MAX } from '../../../src/lib/certificate/issue-request';
 import { bytesToDigits, digitsToBytes } from '../../../src/lib/certificate/qr-digits';
 import { decodeSummary, encodeSummary } from '../../../src/lib/certificate/qr-summary-codec';
-import { qrDigitsIn, qrLink, signSummary, verifySummary, type CertificateSummary } from '../../../src/lib/certificate/qr-summary';
+import { qrDigitsIn, qrLink, type CertificateSummary } from '../../../src/lib/certificate/qr-summary';
+import { signSummary, verifySummary } from '../../../src/lib/certificate/qr-summary-check';
 import { qrOptions } from '../../../src/lib/certificate/qr-options';
 
 const summary: CertificateSummary = {

@@ -1,6 +1,5 @@
-import { createActor, fromCallback } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { majority, presenterMachine, type Slide } from '../../../src/lib/workshop/presenter-machine';
+import { createPresenterRun, majority, presenterTransition, type PresenterEvent, type PresenterInput, type Slide, type Ticker } from '../../../src/lib/workshop/presenter-machine';
 import { hardest, summarise } from '../../../src/lib/workshop/summary';
 import { fixtureQuiz } from '../helpers';
 
@@ -8,15 +7,26 @@ const quiz = fixtureQuiz();
 const slides: Slide[] = quiz.scenarios.map((scenario, i) => ({ module: 'm', scenario, question: i }));
 // The fixture: 0 account (official right), 1 disclosure (withhold = option 1), 2 multi, 3 choice, 4 branching.
 
-function start(withSlides = slides) {
-  const ticks: ((ms: number) => void)[] = [];
-  const machine = presenterMachine.provide({
-    actors: { ticker: fromCallback(({ sendBack }) => void ticks.push((ms) => sendBack({ type: 'timer.tick', ms }))) },
-  });
-  const actor = createActor(machine, { input: { slides: withSlides } }).start();
-  const send = (...events: Parameters<typeof actor.send>[0][]) => events.forEach((e) => actor.send(e));
-  return { actor, send, tick: (ms: number) => ticks.at(-1)!(ms), snap: () => actor.getSnapshot() };
+/** A clock the test drives: each start of the ticker is one entry; `live` says whether it still runs. */
+function testTicker() {
+  const started: { tick: (ms: number) => void; live: boolean }[] = [];
+  const ticker: Ticker = (tick) => {
+    const entry = { tick, live: true };
+    started.push(entry);
+    return () => void (entry.live = false);
+  };
+  return { ticker, started };
 }
+
+function start(withSlides = slides) {
+  const { ticker, started } = testTicker();
+  const actor = createPresenterRun({ slides: withSlides }, ticker).start();
+  const send = (...events: PresenterEvent[]) => events.forEach((e) => actor.send(e));
+  return { actor, send, started, tick: (ms: number) => started.at(-1)!.tick(ms), snap: () => actor.getSnapshot() };
+}
+
+/** A run whose clock never ticks. */
+const quiet = (input: PresenterInput) => createPresenterRun(input, () => () => {}).start();
 
 describe('presenter machine', () => {
   it('moves through scenarios: reveal, then next; back undoes', () => {
@@ -126,8 +136,7 @@ describe('presenter machine', () => {
   });
 
   it('waits for a plan whose modules are still loading, and presents as their slides arrive', () => {
-    const machine = presenterMachine.provide({ actors: { ticker: fromCallback(() => {}) } });
-    const actor = createActor(machine, { input: { slides: [], complete: false } }).start();
+    const actor = quiet({ slides: [], complete: false });
     expect(actor.getSnapshot().value).toBe('loading');
     actor.send({ type: 'slides.add', slides: slides.slice(0, 1), complete: false });
     expect(actor.getSnapshot().matches({ presenting: 'voting' })).toBe(true);
@@ -146,8 +155,7 @@ describe('presenter machine', () => {
   });
 
   it('keeps slides that arrive while the summary is open', () => {
-    const machine = presenterMachine.provide({ actors: { ticker: fromCallback(() => {}) } });
-    const actor = createActor(machine, { input: { slides: slides.slice(0, 1), complete: false } }).start();
+    const actor = quiet({ slides: slides.slice(0, 1), complete: false });
     actor.send({ type: 'summary.open' });
     actor.send({ type: 'slides.add', slides: slides.slice(1, 3), complete: true });
     expect(actor.getSnapshot().context.slides).toHaveLength(3);
@@ -158,8 +166,7 @@ describe('presenter machine', () => {
 
 describe('a story on the last slide loaded so far', () => {
   it('still continues before the presenter waits for the next module', () => {
-    const machine = presenterMachine.provide({ actors: { ticker: fromCallback(() => {}) } });
-    const actor = createActor(machine, { input: { slides: slides.slice(4), complete: false } }).start();
+    const actor = quiet({ slides: slides.slice(4), complete: false });
     actor.send({ type: 'vote.add', option: 0 });
     actor.send({ type: 'answer.reveal' });
     actor.send({ type: 'nav.next' });
@@ -173,7 +180,7 @@ describe('the real ticker', () => {
     const { vi } = await import('vitest');
     vi.useFakeTimers();
     try {
-      const actor = createActor(presenterMachine, { input: { slides } }).start();
+      const actor = createPresenterRun({ slides }).start();
       actor.send({ type: 'timer.toggle' });
       vi.advanceTimersByTime(3000);
       expect(actor.getSnapshot().context.clockMs).toBe(3000);
@@ -185,5 +192,71 @@ describe('the real ticker', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the clock and the summary', () => {
+  it('stops the clock while the summary is open and ignores the timer keys there', () => {
+    const p = start();
+    p.send({ type: 'timer.toggle' });
+    p.tick(1000);
+    p.send({ type: 'summary.open' });
+    expect(p.started.at(-1)!.live).toBe(false);
+    expect(p.snap().can({ type: 'timer.toggle' })).toBe(false);
+    p.send({ type: 'timer.reset' });
+    expect(p.snap().context.timer).toEqual({ running: true, elapsedMs: 1000 });
+    // Back to the slide it was opened from (still voting), with a fresh clock that counts on.
+    p.send({ type: 'summary.close' });
+    expect(p.started).toHaveLength(2);
+    expect(p.started.at(-1)!.live).toBe(true);
+    expect(p.snap().matches({ presenting: 'voting' })).toBe(true);
+    p.tick(500);
+    expect(p.snap().context.clockMs).toBe(1500);
+  });
+
+  it('stops the clock when the run stops, and takes no events after', () => {
+    const p = start();
+    p.actor.stop();
+    expect(p.started.at(-1)!.live).toBe(false);
+    p.send({ type: 'answer.reveal' });
+    expect(p.snap().matches({ presenting: 'voting' })).toBe(true);
+  });
+
+  it('starts no clock before there are slides, and one when the first arrive', () => {
+    const { ticker, started } = testTicker();
+    const run = createPresenterRun({ slides: [], complete: false }, ticker).start();
+    expect(started).toHaveLength(0);
+    run.send({ type: 'slides.add', slides: [], complete: false });
+    expect(run.getSnapshot().value).toBe('loading');
+    run.send({ type: 'slides.add', slides: slides.slice(0, 2), complete: true });
+    expect(started).toHaveLength(1);
+    expect(run.getSnapshot().matches('presenting')).toBe(true);
+  });
+
+  it('ends in an empty presenter when the plan completes without slides', () => {
+    const run = quiet({ slides: [], complete: false });
+    run.send({ type: 'slides.add', slides: [], complete: true });
+    expect(run.getSnapshot().value).toBe('empty');
+  });
+});
+
+describe('the transition', () => {
+  it('is pure: the snapshot it is given is left as it was', () => {
+    const run = quiet({ slides });
+    const before = run.getSnapshot();
+    const frozen = JSON.stringify(before.context);
+    const step = presenterTransition(before, { type: 'vote.add', option: 0 });
+    expect(step?.snapshot.context.votes['0:']).toEqual([1, 0]);
+    expect(JSON.stringify(before.context)).toBe(frozen);
+  });
+
+  it('changes nothing for an event the state does not take', () => {
+    const run = quiet({ slides });
+    const before = run.getSnapshot();
+    expect(presenterTransition(before, { type: 'nav.back' })).toBeUndefined(); // first slide, nothing earlier
+    expect(presenterTransition(before, { type: 'summary.close' })).toBeUndefined();
+    expect(presenterTransition(before, { type: 'timer.tick', ms: 1000 })).toBeUndefined(); // the timer is not running
+    run.send({ type: 'nav.back' });
+    expect(run.getSnapshot()).toBe(before);
   });
 });
