@@ -115,6 +115,8 @@ export class ParticipantClient {
   private tries = 0;
   private joinedOnce = false;
   private stopped = false;
+  private resends = 0;
+  private resendTimer: unknown;
 
   constructor(
     private readonly deps: LiveDeps,
@@ -218,6 +220,7 @@ export class ParticipantClient {
   async answer(options: string[]): Promise<void> {
     if (!this.state.question || this.state.revealed) return;
     this.set({ answer: [...options], unsent: true, late: false });
+    this.resends = 0;
     await this.send(options);
   }
 
@@ -230,8 +233,17 @@ export class ParticipantClient {
     try {
       response = await this.deps.fetch(api(code, 'answer/'), post({ participant, seq, options }));
     } catch {
-      return; // kept as unsent; sent again when the events come back
+      // Kept as unsent: sent again when the events come back, or by this bounded retry if the
+      // stream never noticed the drop.
+      if (this.resends < MAX_TRIES) {
+        this.deps.clearTimeout(this.resendTimer);
+        this.resendTimer = this.deps.setTimeout(() => {
+          if (this.state.unsent && this.state.seq === seq && this.state.answer && !this.state.revealed) void this.send(this.state.answer);
+        }, backoffMs(this.resends++));
+      }
+      return;
     }
+    this.resends = 0;
     if (this.state.seq !== seq || this.state.answer?.join() !== options.join()) return;
     if (response.ok) return this.set({ unsent: false });
     if (response.status === 409) {
