@@ -6,6 +6,7 @@ import { pathTo } from '../../src/lib/i18n/routes';
 import { correctAt, leadsOn, nextStepOf, optionsAt, questionOf, startOf } from '../../src/lib/quiz/scenario';
 import type { Scenario } from '../../src/lib/quiz/types';
 import { LOCALES, quizzes, t } from './course';
+import { watchCsp } from './csp';
 
 /**
  * The live workshop room (issue 15) end to end: one presenter and three phones, each in its own
@@ -65,6 +66,7 @@ for (const locale of LOCALES) {
     test.setTimeout(180_000);
     const presenterContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const presenter = await presenterContext.newPage();
+    const presenterCsp = await watchCsp(presenter);
     await presenter.goto(`${pathTo(locale, { page: 'present' })}?plan=${plan}&lang=${locale}`);
     await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
     await presenter.getByTestId('live-open').click();
@@ -80,6 +82,7 @@ for (const locale of LOCALES) {
     // Three phones: a link with the code, a typed code (in the other language), a lower-case code.
     const phones = [await phone(browser, 320), await phone(browser, 375), await phone(browser, 375)];
     const [p1, p2, p3] = phones.map((p) => p.page) as [Page, Page, Page];
+    const phoneCsp = await watchCsp(p1);
     await p1.goto(`${joinPath(locale)}?${locale === 'lv' ? 'kods' : 'code'}=${code}`);
     await p2.goto(joinPath(other));
     await p2.getByTestId('join-code').fill(`${code.slice(0, 3)} ${code.slice(3).toLowerCase()}`);
@@ -106,6 +109,9 @@ for (const locale of LOCALES) {
         await expect(p.locator('[data-testid="join-option"][data-right]')).toHaveCount(0);
         await expect(p.getByTestId('join-reveal')).toHaveCount(0);
       }
+      // Focus moves to the new question (and the live region says so) for a screen reader.
+      await expect(p1.getByTestId('join-question')).toBeFocused();
+      await expect(p1.getByTestId('join-announcer')).toHaveText(t(locale, 'join.newQuestion'));
       if (n === 0) {
         await noViolations(p1, `${locale}: the phone's question at 320 px`);
         await p1.screenshot({ path: `${SHOTS}/join-${locale}-320-question.png`, fullPage: true });
@@ -139,6 +145,7 @@ for (const locale of LOCALES) {
         const right = correctAt(s, step);
         for (const p of [p1, p2, p3]) {
           await expect(p.getByTestId('join')).toHaveAttribute('data-revealed', 'true');
+          await expect(p.locator('#join-reveal-heading')).toBeFocused();
           const marked = await p.locator('[data-testid="join-option"][data-right="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
           expect(marked.sort()).toEqual([...right].sort());
           await expect(p.getByTestId('join-reason').first()).toBeVisible();
@@ -174,6 +181,10 @@ for (const locale of LOCALES) {
     const singleRow = presenter.getByTestId('summary-row').nth(slideOrder.indexOf(single));
     await expect(singleRow).toContainText('A: 1');
     await expect(singleRow).toContainText('C: 2');
+
+    // The QR code, the event streams and the phones' page run under the Content-Security-Policy.
+    expect(await presenterCsp()).toEqual([]);
+    expect(await phoneCsp()).toEqual([]);
 
     // A reload of the presenter resumes the same room (the secret is in this tab only).
     await presenter.reload();
