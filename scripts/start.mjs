@@ -55,7 +55,8 @@ try {
 // Astro's own server would start on import; this one wraps its handler instead.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import(entry.href);
-const compress = compression();
+// Server-sent events (the live rooms) must reach the phone as they are written: never buffered for compression.
+const compress = compression({ filter: (req, res) => !String(res.getHeader('content-type') ?? '').startsWith('text/event-stream') && compression.filter(req, res) });
 const serveStatic = staticFiles(new URL('../dist/client/', import.meta.url));
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

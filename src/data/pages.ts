@@ -102,6 +102,11 @@ export async function presenterView(locale: Locale) {
   return { modules: await presenterIndex(), strings: stringsUnder(locale, 'present.'), plannerPath: pathTo(locale, { page: 'workshop' }), langTags: LANG_TAG };
 }
 
+/** The phones' page of a live room: its strings and the other language's address (the code is added in the browser). */
+export async function joinView(locale: Locale) {
+  return { strings: pickStrings(locale, ['join.']), lang: locale, langTag: LANG_TAG[locale], otherPath: pathTo(otherLocale(locale), { page: 'join' }), otherLang: otherLocale(locale), otherTag: LANG_TAG[otherLocale(locale)] };
+}
+
 type CourseModule = Awaited<ReturnType<typeof modulesIn>>[number];
 const link = (locale: Locale, m: CourseModule | undefined) => (m ? { title: m.data.title, href: pathTo(locale, { page: 'module', id: m.id }) } : undefined);
 

@@ -12,6 +12,7 @@ const pagesIn = (locale: (typeof LOCALES)[number]) => [
   pathTo(locale, { page: 'verify' }),
   pathTo(locale, { page: 'workshop' }),
   `${pathTo(locale, { page: 'present' })}?plan=${first}`,
+  pathTo(locale, { page: 'join' }),
   ...quizzes.flatMap((q) => [pathTo(locale, { page: 'module', id: q.moduleId }), pathTo(locale, { page: 'guide', id: q.moduleId }), pathTo(locale, { page: 'handout', id: q.moduleId })]),
 ];
 

@@ -18,6 +18,11 @@ export interface RoomApiOptions {
   createLimit?: RateLimiter;
   /** Unknown codes a client may try per window: guessing a code takes millions of tries. */
   guessLimit?: RateLimiter;
+  /**
+   * New participant ids a client may take per window. Generous, as a whole hall may share one
+   * address behind the ministry's NAT; coming back with an issued id does not count.
+   */
+  joinLimit?: RateLimiter;
   graceMs?: number;
   heartbeatMs?: number;
 }
@@ -56,6 +61,7 @@ export class RoomApi {
   private readonly hub: RoomHub;
   private readonly createLimit: RateLimiter;
   private readonly guessLimit: RateLimiter;
+  private readonly joinLimit: RateLimiter;
   private readonly graceMs: number;
   private readonly heartbeatMs: number;
 
@@ -63,6 +69,7 @@ export class RoomApi {
     this.hub = options.hub;
     this.createLimit = options.createLimit ?? new RateLimiter(20, 3_600_000);
     this.guessLimit = options.guessLimit ?? new RateLimiter(20, 600_000);
+    this.joinLimit = options.joinLimit ?? new RateLimiter(1000, 600_000);
     this.graceMs = options.graceMs ?? RECONNECT_GRACE_MS;
     this.heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   }
@@ -90,6 +97,10 @@ export class RoomApi {
     const read = await readJsonBody(request, MAX_ROOM_BODY);
     if (!read.ok) return read.response;
     const asked = (read.body as { participant?: unknown } | null)?.participant;
+    if (typeof asked !== 'string' || !(await this.hub.issued(room.code, asked))) {
+      const wait = this.joinLimit.take(client);
+      if (wait) return tooMany(wait);
+    }
     const participant = await this.hub.join(room.code, typeof asked === 'string' ? asked : undefined);
     if (!participant) return refuse(409, 'room-full', 'the room is full');
     return json(200, { code: room.code, participant });
@@ -140,6 +151,7 @@ export class RoomApi {
     const participant = url.searchParams.get('participant') ?? undefined;
     const presenter = url.searchParams.get('role') === 'presenter';
     if (!presenter && !participant) return refuse(400, 'who', 'say ?participant=… or ?role=presenter');
+    if (participant && !(await this.hub.issued(code, participant))) return refuse(403, 'unknown-participant', 'join the room first: only ids the join route issued are accepted');
     if (participant && !(await this.hub.join(code, participant))) return refuse(409, 'room-full', 'the room is full');
     const hub = this.hub;
     const encoder = new TextEncoder();

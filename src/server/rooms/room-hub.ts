@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import { answerRefusal, roomMachine, type RoomEvent, type RoomQuestion } from '../../lib/workshop/room-machine.ts';
 import type { RoomLog } from './room-log.ts';
@@ -16,6 +16,19 @@ export function normaliseCode(typed: string): string | undefined {
 }
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/**
+ * A participant id is 16 random characters and a 16-character MAC of them under the room's secret
+ * hash, which every server holding the room has: only ids the join route issued are accepted, so a
+ * client cannot make up ids to count itself many times or to pose as another phone.
+ */
+const ISSUED = /^[A-Za-z0-9_-]{32}$/;
+const macOf = (secretHash: string, code: string, nonce: string) => createHmac('sha256', secretHash).update(`${code}:${nonce}`).digest('base64url').slice(0, 16);
+function issuedBy(secretHash: string, code: string, id: string): boolean {
+  if (!ISSUED.test(id)) return false;
+  const given = Buffer.from(id.slice(16));
+  return timingSafeEqual(given, Buffer.from(macOf(secretHash, code, id.slice(0, 16))));
+}
 
 /** What only the presenter may do. */
 export type ControlAction = { type: 'question.show'; question: RoomQuestion } | { type: 'answer.reveal' } | { type: 'hands.set'; counts: number[] };
@@ -114,9 +127,19 @@ export class RoomHub {
   async join(code: string, participant?: string): Promise<string | undefined> {
     const room = await this.open(code);
     if (!room) return undefined;
-    const id = participant && /^[A-Za-z0-9_-]{22}$/.test(participant) ? participant : randomBytes(16).toString('base64url');
+    let id = participant;
+    if (!id || !issuedBy(room.secretHash, code, id)) {
+      const nonce = randomBytes(12).toString('base64url');
+      id = nonce + macOf(room.secretHash, code, nonce);
+    }
     await this.dispatch(code, { type: 'participant.join', participant: id, at: this.stamp() });
     return id in room.actor.getSnapshot().context.participants ? id : undefined;
+  }
+
+  /** Whether `participant` is an id this room issued (it may have left and be coming back). */
+  async issued(code: string, participant: string): Promise<boolean> {
+    const room = await this.open(code);
+    return !!room && issuedBy(room.secretHash, code, participant);
   }
 
   async leave(code: string, participant: string, unseenSince: number) {

@@ -13,6 +13,7 @@ const every: PageRef[] = [
   { page: 'verify' },
   { page: 'workshop' },
   { page: 'present' },
+  { page: 'join' },
   { page: 'module', id: 'm' },
   { page: 'guide', id: 'm' },
   { page: 'handout', id: 'm' },

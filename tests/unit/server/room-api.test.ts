@@ -7,8 +7,13 @@ import { MemoryRoomLog } from '../../../src/server/rooms/room-log';
 const question = { module: 'kapec-vadlinijas', scenario: 's1', options: ['b', 'a', 'c'], several: false };
 const post = (body: unknown, type = 'application/json') => new Request('http://127.0.0.1/x', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-function api(options: { graceMs?: number; guesses?: number } = {}) {
-  return new RoomApi({ hub: new RoomHub(new MemoryRoomLog()), graceMs: options.graceMs ?? 50, guessLimit: new RateLimiter(options.guesses ?? 20, 600_000) });
+function api(options: { graceMs?: number; guesses?: number; joins?: number } = {}) {
+  return new RoomApi({
+    hub: new RoomHub(new MemoryRoomLog()),
+    graceMs: options.graceMs ?? 50,
+    guessLimit: new RateLimiter(options.guesses ?? 20, 600_000),
+    joinLimit: new RateLimiter(options.joins ?? 1000, 600_000),
+  });
 }
 
 async function open(rooms: RoomApi) {
@@ -118,5 +123,31 @@ describe('live room API', () => {
     await new Promise((r) => setTimeout(r, 250));
     // Gone for longer than the grace: no longer counted.
     expect(await presenter()).toMatchObject({ participants: 0, answered: 0 });
+  });
+
+  it('accepts only participant ids the join route issued, and limits new ids per client', async () => {
+    const rooms = api({ joins: 3 });
+    const { code, secret } = await open(rooms);
+    const issued = (await (await rooms.join(code, post({}), 'phone')).json()).participant as string;
+    expect(issued).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // A made-up id of the right shape is refused by the event stream and never counted.
+    const madeUp = `${issued.slice(0, 16)}${'A'.repeat(16)}`;
+    expect((await rooms.events(code, new URL(`http://x/?participant=${madeUp}`), 'phone')).status).toBe(403);
+    expect((await rooms.events(code, new URL('http://x/?participant=whatever'), 'phone')).status).toBe(403);
+    await rooms.control(code, post({ secret, action: { type: 'question.show', question } }), 'presenter');
+    expect((await rooms.answer(code, post({ participant: madeUp, seq: 1, options: ['a'] }), 'phone')).status).toBe(409);
+    // Asking to join with a made-up id gives a fresh issued one instead.
+    const fresh = (await (await rooms.join(code, post({ participant: madeUp }), 'phone')).json()).participant;
+    expect(fresh).not.toBe(madeUp);
+    // An id from another room does not work here either.
+    const other = await open(rooms);
+    expect((await rooms.events(other.code, new URL(`http://x/?participant=${issued}`), 'phone')).status).toBe(403);
+    // Coming back with the issued id is not limited; a third new id is the last this client gets.
+    expect((await rooms.join(code, post({ participant: issued }), 'phone')).status).toBe(200);
+    expect((await rooms.join(code, post({}), 'phone')).status).toBe(200);
+    expect((await rooms.join(code, post({}), 'phone')).status).toBe(429);
+    expect((await rooms.join(code, post({ participant: issued }), 'phone')).status).toBe(200);
+    const presenter = (await readEvents(await rooms.events(code, new URL('http://x/?role=presenter'), 'presenter'), (e) => e.length >= 1))[0]!.data;
+    expect(presenter.participants).toBe(3);
   });
 });

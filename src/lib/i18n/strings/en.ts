@@ -7,6 +7,7 @@ import * as certificate from './certificate';
 import * as verify from './verify';
 import * as workshop from './workshop';
 import * as present from './present';
+import * as live from './live';
 
 /** English UI strings, joined from the feature files; `UiStrings` keeps them in step with Latvian. */
-export const en: UiStrings = { ...site.en, ...course.en, ...quiz.en, ...progress.en, ...certificate.en, ...verify.en, ...workshop.en, ...present.en };
+export const en: UiStrings = { ...site.en, ...course.en, ...quiz.en, ...progress.en, ...certificate.en, ...verify.en, ...workshop.en, ...present.en, ...live.en };

@@ -1,0 +1,232 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Locale } from '../../src/lib/i18n/locales';
+import { pathTo } from '../../src/lib/i18n/routes';
+import { correctAt, leadsOn, nextStepOf, optionsAt, questionOf, startOf } from '../../src/lib/quiz/scenario';
+import type { Scenario } from '../../src/lib/quiz/types';
+import { LOCALES, quizzes, t } from './course';
+import { watchCsp } from './csp';
+
+/**
+ * The live workshop room (issue 15) end to end: one presenter and three phones, each in its own
+ * browser context (no shared storage), on the production server. The scenarios are found in the
+ * course data: a single-answer scenario with three options or more, and a story whose first step
+ * has an option that leads on to another step.
+ */
+const SHOTS = '/work/shots/live';
+mkdirSync(SHOTS, { recursive: true });
+
+const single = (() => {
+  for (const q of quizzes) for (const s of q.scenarios) if (s.kind === 'choice' && optionsAt(s, undefined).length >= 3) return { module: q.moduleId, scenario: s };
+  throw new Error('no single-answer scenario with three options');
+})();
+const story = (() => {
+  for (const q of quizzes)
+    for (const s of q.scenarios) {
+      if (!leadsOn(s)) continue;
+      const start = startOf(s);
+      if (optionsAt(s, start).length >= 2 && optionsAt(s, start).some((o) => nextStepOf(s, start, [o.id]) !== undefined)) return { module: q.moduleId, scenario: s };
+    }
+  throw new Error('no branching scenario that leads on');
+})();
+const plan = single.module === story.module ? `${single.module}:${single.scenario.id}.${story.scenario.id}` : `${single.module}:${single.scenario.id},${story.module}:${story.scenario.id}`;
+// The presenter shows a module's scenarios in the file's order: the plan's first slide may be either.
+const slideOrder = (() => {
+  if (single.module !== story.module) return [single, story];
+  const ids = quizzes.find((q) => q.moduleId === single.module)!.scenarios.map((s) => s.id);
+  return ids.indexOf(single.scenario.id) < ids.indexOf(story.scenario.id) ? [single, story] : [story, single];
+})();
+
+const joinPath = (locale: Locale) => pathTo(locale, { page: 'join' });
+const letter = (i: number) => String.fromCharCode(65 + i);
+
+async function noViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), what).toEqual([]);
+}
+
+async function phone(browser: Browser, width: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 740 }, hasTouch: true, isMobile: true });
+  return { context, page: await context.newPage() };
+}
+
+/** The option ids in the order the presenter shows them. */
+const presenterOrder = async (presenter: Page) => presenter.getByTestId('presenter-option').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')!));
+
+async function choose(p: Page, option: string) {
+  await p.locator(`input[name="answer"][value="${option}"]`).check();
+  await p.getByTestId('join-send').click();
+}
+
+for (const locale of LOCALES) {
+  const other: Locale = locale === 'lv' ? 'en' : 'lv';
+
+  test(`a presenter and three phones run a scenario and a story (${locale}): live counts, no distribution before the reveal, combined majority`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const presenterContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const presenter = await presenterContext.newPage();
+    const presenterCsp = await watchCsp(presenter);
+    await presenter.goto(`${pathTo(locale, { page: 'present' })}?plan=${plan}&lang=${locale}`);
+    await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
+    await presenter.getByTestId('live-open').click();
+    const code = (await presenter.getByTestId('live-code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await expect(presenter.getByTestId('live-url')).toContainText(joinPath(locale));
+    await expect(presenter.getByTestId('live-qr').locator('svg')).toBeVisible();
+    // The secret stays in the presenter's tab: not in the page's text, not in the join address.
+    const secret = await presenter.evaluate(() => JSON.parse(sessionStorage.getItem('live-room:presenter')!).secret as string);
+    expect(secret.length).toBeGreaterThan(20);
+    expect(await presenter.locator('body').innerHTML()).not.toContain(secret);
+
+    // Three phones: a link with the code, a typed code (in the other language), a lower-case code.
+    const phones = [await phone(browser, 320), await phone(browser, 375), await phone(browser, 375)];
+    const [p1, p2, p3] = phones.map((p) => p.page) as [Page, Page, Page];
+    const phoneCsp = await watchCsp(p1);
+    await p1.goto(`${joinPath(locale)}?${locale === 'lv' ? 'kods' : 'code'}=${code}`);
+    await p2.goto(joinPath(other));
+    await p2.getByTestId('join-code').fill(`${code.slice(0, 3)} ${code.slice(3).toLowerCase()}`);
+    await p2.getByRole('button', { name: t(other, 'join.submit') }).click();
+    await p3.goto(`${joinPath(locale)}?code=${code.toLowerCase()}`);
+    await expect(presenter.getByTestId('live-joined')).toHaveText('3');
+    // The language switch keeps the room: phone 2 comes back to the presenter's language, same phone.
+    await expect(p2.getByTestId('join')).not.toHaveAttribute('data-status', 'joining');
+    await p2.getByTestId('join-language').click();
+    await expect(p2).toHaveURL(new RegExp(`${joinPath(locale)}\\?${locale === 'lv' ? 'kods' : 'code'}=${code}`));
+    await expect(p2.getByTestId('join-question').or(p2.getByTestId('join-waiting'))).toBeVisible();
+    await expect(presenter.getByTestId('live-joined')).toHaveText('3');
+
+    for (const [n, { scenario }] of slideOrder.entries()) {
+      const s: Scenario = scenario;
+      const step = startOf(s);
+      const question = questionOf(s, step)[locale];
+      await expect(presenter.locator('h1.question')).toHaveText(question);
+      const order = await presenterOrder(presenter);
+      for (const p of [p1, p2, p3]) {
+        await expect(p.getByTestId('join-question')).toHaveText(question);
+        // The presenter's order and letters on every phone, and no key before the reveal.
+        expect(await p.getByTestId('join-option').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')))).toEqual(order);
+        await expect(p.locator('[data-testid="join-option"][data-right]')).toHaveCount(0);
+        await expect(p.getByTestId('join-reveal')).toHaveCount(0);
+      }
+      // Focus moves to the new question (and the live region says so) for a screen reader.
+      await expect(p1.getByTestId('join-question')).toBeFocused();
+      await expect(p1.getByTestId('join-announcer')).toHaveText(t(locale, 'join.newQuestion'));
+      if (n === 0) {
+        await noViolations(p1, `${locale}: the phone's question at 320 px`);
+        await p1.screenshot({ path: `${SHOTS}/join-${locale}-320-question.png`, fullPage: true });
+      }
+
+      if (!leadsOn(s)) {
+        // Counts arrive live; the projector shows no distribution until the reveal.
+        await choose(p1, order[0]!);
+        await expect(presenter.getByTestId('live-answered')).toHaveText('1');
+        await choose(p2, order[1]!);
+        await expect(presenter.getByTestId('live-answered')).toHaveText('2');
+        await choose(p3, order[0]!);
+        await expect(presenter.getByTestId('live-answered')).toHaveText('3');
+        await presenter.getByRole('button', { name: t(locale, 'present.addVote', { letter: 'C' }) }).click();
+        await expect(presenter.getByTestId('vote-count')).toHaveText(order.map((_, i) => (i === 2 ? '1' : '0')));
+        await expect(p3.getByTestId('join-answer-status')).toContainText(letter(0));
+
+        // Phone 3 goes offline, changes its answer there, and comes back: the change is kept and sent.
+        await phones[2]!.context.setOffline(true);
+        await choose(p3, order[2]!);
+        await expect(p3.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.unsent', { letters: 'C' }));
+        await phones[2]!.context.setOffline(false);
+        await expect(p3.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.sent', { letters: 'C' }), { timeout: 30_000 });
+        await expect(presenter.getByTestId('live-answered')).toHaveText('3');
+        await presenter.screenshot({ path: `${SHOTS}/presenter-${locale}-1024x768.png` });
+
+        await presenter.getByRole('button', { name: t(locale, 'present.reveal') }).click();
+        // Phones A, B, C and a typed hand for C.
+        const expected = order.map((_, i) => String([1, 1, 2][i] ?? 0));
+        await expect(presenter.getByTestId('vote-count')).toHaveText(expected);
+        const right = correctAt(s, step);
+        for (const p of [p1, p2, p3]) {
+          await expect(p.getByTestId('join')).toHaveAttribute('data-revealed', 'true');
+          await expect(p.locator('#join-reveal-heading')).toBeFocused();
+          const marked = await p.locator('[data-testid="join-option"][data-right="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+          expect(marked.sort()).toEqual([...right].sort());
+          await expect(p.getByTestId('join-reason').first()).toBeVisible();
+          await expect(p.getByTestId('join-source').first()).toBeVisible();
+        }
+        await expect(p3.getByTestId('join-verdict')).toHaveText(right.includes(order[2]!) ? t(locale, 'join.youRight') : t(locale, 'join.youWrong', { letters: 'C' }));
+        await noViolations(p1, `${locale}: the phone after the reveal at 320 px`);
+        await p1.screenshot({ path: `${SHOTS}/join-${locale}-320-revealed.png`, fullPage: true });
+        await p2.screenshot({ path: `${SHOTS}/join-${locale}-375-revealed.png`, fullPage: true });
+      } else {
+        // A story: one typed hand for an option, three phones for one that leads on; the combined majority leads.
+        const leads = order.findIndex((id) => nextStepOf(s, step, [id]) !== undefined);
+        const hand = leads === 0 ? 1 : 0;
+        await presenter.getByRole('button', { name: t(locale, 'present.addVote', { letter: letter(hand) }) }).click();
+        for (const p of [p1, p2, p3]) await choose(p, order[leads]!);
+        await expect(presenter.getByTestId('live-answered')).toHaveText('3');
+        await expect(presenter.getByTestId('vote-count')).toHaveText(order.map((_, i) => (i === hand ? '1' : '0')));
+        await presenter.getByRole('button', { name: t(locale, 'present.reveal') }).click();
+        await expect(presenter.getByTestId('vote-count')).toHaveText(order.map((_, i) => (i === hand ? '1' : i === leads ? '3' : '0')));
+        await expect(presenter.locator(`[data-testid="presenter-option"][data-option="${order[leads]}"] .chose`)).toBeVisible();
+        await presenter.getByRole('button', { name: `${t(locale, 'present.next')} →` }).click();
+        const nextQuestion = questionOf(s, nextStepOf(s, step, [order[leads]!]))[locale];
+        await expect(presenter.locator('h1.question')).toHaveText(nextQuestion);
+        for (const p of [p1, p2, p3]) await expect(p.getByTestId('join-question')).toHaveText(nextQuestion);
+        await expect(presenter.getByTestId('live-answered')).toHaveText('0');
+        break;
+      }
+      await presenter.getByRole('button', { name: `${t(locale, 'present.next')} →` }).click();
+    }
+
+    // The summary holds the phones' and the hands' votes together.
+    await presenter.getByRole('button', { name: t(locale, 'present.showSummary') }).click();
+    const singleRow = presenter.getByTestId('summary-row').nth(slideOrder.indexOf(single));
+    await expect(singleRow).toContainText('A: 1');
+    await expect(singleRow).toContainText('C: 2');
+
+    // The QR code, the event streams and the phones' page run under the Content-Security-Policy.
+    expect(await presenterCsp()).toEqual([]);
+    expect(await phoneCsp()).toEqual([]);
+
+    // A reload of the presenter resumes the same room (the secret is in this tab only).
+    await presenter.reload();
+    await expect(presenter.getByTestId('live-code')).toHaveText(code);
+    await expect(presenter.getByTestId('live-joined')).toHaveText('3');
+    for (const c of [presenterContext, ...phones.map((p) => p.context)]) await c.close();
+  });
+
+  test(`the join page: a wrong code says so, and the form passes axe at 320 px (${locale})`, async ({ browser }) => {
+    const { context, page } = await phone(browser, 320);
+    await page.goto(joinPath(locale));
+    await expect(page.getByTestId('join-code')).toBeFocused();
+    await noViolations(page, `${locale}: the join form at 320 px`);
+    await page.screenshot({ path: `${SHOTS}/join-${locale}-320-form.png`, fullPage: true });
+    // Not a code at all: said before asking the server.
+    await page.getByTestId('join-code').fill('ABC');
+    await page.getByRole('button', { name: t(locale, 'join.submit') }).click();
+    await expect(page.getByTestId('join-error')).toHaveText(t(locale, 'join.badCode'));
+    // A well-formed code of no open room.
+    await page.getByTestId('join-code').fill('ZZZZ22');
+    await page.getByRole('button', { name: t(locale, 'join.submit') }).click();
+    await expect(page.getByTestId('join-error')).toHaveText(t(locale, 'join.wrongCode'));
+    await expect(page.getByTestId('join-code')).toHaveValue('ZZZZ22');
+    await expect(page.getByTestId('join-code')).toHaveAttribute('aria-invalid', 'true');
+    await noViolations(page, `${locale}: the join form with an error`);
+    // Touch targets of at least 44 px.
+    for (const el of [page.getByTestId('join-code'), page.getByRole('button', { name: t(locale, 'join.submit') }), page.getByTestId('join-language')]) {
+      const box = (await el.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+
+  test(`a phone in an opened room waits for the presenter, passes axe at 375 px, and no cookie is set (${locale})`, async ({ browser, request, baseURL }) => {
+    const { code } = (await (await request.post('/api/rooms/', { headers: { origin: baseURL! } })).json()) as { code: string };
+    const { context, page } = await phone(browser, 375);
+    await page.goto(`${joinPath(locale)}?code=${code}`);
+    await expect(page.getByTestId('join-waiting')).toHaveText(t(locale, 'join.waiting'));
+    await noViolations(page, `${locale}: waiting for the presenter`);
+    await page.screenshot({ path: `${SHOTS}/join-${locale}-375-waiting.png`, fullPage: true });
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  });
+}
