@@ -99,6 +99,19 @@ console.log(`\nLargest page JavaScript: ${largestJs[0]} ${kb(largestJs[2].gzip).
 console.log(`\nPresenter first load (page + JS + CSS + largest module data file, ${relative(dist, largestData.path)} ${kb(largestData.gzip)} KB gzip; budget 60 KB):`);
 for (const p of presenterFirstLoad) console.log(`  ${pad(p.url, 24)} ${kb(p.total)} KB gzip`);
 console.log(`Presenter data files: ${presenterData.length}, ${kb(presenterData.reduce((n, d) => n + d.gzip, 0))} KB gzip in all (fetched per module of the plan)`);
+// The module page's quiz fetches, once it is usable (at idle), its data file (feedback and sources)
+// and the feedback views' chunk: not needed to start answering, so not in the page's total, but shown.
+const quizData = ['lv', 'en'].flatMap((locale) => {
+  const dir = join(dist, locale, 'quiz-data');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => ({ path: join(dir, name), gzip: gz(readFileSync(join(dir, name))) })) : [];
+});
+if (quizData.length) {
+  const largestQuizData = quizData.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const views = readdirSync(join(dist, '_astro')).filter((name) => /^quiz-answer-views\..*\.js$/.test(name));
+  const viewsGzip = views.reduce((n, name) => n + gz(read(`/_astro/${name}`)), 0);
+  const largestModule = rows.filter(([url]) => /^\/(lv\/moduli|en\/modules)\/[^/]+\/$/.test(url)).reduce((a, b) => (b[4] > a[4] ? b : a), [null, 0, 0, 0, 0]);
+  console.log(`\nModule page, fetched at idle once the quiz is usable: its quiz data file (largest ${relative(dist, largestQuizData.path)} ${kb(largestQuizData.gzip).trim()} KB gzip) and the feedback views ${kb(viewsGzip).trim()} KB gzip; the largest module page with both: ${kb(largestModule[4] + largestQuizData.gzip + viewsGzip).trim()} KB.`);
+}
 console.log(`\nBudgets: JS ≤ 30 KB gzip on every page, CSS ≤ 20 KB gzip, module page ≤ 10 requests (HTML, scripts, styles, icon) and ≤ 60 KB gzip, presenter first load ≤ 60 KB, build ≤ 30 s.`);
 if (process.argv.includes('--no-build')) console.log('Build time: (skipped: --no-build)');
 else {

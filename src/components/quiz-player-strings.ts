@@ -10,6 +10,10 @@ export const QUIZ_PLAYER_KEYS = [
   'player.toFinalTest',
   'player.backHome',
   'player.question',
+  'player.detailsLoading',
+  'player.detailsError',
+  'player.detailsSaved',
+  'player.detailsRetry',
 ] as const;
 
 export type QuizPlayerStrings = Record<(typeof QUIZ_PLAYER_KEYS)[number], string>;

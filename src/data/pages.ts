@@ -8,6 +8,7 @@ import { pathTo, type RouteEntry } from '../lib/i18n/routes';
 import { formatPercent, pickKeys, pickStrings, plural, STRINGS, stringsUnder, t } from '../lib/i18n/translate';
 import { scenariosPerAttempt } from '../lib/quiz/draw';
 import { quizForLocale } from '../lib/quiz/for-locale';
+import { quizDataPath, splitQuiz } from '../lib/quiz/quiz-details';
 import { everyOption } from '../lib/quiz/scenario';
 import { scenarioTitle } from '../lib/quiz/view';
 import { guideScenario } from '../lib/workshop/guide';
@@ -133,7 +134,9 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
     plannerPath: `${pathTo(locale, { page: 'workshop' })}?plan=${module.id}`,
     homePath: pathTo(locale, { page: 'home' }),
     player: {
-      quiz: quizForLocale(quiz, locale),
+      // The questions only; feedback and sources come from the module's data file (quiz-details.ts).
+      quiz: splitQuiz(quizForLocale(quiz, locale), locale).shell,
+      dataHref: quizDataPath(locale, module.id),
       strings: pickStrings(locale, ['quiz.', 'kind.', 'option.']),
       seedTitles: Object.fromEntries(seeds.map((seed) => [seed, seedTitle(seed, locale)])),
       next: link(locale, modules[i + 1]),
@@ -144,6 +147,11 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
       moduleIds: modules.map((m) => m.id),
     },
   };
+}
+
+/** Every module's quiz details (feedback, sources) in a locale, one static JSON file each (`quizDataPath`). */
+export async function quizDataFiles(locale: Locale) {
+  return (await modulesIn(locale)).map((m) => splitQuiz(quizForLocale(m.quiz, locale), locale).details);
 }
 
 /** Every module's facilitator guide in a locale: options in the printed order (`guideScenario`). */
