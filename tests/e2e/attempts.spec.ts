@@ -100,10 +100,10 @@ test.describe('a quiz that draws from a larger pool', () => {
     test.setTimeout(300_000);
     const dir = join(work, 'quizzes');
     cpSync('quizzes', dir, { recursive: true });
-    // The module's 8 scenarios twice over (ids suffixed): a pool of 16, each attempt draws 8.
+    // The module's scenarios twice over (ids suffixed, twins paired with their copies' twins): each attempt draws 8.
     const file = join(dir, `${poolId}.yaml`);
     const data = parse(readFileSync(file, 'utf8'));
-    data.scenarios = [...data.scenarios, ...data.scenarios.map((s: { id: string }) => ({ ...structuredClone(s), id: `${s.id}-b` }))];
+    data.scenarios = [...data.scenarios, ...data.scenarios.map((s: { id: string; twin?: string }) => ({ ...structuredClone(s), id: `${s.id}-b`, ...(s.twin ? { twin: `${s.twin}-b` } : {}) }))];
     data.draw = { count: 8, atLeast: { account: 1, disclosure: 1, branching: 1 } };
     writeFileSync(file, stringify(data));
     // The copies repeat the originals' known faults under new ids; list them as known for this build.
