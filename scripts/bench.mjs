@@ -125,6 +125,7 @@ execSync('npx tsx src/cli/bench-blind.ts', { stdio: 'inherit' });
 console.log('\nCertificate verification (the verify page and npm run verify use the same code):');
 execSync('npx tsx src/cli/bench-verify.ts', { stdio: 'inherit' });
 registerLoadTest();
+roomsLoadTest();
 if (!process.argv.includes('--no-network')) {
   await benchNetwork();
   if (!process.argv.includes('--no-lighthouse')) over.push(...(await benchLighthouse()).misses);
@@ -136,6 +137,20 @@ if (over.length) process.exit(1);
 function report(what) {
   if (over.length) console.log(`\n${'!'.repeat(78)}\nFAIL — ${what}: ${over.length} budget(s) missed:\n  ${over.join('\n  ')}\n${'!'.repeat(78)}`);
   else console.log(`\n${what}: every budget met.`);
+}
+
+/**
+ * The live rooms under load (scripts/bench-rooms.mjs): 300 phones answering in one room, on one
+ * server and on two sharing PostgreSQL, over loopback; it exits non-zero when an answer is lost or
+ * a connection dropped.
+ */
+function roomsLoadTest() {
+  console.log('\nThe live rooms under load (simulated phones over HTTP and server-sent events):');
+  try {
+    execSync(`"${process.execPath}" scripts/bench-rooms.mjs`, { stdio: 'inherit' });
+  } catch {
+    over.push('live-room load test: a lost answer, a dropped connection or a refused answer');
+  }
 }
 
 /**

@@ -85,6 +85,26 @@ describe('live room API', () => {
     expect(events.at(-1)!.data.question).toEqual(question);
   });
 
+  it("sends a phone nothing new when only other phones join or answer (its view did not change)", async () => {
+    const rooms = api();
+    const { code, secret } = await open(rooms);
+    const p1 = (await (await rooms.join(code, post({}), 'phone1')).json()).participant;
+    const reading = readEvents(await rooms.events(code, new URL(`http://x/?participant=${p1}`), 'phone1'), (e) => e.some((x) => x.data.revealed));
+    const others = [];
+    for (let i = 0; i < 3; i++) others.push((await (await rooms.join(code, post({}), `phone-other-${i}`)).json()).participant);
+    await rooms.control(code, post({ secret, action: { type: 'question.show', question } }), 'presenter');
+    for (const other of others) await rooms.answer(code, post({ participant: other, seq: 1, options: ['a'] }), 'other');
+    await rooms.answer(code, post({ participant: p1, seq: 1, options: ['b'] }), 'phone1');
+    await rooms.control(code, post({ secret, action: { type: 'answer.reveal' } }), 'presenter');
+    const events = await reading;
+    expect(events.map((e) => [e.data.seq, e.data.answer?.[0] ?? null, e.data.revealed])).toEqual([
+      [0, null, false],
+      [1, null, false],
+      [1, 'b', false],
+      [1, 'b', true],
+    ]);
+  });
+
   it('refuses the presenter secret from anyone else, malformed controls, oversize and non-JSON bodies', async () => {
     const rooms = api();
     const { code, secret } = await open(rooms);

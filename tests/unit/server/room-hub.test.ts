@@ -128,4 +128,35 @@ describe.skipIf(!postgresUrl)(`room hub over PostgreSQL (two servers, one room)$
     expect(rows[0].secret_hash).not.toContain(secret);
     for (const hub of [serverA, serverB, serverC]) await hub.close();
   }, 30_000);
+
+  it('never lets a replica reading "after id n" skip an event appended at the same time', async () => {
+    const url = await database();
+    const [a, b, reader] = [await PostgresRoomLog.open(url), await PostgresRoomLog.open(url), await PostgresRoomLog.open(url)];
+    logs.push(a, b, reader);
+    const code = 'ABCDEF';
+    expect(await a.create({ code, secretHash: 'x', createdAt: 0, expiresAt: Date.now() + 60_000 })).toBe(true);
+    // 400 joins from two servers (ten at a time each, as their pools allow) while a replica keeps reading on.
+    const total = 400;
+    let appended = 0;
+    const writer = async (log: RoomLog, from: number) => {
+      for (let i = from; i < total; i += 20) {
+        await Promise.all(Array.from({ length: 10 }, (_, k) => log.append(code, { type: 'participant.join', participant: `p${i + 2 * k}`, at: i })));
+        appended += 10;
+      }
+    };
+    const seen: string[] = [];
+    let last = 0;
+    const read = async () => {
+      for (const { id, event } of await reader.since(code, last)) {
+        last = id;
+        if (event.type === 'participant.join') seen.push(event.participant);
+      }
+    };
+    const writing = Promise.all([writer(a, 0), writer(b, 1)]);
+    for (let i = 0; i < 10_000 && appended < total; i++) await read();
+    await writing;
+    await read();
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+  }, 60_000);
 });
