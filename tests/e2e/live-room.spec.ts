@@ -128,6 +128,9 @@ for (const locale of LOCALES) {
         await presenter.getByRole('button', { name: t(locale, 'present.addVote', { letter: 'C' }) }).click();
         await expect(presenter.getByTestId('vote-count')).toHaveText(order.map((_, i) => (i === 2 ? '1' : '0')));
         await expect(p3.getByTestId('join-answer-status')).toContainText(letter(0));
+        // Sent: the button keeps focus (a screen reader is not thrown to the top) and the status is read out.
+        await expect(p3.getByTestId('join-send')).toBeFocused();
+        await expect(p3.getByTestId('join-answer-status')).toHaveAttribute('role', 'status');
 
         // Phone 3 goes offline, changes its answer there, and comes back: the change is kept and sent.
         await phones[2]!.context.setOffline(true);

@@ -51,6 +51,13 @@ for (const locale of LOCALES) {
     await expect(page.getByTestId('vote-count').nth(1)).toHaveText('1');
     await key(page, 'Shift+Digit2');
     await expect(page.getByTestId('vote-count').nth(1)).toHaveText('0');
+    // Space on a focused "+" presses that button only: one vote more, and the answer stays hidden.
+    await page.getByTestId('presenter-option').first().getByRole('button', { name: t(locale, 'present.addVote', { letter: 'A' }) }).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('vote-count').nth(0)).toHaveText('3');
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'voting');
+    await key(page, 'Shift+Digit1');
+    await expect(page.getByTestId('vote-count').nth(0)).toHaveText('2');
     await key(page, 't');
     await expect(page.getByTestId('timer')).not.toHaveText('00:00', { timeout: 3000 });
     await key(page, 'r');
