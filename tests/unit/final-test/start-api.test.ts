@@ -68,6 +68,17 @@ describe('starting a final test', () => {
   }, 60_000);
 });
 
+describe('the attempt limit over IPv6', () => {
+  it('counts one /64 as one client, whichever of its addresses asks', async () => {
+    process.env.FINAL_TEST_ATTEMPTS = '2';
+    expect((await call('2001:db8:aa:1::1')).status).toBe(201);
+    expect((await call('2001:db8:aa:1::2')).status).toBe(201);
+    const third = await call('2001:db8:aa:1:dead:beef:0:3');
+    expect([third.status, third.body.code]).toEqual([429, 'attempts-used']);
+    expect((await call('2001:db8:aa:2::1')).status).toBe(201);
+  }, 60_000);
+});
+
 describe('the settings check the server makes before it starts', () => {
   it('names the setting when the bank cannot meet it, and passes the defaults and an installation without a final test', () => {
     expect(configProblem(bank, {})).toBeUndefined();

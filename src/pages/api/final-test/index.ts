@@ -10,7 +10,7 @@ import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { finalTestRoute } from '../../../server/final-test-api';
+import { attemptClient, finalTestRoute } from '../../../server/final-test-api';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 
@@ -45,7 +45,7 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false }, as
   const items = drawFinalTest(bank, seed, config.rules);
   // Counted only for requests that would start an attempt, in the register (shared by servers).
   const store = await register();
-  const wait = await store.takeRate(`final-test:${context.clientAddress ?? 'unknown'}`, config.attempts, config.windowMinutes * 60_000);
+  const wait = await store.takeRate(attemptClient(context.clientAddress), config.attempts, config.windowMinutes * 60_000);
   if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
   const now = Math.floor(Date.now() / 1000);
   const claims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
