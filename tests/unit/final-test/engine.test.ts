@@ -217,8 +217,13 @@ describe('the attempt token', () => {
     const many: AttemptClaims = { ...claims, seed: 123456789, items: [{ module: 'm1', scenario: 'letter-content' }, { module: 'm2', scenario: 'crisis-post-1' }, { module: 'm2', scenario: 'crisis-post-2' }] };
     const token = await signAttempt(many, key);
     const payload = Buffer.from(token.split('.')[1]!, 'base64url').toString();
-    for (const word of ['m1', 'm2', 'letter-content', 'crisis-post', '123456789', 'items', 'seed']) expect(payload).not.toContain(word);
+    const { sealed, ...rest } = JSON.parse(payload);
     expect(Object.keys(JSON.parse(payload)).sort()).toEqual(['aud', 'bank', 'exp', 'iat', 'jti', 'locale', 'sealed']);
+    for (const word of ['m1', 'm2', 'letter-content', 'crisis-post', '123456789']) expect(JSON.stringify(rest)).not.toContain(word);
+    // The sealed value is random-looking bytes (so its base64 may hold any two letters by chance):
+    // none of the ids, nor the seed, is in it as text.
+    for (const word of ['letter-content', 'crisis-post', '123456789', '"items"']) expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain(word);
+    expect(Buffer.from(sealed, 'base64url').length).toBeGreaterThan(12 + 16 + 60);
     // Sealed afresh each time: two tokens for the same draw share no sealed text.
     const again = JSON.parse(Buffer.from((await signAttempt(many, key)).split('.')[1]!, 'base64url').toString());
     expect(again.sealed).not.toBe(JSON.parse(payload).sealed);
