@@ -43,6 +43,19 @@ try {
   process.exit(1);
 }
 
+// Final-test settings the bank cannot meet (FINAL_TEST_ITEMS, FINAL_TEST_TWINS) would make every
+// start of an attempt fail: refused here, with the setting named. The check is TypeScript that
+// imports without extensions, so tsx loads it.
+if (process.env.CERT_ASSESSMENT !== 'modules') {
+  const { tsImport } = await import('tsx/esm/api');
+  const { finalTestStartProblem } = await tsImport('../src/server/final-test-startup.ts', import.meta.url);
+  const problem = finalTestStartProblem(new URL('..', import.meta.url).pathname);
+  if (problem) {
+    console.error(`\n✖  The server does not start: ${problem}\n`);
+    process.exit(1);
+  }
+}
+
 await openRegisterAtStart();
 
 let headers;

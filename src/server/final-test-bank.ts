@@ -1,7 +1,4 @@
-import { hkdfSync } from 'node:crypto';
 import { loadBank } from '../lib/final-test/bank';
-import { issuerProfile } from './issuer-config';
-import { issuerKeys } from './signing-keys';
 
 /**
  * The final test's item bank, `quizzes/final-test/<module>.yaml`, bundled into the server code only
@@ -17,10 +14,4 @@ export function finalTestBank() {
   return (loaded ??= loadBank(Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, ''), text] as const)));
 }
 
-/** The keys that sign attempt and result tokens: HKDF from the issuer key, per purpose and issuer. */
-export async function finalTestKeys(): Promise<{ attempt: Uint8Array; result: Uint8Array }> {
-  const { derivationSecret } = await issuerKeys();
-  const issuer = issuerProfile().id;
-  const derive = (purpose: string) => new Uint8Array(hkdfSync('sha256', derivationSecret, `socialie-mediji-kurss: final test ${purpose} v1`, issuer, 32));
-  return { attempt: derive('attempt token'), result: derive('result token') };
-}
+export { finalTestKeys } from './final-test-keys';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { passingRequest } from '../../src/cli/register-servers';
+import { openAttempt } from '../../src/lib/final-test/attempt-token';
 import { loadBank } from '../../src/lib/final-test/bank';
 import { scenarioOf, type ItemRef } from '../../src/lib/final-test/draw';
 import type { PublicAnswer } from '../../src/lib/final-test/public-item';
@@ -9,12 +10,14 @@ import type { Session } from '../../src/lib/final-test/session';
 import type { Locale } from '../../src/lib/i18n/locales';
 import { bestAnswersOf, leadsOn, worstAnswersOf } from '../../src/lib/quiz/scenario';
 import type { Scenario } from '../../src/lib/quiz/types';
+import { finalTestKeys } from '../../src/server/final-test-keys';
 import { toPublic } from '../support/final-test-answers';
 
 /**
  * Tests only: answering the final test right (or wrong) needs its key, which never goes to the
- * browser. Node reads the bank from the repository and the attempt's seed and items from the
- * attempt token (signed, not secret), and writes the answer in the public ids the page shows.
+ * browser. Node reads the bank from the repository and opens the attempt's sealed seed and items
+ * with the server's key (the same development key and issuer as the server under test), and
+ * writes the answer in the public ids the page shows.
  */
 const root = join(import.meta.dirname, '..', '..');
 const dir = join(root, 'quizzes', 'final-test');
@@ -25,10 +28,13 @@ export const RESULT_KEY = 'smkurss.final-test.result';
 
 export type Aim = 'best' | 'worst';
 
-/** The seed and the items an attempt token names (read, not verified: the server does that). */
+const attemptKey = (await finalTestKeys()).attempt;
+
+/** The seed and the items an attempt token names (opened, not verified: the server does that). */
 export function attemptOf(token: string): { seed: number; items: ItemRef[] } {
-  const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { seed: number; items: string[] };
-  return { seed: payload.seed, items: payload.items.map((i) => ({ module: i.split('/')[0]!, scenario: i.split('/')[1]! })) };
+  const opened = openAttempt(token, attemptKey);
+  if (!opened) throw new Error('the attempt token cannot be opened with this installation’s key: is the server under test using another key or issuer?');
+  return opened;
 }
 
 export const scenarioAt = (token: string, index: number): Scenario => scenarioOf(finalBank, attemptOf(token).items[index]!)!;

@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, type FinalTestRules } from './draw';
+import { bankProblem, DEFAULT_RULES, type Bank, type FinalTestRules } from './draw';
 
 /**
  * How the final test runs, from the environment (read by the server at run time and by the build,
@@ -39,4 +39,21 @@ export function finalTestConfig(env: Record<string, string | undefined>): FinalT
     windowMinutes: int(env.FINAL_TEST_WINDOW_MINUTES, 24 * 60, 1, 30 * 24 * 60),
     minSecondsPerItem: int(env.FINAL_TEST_MIN_SECONDS, 6, 0, 600),
   };
+}
+
+/** The settings that shape a draw, as the operator wrote them (only those that are set). */
+const DRAW_SETTINGS = ['FINAL_TEST_ITEMS', 'FINAL_TEST_TWINS'] as const;
+
+/**
+ * Why this bank cannot give attempts under these settings, in words for the operator that name
+ * the settings; undefined when it can, or when the installation has no final test. The server
+ * refuses to start on it (scripts/start.mjs) rather than answer every start with an error.
+ */
+export function configProblem(bank: Bank, env: Record<string, string | undefined>): string | undefined {
+  const config = finalTestConfig(env);
+  if (config.assessment !== 'final-test') return undefined;
+  const problem = bankProblem(bank, config.rules);
+  if (!problem) return undefined;
+  const settings = DRAW_SETTINGS.map((name) => `${name}=${env[name] ?? `(default ${name === 'FINAL_TEST_ITEMS' ? DEFAULT_RULES.count : DEFAULT_RULES.twins})`}`).join(', ');
+  return `the final test cannot be drawn with these settings (${settings}): ${problem}. Change FINAL_TEST_ITEMS or FINAL_TEST_TWINS, or add items to quizzes/final-test/.`;
 }

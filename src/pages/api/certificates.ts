@@ -68,48 +68,60 @@ const issue: APIRoute = async ({ request, clientAddress }) => {
   // One passed attempt, one certificate: claimed atomically in the register before an index is spent.
   if (finalTest && !(await store.useAttempt(finalTest.attempt, credentialId)))
     return json(409, { code: 'final-test-used', message: 'this final test result has already given a certificate; take the final test again for another' });
-  // The index is the register's (a sequence in PostgreSQL): no two certificates share a bit.
-  const statusIndex = await store.allocateIndex();
-  const emailIdentity = learner.email ? await hashEmail(learner.email, randomUUID()) : undefined;
-  const credential = buildCredential({
-    credentialId,
-    subjectId: `urn:uuid:${randomUUID()}`,
-    issuer: issuerProfile(),
-    learnerName: learner.name,
-    institution: learner.institution,
-    emailIdentity,
-    course: {
-      id: 'socialie-mediji-valsts-parvalde',
-      name: t(learner.locale, 'site.title'),
-      ...courseTexts(learner.locale, await courseQuizzes(), finalTest ? assessment.rules.passPercent : undefined),
-      language: learner.locale,
-      version: await courseVersion(),
-    },
-    modules: finalTest ? [...modules, { id: 'final-test', title: t(learner.locale, 'certificate.finalTestResult', { date: finalTest.date }), percent: finalTest.percent }] : modules,
-    issuedAt: new Date(),
-    validMonths: validMonths(),
-    status: statusEntry(courseUrl(), statusIndex),
-  });
-  const edition = await courseEdition();
-  // The QR code's compact signed summary, also kept inside the token so it travels with it.
-  const qr = await signSummary(
-    { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition, results: modules.map((m) => m.percent), development: keys.development },
-    await qrSigningKey(),
-  );
-  const token = await signCredential(credential, keys.signing, { qr });
-  // Recorded before it is handed out: a certificate the register does not hold is never issued.
-  await store.record({
-    id: credential.id,
-    name: learner.name,
-    ...(learner.institution ? { institution: learner.institution } : {}),
-    ...(emailIdentity ? { emailHash: emailIdentity.identityHash } : {}),
-    issuedAt: credential.validFrom,
-    validUntil: credential.validUntil,
-    edition: edition.date,
-    courseVersion: credential.credentialSubject.achievement.version,
-    kid: keys.signing.kid,
-    modules: [...modules.map((m) => ({ id: m.id, percent: m.percent })), ...(finalTest ? [{ id: 'final-test', percent: finalTest.percent }] : [])],
-    statusIndex,
-  });
-  return json(201, { token, credential, development: keys.development, qr });
+  try {
+    return await signAndRecord();
+  } catch (error) {
+    // Nothing was issued (the register holds no such certificate): the claim is given back, so the
+    // learner's retry is not refused as used. Best effort: when the register cannot even be asked,
+    // the claim stays (never two certificates from one attempt), and the issuer can see it.
+    if (finalTest && (await store.get(credentialId).catch(() => 'unknown')) === undefined) await store.releaseAttempt(finalTest.attempt, credentialId).catch(() => {});
+    throw error;
+  }
+
+  async function signAndRecord() {
+    // The index is the register's (a sequence in PostgreSQL): no two certificates share a bit.
+    const statusIndex = await store.allocateIndex();
+    const emailIdentity = learner.email ? await hashEmail(learner.email, randomUUID()) : undefined;
+    const credential = buildCredential({
+      credentialId,
+      subjectId: `urn:uuid:${randomUUID()}`,
+      issuer: issuerProfile(),
+      learnerName: learner.name,
+      institution: learner.institution,
+      emailIdentity,
+      course: {
+        id: 'socialie-mediji-valsts-parvalde',
+        name: t(learner.locale, 'site.title'),
+        ...courseTexts(learner.locale, await courseQuizzes(), finalTest ? assessment.rules.passPercent : undefined),
+        language: learner.locale,
+        version: await courseVersion(),
+      },
+      modules: finalTest ? [...modules, { id: 'final-test', title: t(learner.locale, 'certificate.finalTestResult', { date: finalTest.date }), percent: finalTest.percent }] : modules,
+      issuedAt: new Date(),
+      validMonths: validMonths(),
+      status: statusEntry(courseUrl(), statusIndex),
+    });
+    const edition = await courseEdition();
+    // The QR code's compact signed summary, also kept inside the token so it travels with it.
+    const qr = await signSummary(
+      { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition, results: modules.map((m) => m.percent), development: keys.development },
+      await qrSigningKey(),
+    );
+    const token = await signCredential(credential, keys.signing, { qr });
+    // Recorded before it is handed out: a certificate the register does not hold is never issued.
+    await store.record({
+      id: credential.id,
+      name: learner.name,
+      ...(learner.institution ? { institution: learner.institution } : {}),
+      ...(emailIdentity ? { emailHash: emailIdentity.identityHash } : {}),
+      issuedAt: credential.validFrom,
+      validUntil: credential.validUntil,
+      edition: edition.date,
+      courseVersion: credential.credentialSubject.achievement.version,
+      kid: keys.signing.kid,
+      modules: [...modules.map((m) => ({ id: m.id, percent: m.percent })), ...(finalTest ? [{ id: 'final-test', percent: finalTest.percent }] : [])],
+      statusIndex,
+    });
+    return json(201, { token, credential, development: keys.development, qr });
+  }
 };

@@ -3,7 +3,7 @@ import { matches, type CertificateRecord, type RecordFilter } from '../../lib/ce
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
 import { RegisterUnavailable, type AttemptRecord, type FixedStep, type Register } from './register.ts';
-import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
+import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, RELEASE_ATTEMPT, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
 const p = (n: number) => `$${n}`;
 
@@ -166,6 +166,10 @@ export class PostgresRegister implements Register {
 
   async useAttempt(attemptId: string, certificateId: string) {
     return (await this.query(USE_ATTEMPT(p), [attemptId, certificateId])).length === 1;
+  }
+
+  async releaseAttempt(attemptId: string, certificateId: string) {
+    await this.query(RELEASE_ATTEMPT(p), [attemptId, certificateId]);
   }
 
   async attempts() {

@@ -59,6 +59,11 @@ export interface Register {
   recordAttempt(attempt: AttemptRecord): Promise<'recorded' | 'duplicate'>;
   /** Ties a passed attempt to the certificate it gives; false when it is unknown, not passed or already used. */
   useAttempt(attemptId: string, certificateId: string): Promise<boolean>;
+  /**
+   * Gives a claimed attempt back when its certificate could not be signed or recorded, so the
+   * learner's retry is not refused as used; only the claim for that certificate is undone.
+   */
+  releaseAttempt(attemptId: string, certificateId: string): Promise<void>;
   /** Every recorded attempt, oldest first (for item statistics). */
   attempts(): Promise<AttemptRecord[]>;
   /** Whether an attempt with this id has been submitted. */

@@ -93,5 +93,7 @@ export const FIXED_STEPS = (p: (n: number) => string) => `SELECT item, step, cho
 /** A fixed choice as stored: the public option ids, sorted, comma-separated. */
 export const choiceText = (choice: readonly string[]) => [...choice].sort().join(',');
 export const choiceOf = (text: string) => text.split(',');
+/** Undoes a claim when the certificate it was for was never recorded (only that certificate's claim). */
+export const RELEASE_ATTEMPT = (p: (n: number) => string) => `UPDATE final_test_attempts SET certificate_id = NULL WHERE id = ${p(1)} AND certificate_id = ${p(2)}`;
 export const USE_ATTEMPT = (p: (n: number) => string) =>
   `UPDATE final_test_attempts SET certificate_id = ${p(2)} WHERE id = ${p(1)} AND passed = 1 AND certificate_id IS NULL RETURNING id`;

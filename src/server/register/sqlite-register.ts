@@ -5,7 +5,7 @@ import { matches, type CertificateRecord, type RecordFilter } from '../../lib/ce
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
 import { RegisterUnavailable, type AttemptRecord, type FixedStep, type Register } from './register.ts';
-import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
+import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, RELEASE_ATTEMPT, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
 /** SQLite's numbered parameters, like PostgreSQL's $1, so one statement text serves both. */
 const p = (n: number) => `?${n}`;
@@ -163,6 +163,10 @@ export class SqliteRegister implements Register {
 
   async useAttempt(attemptId: string, certificateId: string) {
     return this.run(() => this.db.prepare(USE_ATTEMPT(p)).all(attemptId, certificateId).length === 1);
+  }
+
+  async releaseAttempt(attemptId: string, certificateId: string) {
+    await this.run(() => this.db.prepare(RELEASE_ATTEMPT(p)).run(attemptId, certificateId));
   }
 
   async attempts() {

@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signAttempt, verifyAttempt, type AttemptClaims } from '../../../src/lib/final-test/attempt-token';
 import { bankProblem, DEFAULT_RULES, drawFinalTest, itemKey, scenarioOf, type Bank } from '../../../src/lib/final-test/draw';
@@ -210,6 +211,40 @@ describe('the attempt token', () => {
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${p}.`;
     expect(await verifyAttempt(none, key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
     expect(await verifyAttempt({ token }, key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+  });
+
+  it('carries the seed and the items sealed: nothing in the payload names a module, a scenario or the seed', async () => {
+    const many: AttemptClaims = { ...claims, seed: 123456789, items: [{ module: 'm1', scenario: 'letter-content' }, { module: 'm2', scenario: 'crisis-post-1' }, { module: 'm2', scenario: 'crisis-post-2' }] };
+    const token = await signAttempt(many, key);
+    const payload = Buffer.from(token.split('.')[1]!, 'base64url').toString();
+    const { sealed, ...rest } = JSON.parse(payload);
+    expect(Object.keys(JSON.parse(payload)).sort()).toEqual(['aud', 'bank', 'exp', 'iat', 'jti', 'locale', 'sealed']);
+    for (const word of ['m1', 'm2', 'letter-content', 'crisis-post', '123456789']) expect(JSON.stringify(rest)).not.toContain(word);
+    // The sealed value is random-looking bytes (so its base64 may hold any two letters by chance):
+    // none of the ids, nor the seed, is in it as text.
+    for (const word of ['letter-content', 'crisis-post', '123456789', '"items"']) expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain(word);
+    expect(Buffer.from(sealed, 'base64url').length).toBeGreaterThan(12 + 16 + 60);
+    // Sealed afresh each time: two tokens for the same draw share no sealed text.
+    const again = JSON.parse(Buffer.from((await signAttempt(many, key)).split('.')[1]!, 'base64url').toString());
+    expect(again.sealed).not.toBe(JSON.parse(payload).sealed);
+    expect(await verifyAttempt(token, key, 'b1', now * 1000)).toEqual({ ok: true, claims: many });
+  });
+
+  it('refuses a sealed value that was changed, moved to another attempt or sealed under another key, even when signed', async () => {
+    const token = await signAttempt(claims, key);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    const bytes = Buffer.from(payload.sealed, 'base64url');
+    bytes[14]! ^= 1;
+    const resign = (extra: Record<string, unknown>, jti = 'a1') =>
+      new SignJWT({ ...payload, ...extra }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setJti(jti).setAudience('final-test-attempt').setIssuedAt(now).setExpirationTime(now + 3600).sign(key);
+    // The control: re-signing the untouched payload is accepted, so each refusal below is the seal's.
+    expect((await verifyAttempt(await resign({}), key, 'b1', now * 1000)).ok).toBe(true);
+    expect(await verifyAttempt(await resign({ sealed: bytes.toString('base64url') }), key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+    expect(await verifyAttempt(await resign({}, 'a2'), key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+    const foreign = JSON.parse(Buffer.from((await signAttempt(claims, new TextEncoder().encode('x'.repeat(32)))).split('.')[1]!, 'base64url').toString());
+    expect(await verifyAttempt(await resign({ sealed: foreign.sealed }), key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+    for (const sealed of [undefined, '', 'abc', 42, ['x']]) expect(await verifyAttempt(await resign({ sealed }), key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
+    expect(await verifyAttempt(await resign({ sealed: undefined, seed: 5, items: ['m1/letter-content'] }), key, 'b1', now * 1000)).toEqual({ ok: false, problem: 'invalid' });
   });
 });
 

@@ -70,6 +70,13 @@ describe.each(backends)('the register on %s', (_, make, available) => {
     expect(await register.useAttempt('a-1', 'urn:uuid:c2')).toBe(false);
     expect(await register.useAttempt('a-unknown', 'urn:uuid:c3')).toBe(false);
     expect(await register.attempts()).toEqual([{ ...attempt, certificateId: 'urn:uuid:c1' }, failed]);
+    // A claim is given back only by the certificate it was for, and can then be taken again.
+    await register.releaseAttempt('a-1', 'urn:uuid:c2');
+    expect(await register.useAttempt('a-1', 'urn:uuid:c4')).toBe(false);
+    await register.releaseAttempt('a-1', 'urn:uuid:c1');
+    expect((await register.attempts())[0]!.certificateId).toBeUndefined();
+    expect(await register.useAttempt('a-1', 'urn:uuid:c4')).toBe(true);
+    expect((await register.attempts())[0]!.certificateId).toBe('urn:uuid:c4');
   });
 
   it.runIf(available)('fixes a story step once: the first choice stays, whatever comes after, and is listed by attempt', async () => {

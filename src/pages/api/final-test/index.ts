@@ -4,13 +4,13 @@ import { courseQuizzes } from '../../../data/course';
 import { checkModuleLogs } from '../../../lib/certificate/issue-request';
 import { signAttempt } from '../../../lib/final-test/attempt-token';
 import { finalTestConfig } from '../../../lib/final-test/config';
-import { drawFinalTest, scenarioOf } from '../../../lib/final-test/draw';
+import { bankProblem, drawFinalTest, scenarioOf } from '../../../lib/final-test/draw';
 import { publicItem } from '../../../lib/final-test/public-item';
 import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { finalTestRoute } from '../../../server/final-test-api';
+import { attemptClient, finalTestRoute } from '../../../server/final-test-api';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 
@@ -33,13 +33,20 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false }, as
   // The modules first, re-graded like a certificate request: the final test is the last step.
   const modules = checkModuleLogs(b, await courseQuizzes(), locale);
   if (!modules.ok) return json(modules.status, { code: modules.code, message: modules.message });
-  // Counted only for requests that would start an attempt, in the register (shared by servers).
-  const store = await register();
-  const wait = await store.takeRate(`final-test:${context.clientAddress ?? 'unknown'}`, config.attempts, config.windowMinutes * 60_000);
-  if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
+  // Drawn before an attempt is counted: settings the bank cannot meet (the server refuses to start
+  // on them, but a bank can change under a running one) cost the learner no attempt.
   const { bank, version } = finalTestBank();
+  const problem = bankProblem(bank, config.rules);
+  if (problem) {
+    console.error(`final test: no attempt can be drawn: ${problem}`);
+    return json(503, { code: 'final-test-unavailable', message: 'the final test cannot be started on this server just now; no attempt was used, tell the course’s administrator' });
+  }
   const seed = newSeed();
   const items = drawFinalTest(bank, seed, config.rules);
+  // Counted only for requests that would start an attempt, in the register (shared by servers).
+  const store = await register();
+  const wait = await store.takeRate(attemptClient(context.clientAddress), config.attempts, config.windowMinutes * 60_000);
+  if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
   const now = Math.floor(Date.now() / 1000);
   const claims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
   const token = await signAttempt(claims, (await finalTestKeys()).attempt);
