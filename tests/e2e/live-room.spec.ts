@@ -193,6 +193,13 @@ for (const locale of LOCALES) {
     await presenter.reload();
     await expect(presenter.getByTestId('live-code')).toHaveText(code);
     await expect(presenter.getByTestId('live-joined')).toHaveText('3');
+
+    // Ending the voting (after a confirmation) closes the room for every phone, and it takes no more answers.
+    presenter.once('dialog', (dialog) => void dialog.accept());
+    await presenter.getByTestId('live-end').click();
+    for (const { page: p } of phones) await expect(p.getByTestId('join-closed')).toHaveText(t(locale, 'join.closed'), { timeout: 30_000 });
+    const refused = await presenter.request.post(`/api/rooms/${code}/join/`, { headers: { origin: new URL(presenter.url()).origin }, data: {} });
+    expect(refused.status()).toBe(404);
     for (const c of [presenterContext, ...phones.map((p) => p.context)]) await c.close();
   });
 

@@ -357,7 +357,13 @@ export class PresenterClient {
     if (this.wanted) await this.show(this.wanted);
   }
 
-  /** Ends the room for this presenter (the server lets it expire). */
+  /** Closes the room for everyone: the phones are told the workshop is over; then ends it here. */
+  async close() {
+    await this.control({ type: 'room.close' });
+    this.end();
+  }
+
+  /** Ends the room for this presenter's browser (after a close, or when the server no longer has it). */
   end() {
     this.source?.close();
     this.source = undefined;

@@ -42,6 +42,8 @@ export type RoomEvent =
   | { type: 'question.show'; question: RoomQuestion }
   | { type: 'answer.reveal' }
   | { type: 'hands.set'; counts: number[] }
+  /** The presenter ends the workshop: the room closes for everyone at once. */
+  | { type: 'room.close' }
   | { type: 'clock.tick'; at: number };
 
 /** The most participants one room takes: a hall, not a broadcast. */
@@ -119,6 +121,7 @@ export const roomMachine = setup({
     'participant.join': { guard: 'roomForMore', actions: 'join' },
     'participant.leave': { actions: 'leave' },
     'clock.tick': { guard: 'expired', target: '.closed' },
+    'room.close': { target: '.closed' },
   },
   states: {
     // Open, before the presenter shows the first question.

@@ -44,6 +44,7 @@ function actionOf(value: unknown): ControlAction | undefined {
   const a = value as { type?: unknown; question?: unknown; counts?: unknown } | null;
   if (!a || typeof a !== 'object') return undefined;
   if (a.type === 'answer.reveal') return { type: 'answer.reveal' };
+  if (a.type === 'room.close') return { type: 'room.close' };
   if (a.type === 'question.show') {
     const question = questionOf(a.question);
     return question ? { type: 'question.show', question } : undefined;

@@ -31,7 +31,7 @@ function issuedBy(secretHash: string, code: string, id: string): boolean {
 }
 
 /** What only the presenter may do. */
-export type ControlAction = { type: 'question.show'; question: RoomQuestion } | { type: 'answer.reveal' } | { type: 'hands.set'; counts: number[] };
+export type ControlAction = { type: 'question.show'; question: RoomQuestion } | { type: 'answer.reveal' } | { type: 'hands.set'; counts: number[] } | { type: 'room.close' };
 
 type RoomActor = Actor<typeof roomMachine>;
 interface LocalRoom {
@@ -77,7 +77,8 @@ export class RoomHub {
   /** The room's replica, loaded from the log if this server has not seen it; undefined if there is none (or it is over). */
   private async open(code: string): Promise<LocalRoom | undefined> {
     const known = this.rooms.get(code);
-    if (known) return known.expiresAt > this.now() ? known : undefined;
+    // A room the presenter closed is gone for joins, answers and streams alike, as an expired one.
+    if (known) return known.expiresAt > this.now() && known.actor.getSnapshot().status !== 'done' ? known : undefined;
     const stored = await this.log.find(code);
     if (!stored || stored.expiresAt <= this.now()) return undefined;
     if (this.rooms.has(code)) return this.rooms.get(code);
@@ -85,7 +86,7 @@ export class RoomHub {
     const room: LocalRoom = { actor, secretHash: stored.secretHash, expiresAt: stored.expiresAt, lastId: 0, chain: Promise.resolve(), listeners: new Set() };
     this.rooms.set(code, room);
     await this.catchUp(code);
-    return room;
+    return room.actor.getSnapshot().status === 'done' ? undefined : room;
   }
 
   /** Applies whatever the log holds after what this replica has seen, one batch at a time. */

@@ -71,6 +71,28 @@ describe('room hub (in memory)', () => {
     expect(await log.find(code)).toBeUndefined();
     await hub.close();
   });
+
+  it('closes a room when the presenter ends it: only with the secret, then no joins, answers or state, here and on a second server', async () => {
+    const log = new MemoryRoomLog();
+    const hub = new RoomHub(log);
+    const other = new RoomHub(log);
+    const { code, secret } = await hub.create();
+    const p1 = (await hub.join(code))!;
+    expect(await hub.control(code, secret, { type: 'question.show', question })).toBe('ok');
+    let told = 0;
+    await hub.subscribe(code, () => void told++);
+    expect(await hub.control(code, 'not the secret', { type: 'room.close' })).toBe('forbidden');
+    expect(await hub.state(code)).toBeDefined();
+    expect(await hub.control(code, secret, { type: 'room.close' })).toBe('ok');
+    expect(told).toBeGreaterThan(0);
+    expect(await hub.state(code)).toBeUndefined();
+    expect(await hub.join(code)).toBeUndefined();
+    expect(await hub.answer(code, p1, 1, ['a'])).toBe('no-room');
+    expect(await other.state(code)).toBeUndefined();
+    expect(await other.answer(code, p1, 1, ['a'])).toBe('no-room');
+    await hub.close();
+    await other.close();
+  });
 });
 
 describe.skipIf(!postgresUrl)(`room hub over PostgreSQL (two servers, one room)${postgresProblem ? `: ${postgresProblem}` : ''}`, () => {
