@@ -14,7 +14,7 @@ import { watchCsp } from './csp';
  * course data: a single-answer scenario with three options or more, and a story whose first step
  * has an option that leads on to another step.
  */
-const SHOTS = '/work/shots/live';
+const SHOTS = 'test-results/shots/live';
 mkdirSync(SHOTS, { recursive: true });
 
 const single = (() => {
@@ -140,6 +140,12 @@ for (const locale of LOCALES) {
         await expect(p3.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.sent', { letters: 'C' }), { timeout: 30_000 });
         await expect(presenter.getByTestId('live-answered')).toHaveText('3');
         await presenter.screenshot({ path: `${SHOTS}/presenter-${locale}-1024x768.png` });
+        // With the room's strip open at 1024×768 the slide fits again (the stage's size changed): every option inside the stage.
+        await expect.poll(async () => {
+          const stage = (await presenter.locator('main.stage').boundingBox())!;
+          const boxes = await presenter.getByTestId('presenter-option').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+          return boxes.every((bottom) => bottom <= stage.y + stage.height + 1);
+        }).toBe(true);
 
         await presenter.getByRole('button', { name: t(locale, 'present.reveal') }).click();
         // Phones A, B, C and a typed hand for C.

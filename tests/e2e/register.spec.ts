@@ -96,6 +96,8 @@ for (const locale of LOCALES) {
     admin('revoke', id, '--reason', 'issued-in-error');
     await page.goto(`${server.url}${pathTo(locale, { page: 'verify' })}`);
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    // The page has loaded what it fetches when idle (the verifier); then the line drops.
+    await page.waitForLoadState('networkidle');
     await context.setOffline(true);
     const row = await check(page, locale, token);
     await expect(row).toHaveAttribute('data-status', 'valid');
