@@ -62,6 +62,9 @@ export const resultStore = {
 
 type Where = { parent?: unknown; location?: { protocol: string } };
 
+/** Opened from files or inside a SCORM package: no server of ours answers here. */
+const noServerHere = (win: Where) => win.location?.protocol === 'file:' || !!launchSessionOf(win);
+
 /**
  * Where a finished course leads in this browser: the final test page, unless a passed result is
  * already held here, or the page runs where no server of ours answers (inside a SCORM package,
@@ -71,7 +74,7 @@ type Where = { parent?: unknown; location?: { protocol: string } };
  */
 export function finalTestNext(href: string | undefined, win: Where = globalThis as never): string | undefined {
   if (!href || resultStore.read()) return undefined;
-  if (win.location?.protocol === 'file:' || launchSessionOf(win)) return undefined;
+  if (noServerHere(win)) return undefined;
   return href;
 }
 
@@ -84,7 +87,7 @@ export type ServerAssessment = 'final-test' | 'modules' | 'none';
 
 export async function serverAssessment(fetcher: typeof fetch = fetch, win: Where = globalThis as never): Promise<ServerAssessment> {
   // Inside a SCORM package or opened from files: no server of ours, and nothing is asked of the LMS.
-  if (win.location?.protocol === 'file:' || launchSessionOf(win)) return 'none';
+  if (noServerHere(win)) return 'none';
   try {
     const response = await fetcher('/api/final-test/', { headers: { accept: 'application/json' } });
     if (!response.ok) return 'none';

@@ -13,6 +13,17 @@ export interface LiveDeps {
   clearTimeout: (id: unknown) => void;
 }
 
+/** The browser's own parts, as both pages (the phones' and the presenter's) give them. */
+export function browserDeps(): LiveDeps {
+  return {
+    fetch: (url, init) => fetch(url, init),
+    EventSource: EventSource as never,
+    storage: sessionStorage,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (id) => clearTimeout(id as number),
+  };
+}
+
 export interface EventSourceLike {
   readyState: number;
   onopen: ((e: unknown) => void) | null;
