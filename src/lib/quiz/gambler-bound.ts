@@ -47,8 +47,15 @@ export function quizGambler(quiz: QuizFile, attempts = GAMBLER_SEEDS): GamblerBo
     return { best: chance, mean: chance, error: 0, attempts: 1 };
   }
   const best = bestGamblerDraw(kindGroups(quiz), { count: quiz.draw.count, twins: quiz.draw.atLeast.twins ?? 0, stories: 0, passPercent: quiz.passPercent });
-  const chances = Array.from({ length: attempts }, (_, seed) => attemptChance(drawScenarios(quiz, seed), quiz.passPercent));
-  return { best: best?.chance ?? 0, ...meanChance(chances), attempts };
+  // Rules no pool can meet are the validator's to report (drawRuleProblems); no attempt, no figure.
+  if (!best) return { best: 0, mean: 0, error: 0, attempts: 0 };
+  let chances: number[];
+  try {
+    chances = Array.from({ length: attempts }, (_, seed) => attemptChance(drawScenarios(quiz, seed), quiz.passPercent));
+  } catch {
+    return { best: best.chance, mean: 0, error: 0, attempts: 0 };
+  }
+  return { best: best.chance, ...meanChance(chances), attempts };
 }
 
 /** The build's check: a module quiz where the gambler passes more than MODULE_GAMBLER_LIMIT of attempts (over the draws). */
