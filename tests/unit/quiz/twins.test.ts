@@ -211,10 +211,11 @@ describe('drawing twins', () => {
 });
 
 describe('twin situations of equal length (the length must not tell twins apart)', () => {
+  // Changed after validation: validation itself refuses such a pair (the last test here).
   const withSituation = (lv: string, en: string) => {
-    const data = twinData();
-    data.scenarios[5].situation = { lv, en };
-    return valid(data).scenarios;
+    const scenarios = [...valid(twinData()).scenarios];
+    scenarios[5] = { ...scenarios[5]!, situation: { lv, en } };
+    return scenarios;
   };
 
   it('accepts twins whose situations are within 10 % in both locales, the shorter at exactly 90 % included', () => {
@@ -232,6 +233,13 @@ describe('twin situations of equal length (the length must not tell twins apart)
     expect(lvOnly[0]).toMatch(/^scenarios\[5\] \(evening-question-2\) › twin: the situation \(lv\) has \d+ characters, "evening-question-1"'s \d+ \(0\.8\d\); twins' situations are within 10 % in length/);
     const longer = twinLengthProblems(withSituation(first.lv, `${first.en} ${first.en.slice(0, Math.ceil(first.en.length * 0.12))}`));
     expect(longer.map((p) => p.match(/situation \((\w+)\)/)?.[1])).toEqual(['en']);
+  });
+
+  it('fails validation (and so the build) with the usual scenario › twin message', () => {
+    const data = twinData();
+    const first = valid(twinData()).scenarios[0]!.situation;
+    data.scenarios[5].situation = { lv: first.lv.slice(0, Math.floor(first.lv.length * 0.8)), en: first.en };
+    expect(problemsOf(data).some((p) => p.startsWith('scenarios[5] (evening-question-2) › twin: the situation (lv) has'))).toBe(true);
   });
 });
 
