@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -6,6 +6,9 @@ import { moduleSchema } from './lib/course/module-schema';
 import { guessabilityReport, isQuizFileName, KNOWN_FAILURES_FILE, readSeeds } from './lib/course/read-sources';
 import { loadQuizFile, QuizFileError } from './lib/quiz/load-quiz-file';
 import { idHashCollisions } from './lib/scorm/suspend-data';
+import { loadBank } from './lib/final-test/bank';
+import { finalTestConfig } from './lib/final-test/config';
+import { finalTestGamblerProblem } from './lib/final-test/gambler';
 
 const root = process.cwd();
 /** Tests point this at a folder of deliberately broken quizzes to see the build fail. */
@@ -45,6 +48,14 @@ const quizzes = defineCollection({
           `\n${'!'.repeat(78)}\n${report.warnings.length} KNOWN GUESSABILITY FAILURES (quizzes/${KNOWN_FAILURES_FILE}; the content rewrite must empty it):\n${report.warnings.map((w) => `  ! ${w}`).join('\n')}\n${'!'.repeat(78)}`,
         );
       if (report.errors.length) throw new Error(`Quizzes that can be passed without reading:\n${report.errors.map((e) => `  - ${e}`).join('\n')}`);
+      // The final test's draw (its settings as the build reads them) must keep a gambler on the twins rare.
+      const bankDir = join(root, 'quizzes', 'final-test');
+      const config = finalTestConfig(process.env);
+      if (config.assessment === 'final-test' && existsSync(bankDir)) {
+        const { bank } = loadBank(readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(bankDir, f), 'utf8')] as const));
+        const problem = finalTestGamblerProblem(bank, config.rules);
+        if (problem) throw new Error(problem);
+      }
       watcher?.add(dir);
     },
   },

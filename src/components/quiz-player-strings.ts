@@ -10,6 +10,8 @@ export const QUIZ_PLAYER_KEYS = [
   'player.toFinalTest',
   'player.backHome',
   'player.question',
+  'player.twinHeld',
+  'player.twinHeldText',
   'player.detailsLoading',
   'player.detailsError',
   'player.detailsSaved',

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { expect, test, type Page } from '@playwright/test';
-import { answerAll, entryShown, homePath, LOCALES, modulePath, openModule, progressPath, quizzes, submitAnswer, t } from './course';
+import { answerAll, passFirstTwins, entryShown, homePath, LOCALES, modulePath, openModule, progressPath, quizzes, submitAnswer, t } from './course';
 
 async function expectNoViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -27,6 +27,7 @@ for (const locale of LOCALES) {
     await openModule(page, locale, quiz.moduleId);
     await page.getByTestId('quiz-start').click();
     await expectNoViolations(page, 'question');
+    await passFirstTwins(page, locale, quiz);
     await submitAnswer(page, locale, await entryShown(page, quiz, 'worst'));
     await expectNoViolations(page, 'feedback');
     await page.goto(modulePath(locale, quizzes[1]!.moduleId));

@@ -7,7 +7,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { parse, stringify } from 'yaml';
 import { readQuizzes, standardLabels } from '../../src/lib/course/read-sources';
 import { guessabilityProblems } from '../../src/lib/quiz/guessability';
-import { answerShown, LOCALES, modulePath, openModule, quizzes, shownOrder, shownQuestion, submitAnswer, next, t } from './course';
+import { answered, answerShown, LOCALES, modulePath, openModule, quizzes, shownOrder, shownQuestion, submitAnswer, next, t } from './course';
 import { bestAnswersOf } from '../../src/lib/quiz/scenario';
 
 const quiz = quizzes.find((q) => q.moduleId === 'komunikacijas-principi')!;
@@ -80,7 +80,7 @@ for (const locale of LOCALES) {
     // Tab A answers; tab B, still on the same question, moves to A's feedback with a notice.
     await submitAnswer(a, locale, bestAnswersOf(quiz.scenarios.find((s) => s.id === question.scenario)!)[0]!);
     await expect(b.getByTestId('quiz-other-tab')).toHaveText(t(locale, 'quiz.otherTab'));
-    await expect(b.getByTestId('feedback')).toBeVisible();
+    await expect(answered(b)).toBeVisible();
     const stored = await b.evaluate(() => JSON.parse(localStorage.getItem('smkurss.progress')!).modules);
     expect(stored[quiz.moduleId].current.log).toHaveLength(1);
     await a.close();

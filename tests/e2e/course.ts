@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Page } from '@playwright/test';
 import { readQuizzes } from '../../src/lib/course/read-sources';
 import type { Locale } from '../../src/lib/i18n/locales';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { t } from '../../src/lib/i18n/translate';
 import { bestAnswers, keyedAttempt, worstAnswers } from '../../src/lib/quiz/answer-key';
-import { scenariosPerAttempt } from '../../src/lib/quiz/draw';
+import { scenariosPerAttempt, twinPairs } from '../../src/lib/quiz/draw';
 import { bestAnswersOf, worstAnswersOf } from '../../src/lib/quiz/scenario';
 import type { AnswerEntry, Quiz } from '../../src/lib/quiz/types';
 
@@ -30,12 +30,33 @@ export async function openModule(page: Page, locale: Locale, id: string) {
 export async function submitAnswer(page: Page, locale: Locale, entry: AnswerEntry) {
   for (const id of entry.choice) await page.locator(`input[name="answer"][value="${id}"]`).check();
   await page.getByRole('button', { name: t(locale, 'quiz.submit') }).click();
-  await expect(page.getByTestId('feedback')).toBeVisible();
+  await expect(answered(page)).toBeVisible();
 }
 
-/** Moves on from feedback to whatever comes next. */
+/** What follows an answer: its feedback, or (a pair's first twin) the note that it waits for the twin. */
+export const answered = (page: Page) => page.getByTestId('feedback').or(page.getByTestId('feedback-held'));
+
+/**
+ * Answers (with the key) each question on screen that is the first of a twin pair in this attempt,
+ * whose feedback waits for its twin, so that the next answer shows feedback. Returns the ids passed.
+ */
+export async function passFirstTwins(page: Page, locale: Locale, quiz: Quiz): Promise<string[]> {
+  const partner = new Map(twinPairs(quiz.scenarios).flatMap(([a, b]) => [[quiz.scenarios[a]!.id, quiz.scenarios[b]!.id], [quiz.scenarios[b]!.id, quiz.scenarios[a]!.id]] as [string, string][]));
+  const passed: string[] = [];
+  for (let guard = 0; guard < 10; guard++) {
+    const entry = await entryShown(page, quiz, 'best');
+    if (!partner.has(entry.scenario) || passed.includes(partner.get(entry.scenario)!)) return passed;
+    await submitAnswer(page, locale, entry);
+    await expect(page.getByTestId('feedback-held')).toBeVisible();
+    passed.push(entry.scenario);
+    await next(page);
+  }
+  throw new Error('too many first twins in a row');
+}
+
+/** Moves on from feedback (or a held twin's note) to whatever comes next. */
 export async function next(page: Page) {
-  await page.getByTestId('feedback').getByRole('button').click();
+  await answered(page).getByRole('button').click();
 }
 
 /** Starts the quiz and answers whatever it shows with the key (or the worst answers), ending on the result screen. */
@@ -62,12 +83,17 @@ export function passedRecord(quiz: Quiz, seed = 1) {
   return { status: 'passed', bestPercent: 100, attempts: 1, current: null, bestLog: log, bestDraw: { seed: s, drawn }, startedAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-01T10:00:00Z', passedAt: '2026-11-01T10:00:00Z' };
 }
 
-/** The scenario and step on screen, as the quiz form names them. */
-export async function shownQuestion(page: Page): Promise<{ scenario: string; step: string | undefined }> {
+/**
+ * The scenario and step on screen. The page names no scenario (ids can tell twins apart), so the
+ * scenario is the one whose situation is shown, in either locale; the step is the form's.
+ */
+export async function shownQuestion(page: Page | FrameLocator, among: readonly Quiz[] = quizzes): Promise<{ scenario: string; step: string | undefined }> {
   const form = page.getByTestId('quiz').locator('form');
-  const scenario = (await form.getAttribute('data-scenario'))!;
+  const situation = ((await form.locator('.situation p').first().textContent()) ?? '').trim();
+  const found = among.flatMap((q) => q.scenarios).filter((s) => LOCALES.some((l) => s.situation[l].trim() === situation));
+  if (found.length !== 1) throw new Error(`${found.length} scenarios have the situation on screen: „${situation.slice(0, 80)}…”`);
   const step = (await form.getAttribute('data-step')) || undefined;
-  return { scenario, step };
+  return { scenario: found[0]!.id, step };
 }
 
 /** The option ids on screen, in the order shown. */

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { format } from '../../src/lib/i18n/translate';
-import { answerShown, homePath, LOCALES, modulePath, next, openModule, quizzes, shownQuestion, submitAnswer, t } from './course';
+import { answered, answerShown, homePath, LOCALES, modulePath, next, openModule, quizzes, shownQuestion, submitAnswer, t } from './course';
 import { bestAnswersOf } from '../../src/lib/quiz/scenario';
 
 const ISLAND = '**/_astro/QuizPlayer*.js*';
@@ -72,7 +72,7 @@ for (const locale of LOCALES) {
     await submitAnswer(page, locale, entry);
     await expect(page.getByTestId('feedback-question')).toContainText(question);
     const questionBox = (await page.getByTestId('feedback-question').boundingBox())!;
-    const feedbackBox = (await page.getByTestId('feedback').boundingBox())!;
+    const feedbackBox = (await answered(page).boundingBox())!;
     expect(questionBox.y).toBeLessThan(feedbackBox.y);
     await next(page);
     await page.reload();
@@ -129,8 +129,8 @@ for (const locale of LOCALES) {
     await expect(page.getByTestId('home-primary')).toHaveCount(1);
     await expect(page.locator(`[data-module="${quiz.moduleId}"] a.button`)).toHaveAttribute('href', `${modulePath(locale, quiz.moduleId)}#quiz`);
     await primary.click();
-    await expect(page.getByTestId('feedback')).toBeVisible();
-    await expect(page.getByTestId('feedback')).toBeInViewport();
+    await expect(answered(page)).toBeVisible();
+    await expect(answered(page)).toBeInViewport();
   });
 
   test(`the home page has one primary action: start, then the final test when all is passed, then the certificate (${locale})`, async ({ page }) => {

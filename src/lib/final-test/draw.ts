@@ -20,16 +20,18 @@ export interface FinalTestRules {
   /** At least this many branching stories per attempt. */
   branching: number;
   /**
-   * At least this many twin PAIRS per attempt (a pair is drawn together and counts two items). Five,
-   * not four: with four pairs a learner who ignores the situations reaches exactly 80 % on the worst
-   * draw (four modules giving a story and one more item, four a pair), which passes.
+   * At least this many twin PAIRS per attempt (a pair is drawn together and counts two items). The
+   * default, eight pairs in seventeen items, is one pair from every module and one story: a learner
+   * who knows the lessons and both keys of every pair but tosses a coin for which twin gets which
+   * (final-test/gambler.ts) needs seven of eight tosses, 3.5 % of attempts on any draw. With sixteen
+   * items at most seven pairs fit beside the story (6.25 %), and the old five pairs gave 18.75 %.
    */
   twins: number;
   /** The pass mark, in percent of the attempt's points. */
   passPercent: number;
 }
 
-export const DEFAULT_RULES: FinalTestRules = { count: 16, perModule: 2, branching: 1, twins: 5, passPercent: 80 };
+export const DEFAULT_RULES: FinalTestRules = { count: 17, perModule: 2, branching: 1, twins: 8, passPercent: 80 };
 
 export const itemKey = (item: ItemRef) => `${item.module}/${item.scenario}`;
 

@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '../i18n/locales';
 import { playBlind, strategiesFor, type BlindStrategy } from './blind-strategies';
 import { selectBest, twinPairs, type DrawRules } from './draw';
+import { gamblerProblem } from './gambler-bound';
 import { allowsSeveral, correctAt, leadsOn, maxPoints, optionsAt, startOf, writingProblemsOf } from './scenario';
 import { isPass, percentOf } from './scoring';
 import { commonAnswerPoints, unmarkedTwinProblems } from './twin';
@@ -116,7 +117,7 @@ export function lessonReaderBound(quiz: QuizFile): LessonReaderBound {
   return { earned, max, percent: percentOf(earned, max), passes: isPass(earned, max, quiz.passPercent) };
 }
 
-/** Everything that makes a quiz guessable: blind strategies that pass, position patterns, item-writing faults. */
+/** Everything that makes a quiz guessable: blind strategies that pass, position patterns, item-writing faults, twins a lesson reader or a gambler gets past. */
 export function guessabilityProblems(quiz: QuizFile, standard: Record<Locale, Record<string, string>>): QuizProblem[] {
   // One problem per family and locale, naming its best member.
   const results = blindResults(quiz, standard);
@@ -139,7 +140,8 @@ export function guessabilityProblems(quiz: QuizFile, standard: Record<Locale, Re
     ? [{ key: `lesson-reader: ${reader.percent} % on the best draw`, detail: `a learner who knows the lessons but ignores the situations, full points on every item but twins; the pass mark is ${quiz.passPercent} %: mark twin pairs (\`twin:\`) and draw more of them (\`draw.atLeast.twins\`)` }]
     : [];
   const unmarked = unmarkedTwinProblems(quiz.scenarios, standard).map((key) => ({ key, detail: '' }));
-  return [...blind, ...positionProblems(quiz), ...writing, ...unmarked, ...lessonReader];
+  const gambler = gamblerProblem(quiz);
+  return [...blind, ...positionProblems(quiz), ...writing, ...unmarked, ...lessonReader, ...(gambler ? [gambler] : [])];
 }
 
 /** The best score any blind strategy reaches, for the benchmark. */

@@ -130,3 +130,26 @@ export function unmarkedTwinProblems(scenarios: readonly Scenario[], standard: S
       }
   return problems;
 }
+
+/** The shorter twin's situation is at least this share of the longer's, in characters, in every locale. */
+export const TWIN_LENGTH_RATIO = 0.9;
+
+/**
+ * Twins whose situations differ in length: a learner who does not read can tell them apart by it
+ * ("the one with the complication is longer: share the short one"). Each problem names the second
+ * twin of the pair (file order) as `scenarios[i] (id) › twin` and both lengths.
+ */
+export function twinLengthProblems(scenarios: readonly Scenario[]): string[] {
+  const problems: string[] = [];
+  for (const [a, b] of twinPairs(scenarios)) {
+    const [x, y] = [scenarios[a]!, scenarios[b]!];
+    for (const l of LOCALES) {
+      const [lx, ly] = [x.situation[l].trim().length, y.situation[l].trim().length];
+      if (Math.min(lx, ly) >= TWIN_LENGTH_RATIO * Math.max(lx, ly)) continue;
+      problems.push(
+        `scenarios[${b}] (${y.id}) › twin: the situation (${l}) has ${ly} characters, "${x.id}"'s ${lx} (${(Math.min(lx, ly) / Math.max(lx, ly)).toFixed(2)}); twins' situations are within 10 % in length (the shorter at least ${TWIN_LENGTH_RATIO * 100} % of the longer), so the length does not tell them apart`,
+      );
+    }
+  }
+  return problems;
+}

@@ -3,7 +3,7 @@ import { duplicates } from './kinds/kind';
 import { drawRuleProblems } from './draw';
 import { everyOption, validateKind } from './scenario';
 import { quizFileSchema } from './schema';
-import { twinProblems } from './twin';
+import { twinLengthProblems, twinProblems } from './twin';
 import type { QuizFile, Scenario } from './types';
 
 /** Seed documents by file name, for checking that quotes are word for word. */
@@ -24,7 +24,7 @@ export function normaliseSpace(value: string): string {
 export function validateQuiz(data: unknown, seeds?: SeedTexts): QuizValidation {
   const parsed = quizFileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => describeIssue(data, i)) };
-  const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...twinProblems(parsed.data.scenarios), ...drawRuleProblems(parsed.data)];
+  const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...twinProblems(parsed.data.scenarios), ...twinLengthProblems(parsed.data.scenarios), ...drawRuleProblems(parsed.data)];
   return problems.length ? { ok: false, problems } : { ok: true, quiz: parsed.data };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signAttempt, verifyAttempt, type AttemptClaims } from '../../../src/lib/final-test/attempt-token';
 import { bankProblem, DEFAULT_RULES, drawFinalTest, itemKey, scenarioOf, type Bank } from '../../../src/lib/final-test/draw';
 import { gradeAttempt } from '../../../src/lib/final-test/grade';
+import { finalTestGambler, finalTestGamblerProblem } from '../../../src/lib/final-test/gambler';
 import { finalTestLessonReader } from '../../../src/lib/final-test/lesson-reader';
 import { itemStats, type AttemptRecord } from '../../../src/lib/final-test/item-stats';
 import { bankAnswer, publicItem, stepAfter } from '../../../src/lib/final-test/public-item';
@@ -23,11 +24,12 @@ const bank: Bank = Array.from({ length: 8 }, (_, m) => ({ ...fixture, moduleId: 
 const labels = standardLabels().lv;
 
 describe('drawing a final test', () => {
-  it('takes 16 items, at least two from every module and at least one story, none twice', () => {
+  it('takes 17 items, at least two from every module, at least one story and eight pairs, none twice', () => {
     for (const seed of [1, 2, 3, 99, 123456]) {
       const items = drawFinalTest(bank, seed);
-      expect(items).toHaveLength(16);
-      expect(new Set(items.map(itemKey)).size).toBe(16);
+      expect(items).toHaveLength(17);
+      expect(new Set(items.map(itemKey)).size).toBe(17);
+      expect(items.filter((i) => i.scenario === accountTwin.id)).toHaveLength(8);
       for (const m of bank) expect(items.filter((i) => i.module === m.moduleId).length).toBeGreaterThanOrEqual(2);
       expect(items.filter((i) => scenarioOf(bank, i)!.kind === 'branching').length).toBeGreaterThanOrEqual(1);
     }
@@ -65,7 +67,7 @@ describe('drawing a final test', () => {
       expect(seconds.sort()).toEqual(firsts.sort());
       expect(firsts.length).toBeGreaterThanOrEqual(DEFAULT_RULES.twins);
       for (const m of bank) expect(items.filter((i) => i.module === m.moduleId).length).toBeGreaterThanOrEqual(2);
-      expect(new Set(keys).size).toBe(16);
+      expect(new Set(keys).size).toBe(DEFAULT_RULES.count);
       const pos = keys.indexOf(`${firsts[0]}/${fixture.scenarios[0]!.id}`) - keys.indexOf(`${firsts[0]}/${accountTwin.id}`);
       orders.add(pos > 0 ? 'second first' : 'first first');
     }
@@ -86,8 +88,28 @@ describe('a learner who knows the lessons but ignores the situations, on the fin
     const none = finalTestLessonReader(bank, { ...DEFAULT_RULES, twins: 0 });
     expect(none.percent).toBe(100);
     expect(bound.percent).toBeLessThan(none.percent);
-    expect(finalTestLessonReader(bank, { ...DEFAULT_RULES, twins: 8 }).percent).toBeLessThan(bound.percent);
+    expect(finalTestLessonReader(bank, { ...DEFAULT_RULES, twins: 5 }).percent).toBeGreaterThan(bound.percent);
   });
+});
+
+describe('a learner who knows both keys of every pair and tosses a coin for each, on the final test', () => {
+  it('passes an attempt of the default rules 3.5 % of the time on any draw: one pair per module, seven of eight coins', () => {
+    // 17 items: a pair from each of the eight modules and one story (2 points): 15 of 18 points needed.
+    const g = finalTestGambler(bank, DEFAULT_RULES, 50);
+    expect(g.best).toBeCloseTo(9 / 256, 12);
+    expect(g.mean).toBeCloseTo(9 / 256, 12);
+    expect(finalTestGamblerProblem(bank, DEFAULT_RULES)).toBeUndefined();
+  });
+
+  it('fails the build for rules that let the gambler pass often, naming the figure and the setting', () => {
+    // 16 items, five pairs: three modules give a story and the choice (2 points each), 18 of 22 points: three of five coins.
+    const loose = { ...DEFAULT_RULES, count: 16, twins: 5 };
+    const g = finalTestGambler(bank, loose, 200);
+    expect(g.best).toBeCloseTo(1 / 2, 12);
+    expect(g.mean).toBeLessThanOrEqual(g.best);
+    expect(finalTestGamblerProblem(bank, loose)).toMatch(/passes 50\.0 % of attempts on the best draw .* at most 5 % is allowed: raise FINAL_TEST_TWINS/);
+    expect(finalTestGamblerProblem(bank, { ...DEFAULT_RULES, twins: 0 })).toMatch(/passes 100\.0 %/);
+  }, 60_000);
 });
 
 describe('an item as the browser gets it', () => {

@@ -4,6 +4,7 @@ import { keyedAttempt } from '../../../src/lib/quiz/answer-key';
 import { attemptProblem, attemptQuiz } from '../../../src/lib/quiz/attempt';
 import { drawProblem, drawRuleProblems, drawScenarios, selectBest, twinPairs } from '../../../src/lib/quiz/draw';
 import { guessabilityProblems, lessonReaderBound } from '../../../src/lib/quiz/guessability';
+import { twinLengthProblems } from '../../../src/lib/quiz/twin';
 import { regrade } from '../../../src/lib/quiz/regrade';
 import type { QuizFile } from '../../../src/lib/quiz/types';
 import { validateQuiz } from '../../../src/lib/quiz/validate-quiz';
@@ -206,6 +207,39 @@ describe('drawing twins', () => {
     expect(pick(1)).toEqual([0, 1, 4]);
     expect(pick(1, 2)).toEqual([1, 4, 2]);
     expect(pick(2)).toBeUndefined();
+  });
+});
+
+describe('twin situations of equal length (the length must not tell twins apart)', () => {
+  // Changed after validation: validation itself refuses such a pair (the last test here).
+  const withSituation = (lv: string, en: string) => {
+    const scenarios = [...valid(twinData()).scenarios];
+    scenarios[5] = { ...scenarios[5]!, situation: { lv, en } };
+    return scenarios;
+  };
+
+  it('accepts twins whose situations are within 10 % in both locales, the shorter at exactly 90 % included', () => {
+    expect(twinLengthProblems(valid(twinData()).scenarios)).toEqual([]);
+    const first = valid(twinData()).scenarios[0]!.situation;
+    const at90 = (text: string) => text.slice(0, Math.ceil(text.trim().length * 0.9));
+    expect(twinLengthProblems(withSituation(at90(first.lv), at90(first.en)))).toEqual([]);
+  });
+
+  it('names the scenario, the locale and both lengths when one twin is more than 10 % shorter or longer', () => {
+    const first = valid(twinData()).scenarios[0]!.situation;
+    const short = (text: string) => text.slice(0, Math.floor(text.trim().length * 0.89));
+    const lvOnly = twinLengthProblems(withSituation(short(first.lv), first.en));
+    expect(lvOnly).toHaveLength(1);
+    expect(lvOnly[0]).toMatch(/^scenarios\[5\] \(evening-question-2\) › twin: the situation \(lv\) has \d+ characters, "evening-question-1"'s \d+ \(0\.8\d\); twins' situations are within 10 % in length/);
+    const longer = twinLengthProblems(withSituation(first.lv, `${first.en} ${first.en.slice(0, Math.ceil(first.en.length * 0.12))}`));
+    expect(longer.map((p) => p.match(/situation \((\w+)\)/)?.[1])).toEqual(['en']);
+  });
+
+  it('fails validation (and so the build) with the usual scenario › twin message', () => {
+    const data = twinData();
+    const first = valid(twinData()).scenarios[0]!.situation;
+    data.scenarios[5].situation = { lv: first.lv.slice(0, Math.floor(first.lv.length * 0.8)), en: first.en };
+    expect(problemsOf(data).some((p) => p.startsWith('scenarios[5] (evening-question-2) › twin: the situation (lv) has'))).toBe(true);
   });
 });
 

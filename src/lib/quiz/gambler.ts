@@ -1,0 +1,67 @@
+import { twinPairs } from './draw';
+import { maxPoints, scoreScenario } from './scenario';
+import { isPass } from './scoring';
+import { answersOf } from './twin';
+import type { Scenario } from './types';
+
+/**
+ * The gambler: a learner who knows every lesson (full points on every item that is not a twin) and
+ * the two keys of every twin pair, but does not read the situations. The keys of twins differ by
+ * construction, so the gambler gives them different answers, one key to each, and a fair coin
+ * decides which twin gets which: both right (the pair's full points) or both swapped. This is what
+ * the lesson-reader bound (one common answer per pair) misses: it caps a pair at one right answer,
+ * while the gambler wins both half the time.
+ */
+
+/** One pair for the gambler: its full points, and what the two keys given the wrong way round earn. */
+export interface PairGamble {
+  max: number;
+  swapped: number;
+}
+
+const earned = (s: Scenario, choice: string[]) => scoreScenario(s, [{ scenario: s.id, choice }]).earned;
+/** The answer that earns a single-question scenario its full points (the first, if several do). */
+const keyOf = (s: Scenario) => answersOf(s).find((choice) => earned(s, choice) === maxPoints(s)) ?? [];
+
+export function pairGamble(a: Scenario, b: Scenario): PairGamble {
+  return { max: maxPoints(a) + maxPoints(b), swapped: earned(a, keyOf(b)) + earned(b, keyOf(a)) };
+}
+
+/**
+ * The exact chance that the gambler passes an attempt holding items worth `full` points that they
+ * answer right and these pairs, each won or swapped with probability ½: the distribution of the
+ * attempt's points, pair by pair, against the pass mark as `isPass` compares it.
+ */
+export function passChance(full: number, pairs: readonly PairGamble[], passPercent: number): number {
+  const max = full + pairs.reduce((n, p) => n + p.max, 0);
+  let spread = new Map<number, number>([[full, 1]]);
+  for (const pair of pairs) {
+    const next = new Map<number, number>();
+    for (const [points, chance] of spread)
+      for (const outcome of [pair.max, pair.swapped]) next.set(points + outcome, (next.get(points + outcome) ?? 0) + chance / 2);
+    spread = next;
+  }
+  let pass = 0;
+  for (const [points, chance] of spread) if (isPass(points, max, passPercent)) pass += chance;
+  return pass;
+}
+
+/** The gambler's chance on one drawn attempt of a module quiz (its scenarios, twins side by side). */
+export function attemptChance(scenarios: readonly Scenario[], passPercent: number): number {
+  const pairs = twinPairs(scenarios);
+  const paired = new Set(pairs.flat());
+  const full = scenarios.reduce((n, s, i) => n + (paired.has(i) ? 0 : maxPoints(s)), 0);
+  return passChance(full, pairs.map(([a, b]) => pairGamble(scenarios[a]!, scenarios[b]!)), passPercent);
+}
+
+/**
+ * The gambler's chance over the draw distribution, from the exact chance on each of many drawn
+ * attempts (attempts draw from random seeds, so the mean over many seeds is the chance per attempt
+ * as learners meet it), with its standard error.
+ */
+export function meanChance(chances: readonly number[]): { mean: number; error: number } {
+  const n = chances.length;
+  const mean = chances.reduce((a, b) => a + b, 0) / n;
+  const variance = chances.reduce((a, c) => a + (c - mean) ** 2, 0) / Math.max(1, n - 1);
+  return { mean, error: Math.sqrt(variance / n) };
+}
