@@ -116,6 +116,9 @@ for (const locale of LOCALES) {
     await page.getByTestId('verify-link').click();
     const row = page.getByTestId('verify-row').first();
     await expect(row).toHaveAttribute('data-status', 'valid');
+    // The QR link's signed summary carries the final test: the verify page shows its score and date.
+    await expect(row.getByTestId('verify-final-test')).toHaveText(new RegExp(`^${locale === 'lv' ? 'Noslēguma tests nokārtots' : 'Final test passed on'} .*100\\s?%\\.$`));
+    await axe(page, 'verify');
   });
 }
 

@@ -106,7 +106,7 @@ const issue: APIRoute = async ({ request, clientAddress }) => {
     const edition = await courseEdition();
     // The QR code's compact signed summary, also kept inside the token so it travels with it.
     const qr = await signSummary(
-      { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition, results: modules.map((m) => m.percent), development: keys.development },
+      { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition, results: modules.map((m) => m.percent), development: keys.development, ...(finalTest && { finalTest: { percent: finalTest.percent, date: finalTest.date } }) },
       await qrSigningKey(),
     );
     const token = await signCredential(credential, keys.signing, { qr });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { passingRequest } from '../../../src/cli/register-servers';
+import { readSummary } from '../../../src/lib/certificate/qr-summary';
 import { signResult } from '../../../src/lib/final-test/result-token';
 import { RegisterUnavailable } from '../../../src/server/register/register';
 import { SqliteRegister } from '../../../src/server/register/sqlite-register';
@@ -50,6 +51,8 @@ describe('a passed final test gives one certificate', () => {
     const retry = await ask(a.token);
     expect(retry.status, JSON.stringify(retry.body)).toBe(201);
     expect(await claimOf(a.id)).toBe(retry.body.credential.id);
+    // The QR code's signed summary carries the final test's score and date too.
+    expect(readSummary(retry.body.qr)?.finalTest).toEqual({ percent: 94, date: new Date().toISOString().slice(0, 10) });
     const again = await ask(a.token);
     expect([again.status, again.body.code]).toEqual([409, 'final-test-used']);
   }, 60_000);
