@@ -102,6 +102,18 @@ describe('after failed attempts in a row', () => {
     expect((await call('2001:db8:bb:1::3')).status).toBe(201);
   }, 60_000);
 
+  it('a register that fails to note the outcome costs the learner nothing: the graded result still comes back', async () => {
+    process.env.FINAL_TEST_ATTEMPTS = '10';
+    const { SqliteRegister } = await import('../../../src/server/register/sqlite-register');
+    const { RegisterUnavailable } = await import('../../../src/server/register/register');
+    const noted = vi.spyOn(SqliteRegister.prototype, 'noteAttemptOutcome').mockRejectedValueOnce(new RegisterUnavailable('gone'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await fail((await call('198.51.100.78')).body.token);
+    expect(noted).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]![0]).toMatch(/not noted for the back-off/);
+    vi.restoreAllMocks();
+  }, 60_000);
+
   it('a client\'s next attempt repeats as few of the items it was given before as the draw rules allow', async () => {
     process.env.FINAL_TEST_ATTEMPTS = '10';
     const key = (await finalTestKeys()).attempt;

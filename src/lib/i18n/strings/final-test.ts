@@ -87,7 +87,7 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     failedReview: 'Atkārtojiet šos moduļus un mēģiniet vēlreiz:',
     retry: 'Sākt jaunu mēģinājumu',
     retryAt: 'Jaunu mēģinājumu varēsiet sākt pēc {time}.',
-    backoff: 'Vairāki mēģinājumi pēc kārtas nav nokārtoti, tāpēc nākamo mēģinājumu varēsiet sākt pēc {time}. Pa to laiku atkārtojiet rezultātā norādītos moduļus.',
+    backoff: 'Vairāki mēģinājumi pēc kārtas nav bijuši sekmīgi, tāpēc nākamo mēģinājumu varēsiet sākt pēc {time}. Pa to laiku atkārtojiet rezultātā norādītos moduļus.',
     expired: 'Šī mēģinājuma laiks ir beidzies, tāpēc to vairs nevar iesniegt. Sāciet jaunu mēģinājumu.',
     alreadySubmitted: 'Šis mēģinājums jau ir iesniegts. Sāciet jaunu mēģinājumu.',
     networkError: 'Neizdevās sazināties ar serveri. Jūsu atbildes ir saglabātas šajā pārlūkā.',
