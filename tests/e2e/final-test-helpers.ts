@@ -120,7 +120,16 @@ export async function answerStepByKeyboard(page: Page, aim: Aim) {
   for (const o of options) await expect(form.locator(`input[value="${o.value}"]`)).toBeChecked({ checked: want.choice.includes(o.value) });
   await page.keyboard.press('Tab');
   await expect(form.getByRole('button')).toBeFocused();
+  // A story's answer goes to the server, and its next step (or its end) is shown only when the
+  // server answers: wait for that answer itself, not for the next form within the few seconds an
+  // expectation waits (under load the step's request took longer, and the next check failed with
+  // "form not visible"). A refusal fails here, with the server's reason.
+  const served = session.items[index]!.story ? page.waitForResponse((r) => r.url().endsWith('/api/final-test/step/') && r.request().method() === 'POST') : undefined;
   await page.keyboard.press('Enter');
+  if (served) {
+    const response = await served;
+    expect(response.status(), await response.text()).toBe(200);
+  }
   return { index, depth };
 }
 

@@ -116,16 +116,20 @@ for (const locale of LOCALES) {
     await page.getByTestId('verify-link').click();
     const row = page.getByTestId('verify-row').first();
     await expect(row).toHaveAttribute('data-status', 'valid');
+    // The QR link's signed summary carries the final test: the verify page shows its score and date.
+    await expect(row.getByTestId('verify-final-test')).toHaveText(new RegExp(`^${locale === 'lv' ? 'Noslēguma tests nokārtots' : 'Final test passed on'} .*100\\s?%\\.$`));
+    await axe(page, 'verify');
   });
 }
 
 test.describe('a failed final test and the attempt limit', () => {
   let server: RunningServer;
-  // A server of its own: two attempts a day per client, a fresh register.
+  // A server of its own: three attempts a day per client, a wait of 0.1 minutes after two failed
+  // attempts in a row (the back-off; an hour by default), a fresh register.
   test.beforeEach(async ({}, info) => {
     const port = Number(process.env.E2E_PORT ?? 4329) + 20 + info.workerIndex;
     const register = join(mkdtempSync(join(tmpdir(), 'final-test-e2e-')), 'register.sqlite');
-    server = await startServer(port, { COURSE_URL: `http://127.0.0.1:${port}`, CERT_ISSUER_ID: issuerProfile().id, CERT_REGISTER_FILE: register, FINAL_TEST_ATTEMPTS: '2' });
+    server = await startServer(port, { COURSE_URL: `http://127.0.0.1:${port}`, CERT_ISSUER_ID: issuerProfile().id, CERT_REGISTER_FILE: register, FINAL_TEST_ATTEMPTS: '3', FINAL_TEST_BACKOFF_AFTER: '2', FINAL_TEST_BACKOFF_MINUTES: '0.1' });
   });
   test.afterEach(async () => {
     await server?.stop();
@@ -133,7 +137,7 @@ test.describe('a failed final test and the attempt limit', () => {
 
   for (const locale of LOCALES) {
     const s = finalTestStrings[locale];
-    test(`a fail lists the modules to review with links, a retry starts anew, and the limit says when to come back (${locale})`, async ({ page }) => {
+    test(`a fail lists the modules to review with links, a retry starts anew, the back-off and the limit say when to come back, and after the back-off the learner can try again (${locale})`, async ({ page }) => {
       test.setTimeout(180_000);
       await passEverything(page);
       await page.goto(`${server.url}${finalPath(locale)}`);
@@ -154,8 +158,24 @@ test.describe('a failed final test and the attempt limit', () => {
         await page.keyboard.press('Enter');
         if (attempt === 1) await expect(state(page)).toHaveAttribute('data-state', 'answering');
       }
-      // The third start is over the limit: a clear message with the time to come back.
+      // After two failed attempts in a row the third start waits: a clear message with the time to come back.
       const problem = page.getByTestId('final-test-problem');
+      await expect(problem).toBeVisible();
+      await expect(problem).toContainText(s.backoff.split('{time}')[0]!.trim());
+      await expect(problem).toContainText(/\d{1,2}[:.]\d{2}/);
+      await axe(page, 'back-off');
+      // Once the wait is over (0.1 minutes here), the learner can try again.
+      await page.waitForTimeout(6_500);
+      await tabTo(page, page.getByRole('button', { name: s.start }));
+      await page.keyboard.press('Enter');
+      await expect(state(page)).toHaveAttribute('data-state', 'answering');
+      await expect(problem).toHaveCount(0);
+      // A fourth start (the attempt dropped from this browser) is over the limit of three a day.
+      await page.evaluate((key) => localStorage.removeItem(key), SESSION_KEY);
+      await page.reload();
+      await expect(state(page)).toHaveAttribute('data-state', 'start');
+      await tabTo(page, page.getByRole('button', { name: s.start }));
+      await page.keyboard.press('Enter');
       await expect(problem).toBeVisible();
       await expect(problem).toContainText(s.retryAt.split('{time}')[0]!.trim());
       await expect(problem).toContainText(/\d{1,2}[:.]\d{2}/);

@@ -1,7 +1,9 @@
 /**
  * The binary form of a certificate summary: what the QR code carries as the payload of its
  * compact JWS. Fixed fields first (flags, credential id as 16 bytes, dates as seconds or days,
- * the course edition, one byte per module), then the name and institution. Text uses one byte a
+ * the course edition, one byte per module, then — when flag 2 is set — the final test's score as
+ * one byte and its date in days), then the name and institution. Flag 1 is the development key.
+ * A summary without a final test is byte for byte what it was before flag 2 existed. Text uses one byte a
  * character when every character is in TEXT_CHARS (ASCII and the Baltic and common European
  * letters, so a Latvian name costs one byte a letter instead of UTF-8's two), UTF-8 otherwise.
  */
@@ -19,7 +21,12 @@ export interface CertificateSummary {
   results: number[];
   /** Signed with the development key: a test certificate. */
   development: boolean;
+  /** The server-graded final test the certificate attests: score in per cent and the date passed (YYYY-MM-DD). */
+  finalTest?: { percent: number; date: string };
 }
+
+const DEVELOPMENT = 1;
+const FINAL_TEST = 2;
 
 const TEXT_CHARS =
   Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('') +
@@ -63,7 +70,8 @@ export function encodeSummary(s: CertificateSummary): Uint8Array {
   if (!uuid) throw new Error(`the credential id ${s.id} is not a urn:uuid`);
   if (!/^[0-9a-f]{6}$/.test(s.edition.version)) throw new Error('the edition version must be 6 hex digits');
   const w = new Writer();
-  w.u8(s.development ? 1 : 0);
+  if (s.finalTest && (!/^\d{4}-\d{2}-\d{2}$/.test(s.finalTest.date) || !(s.finalTest.percent >= 0 && s.finalTest.percent <= 100))) throw new Error('the final test needs a score of 0–100 and a YYYY-MM-DD date');
+  w.u8((s.development ? DEVELOPMENT : 0) | (s.finalTest ? FINAL_TEST : 0));
   w.hex(uuid.slice(1).join(''));
   w.uint(Date.parse(s.issued) / 1000, 4);
   w.uint(Date.parse(s.validUntil) / 1000, 4);
@@ -71,6 +79,10 @@ export function encodeSummary(s: CertificateSummary): Uint8Array {
   w.hex(s.edition.version);
   w.u8(s.results.length);
   s.results.forEach((r) => w.u8(Math.round(r)));
+  if (s.finalTest) {
+    w.u8(Math.round(s.finalTest.percent));
+    w.uint(Date.parse(`${s.finalTest.date}T00:00:00Z`) / DAY, 2);
+  }
   w.text(s.name);
   w.text(s.institution ?? '');
   return Uint8Array.from(w.bytes);
@@ -89,10 +101,11 @@ export function decodeSummary(bytes: Uint8Array): CertificateSummary | undefined
     const date = new Date(r.uint(2) * DAY).toISOString().slice(0, 10);
     const version = r.hex(3);
     const results = Array.from({ length: r.u8() }, () => r.u8());
+    const finalTest = flags & FINAL_TEST ? { percent: r.u8(), date: new Date(r.uint(2) * DAY).toISOString().slice(0, 10) } : undefined;
     const name = r.text();
     const institution = r.text();
-    if (!r.done() || flags > 1 || results.some((p) => p > 100)) return undefined;
-    return { id, name, ...(institution ? { institution } : {}), issued, validUntil, edition: { date, version }, results, development: flags === 1 };
+    if (!r.done() || flags > (DEVELOPMENT | FINAL_TEST) || results.some((p) => p > 100) || (finalTest && finalTest.percent > 100)) return undefined;
+    return { id, name, ...(institution ? { institution } : {}), issued, validUntil, edition: { date, version }, results, development: (flags & DEVELOPMENT) === DEVELOPMENT, ...(finalTest && { finalTest }) };
   } catch {
     return undefined;
   }

@@ -28,6 +28,7 @@ export function summaryRow(check: SummaryCheck, source: string, edition: (e: { d
     validUntil: summary.validUntil,
     id: summary.id,
     development: summary.development,
+    ...(summary.finalTest && { finalTest: summary.finalTest }),
     // The summary has no status-list entry: the row says revocation was not checked, and how to check it.
     revocation: { state: 'not-checked', why: 'qr-summary' },
   };

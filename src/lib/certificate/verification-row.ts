@@ -45,6 +45,8 @@ export interface VerificationRow {
   kind?: 'unsigned-record';
   /** For a certificate otherwise valid: what the issuer's status list says, or why it was not asked. */
   revocation?: RevocationState;
+  /** The final test a signed QR summary attests (score in per cent, date passed): checked with its signature. */
+  finalTest?: { percent: number; date: string };
   /** Another row of the same check has the same certificate id (see markDuplicates). */
   duplicate?: boolean;
 }

@@ -17,6 +17,8 @@ export interface VerificationText {
   explanation(row: VerificationRow): string;
   trust(row: VerificationRow): string;
   date(iso: string | undefined): string;
+  /** The final test a signed QR summary attests, in words ('' when it names none). */
+  finalTest(row: VerificationRow): string;
 }
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -77,6 +79,7 @@ function revocationNote(row: VerificationRow, text: Translate): string {
 
 export function verificationText(text: Translate, langTag: string): VerificationText {
   const date = dateFormatter(langTag);
+  const dayText = dateFormatter(langTag, 'UTC');
   return {
     status: (row) => {
       const label = statusLabel(row, text, date);
@@ -93,6 +96,8 @@ export function verificationText(text: Translate, langTag: string): Verification
         .join(' '),
     trust: (row) => (row.trust ? text(`verify.trust.${row.trust}`) : ''),
     date,
+    // The date passed is a calendar day (YYYY-MM-DD), shown as that day wherever the reader is.
+    finalTest: (row) => (row.finalTest ? text('verify.finalTest', { percent: new Intl.NumberFormat(langTag, { style: 'percent' }).format(row.finalTest.percent / 100), date: dayText(row.finalTest.date) }) : ''),
   };
 }
 

@@ -16,6 +16,10 @@ import { bankProblem, DEFAULT_RULES, type Bank, type FinalTestRules } from './dr
  * - FINAL_TEST_ATTEMPTS        attempts a client may start per window (default 3)
  * - FINAL_TEST_WINDOW_MINUTES  that window (default 1440, a day)
  * - FINAL_TEST_MIN_SECONDS     an attempt submitted faster than this per item is flagged (default 6)
+ * - FINAL_TEST_BACKOFF_AFTER   failed attempts in a row, by one client, after which the next start
+ *                              waits (default 2)
+ * - FINAL_TEST_BACKOFF_MINUTES how long, as a list: the first wait, the second…, the last repeated
+ *                              (default `60,240,1440`: 1 h, then 4 h, then a day); `0` turns it off
  */
 export interface FinalTestConfig {
   assessment: 'final-test' | 'modules';
@@ -24,7 +28,23 @@ export interface FinalTestConfig {
   attempts: number;
   windowMinutes: number;
   minSecondsPerItem: number;
+  /** Failed attempts in a row after which a client waits before the next start. */
+  backoffAfter: number;
+  /** The waits in minutes, one per further failure, the last repeated; empty: no waiting. */
+  backoffMinutes: number[];
 }
+
+/** `60,240,1440` as minutes; `0`, `off` or `none` as no waiting; anything unreadable as the default. */
+function minutesList(value: string | undefined, fallback: number[]): number[] {
+  const text = (value ?? '').trim().toLowerCase();
+  if (!text) return fallback;
+  if (['0', 'off', 'none'].includes(text)) return [];
+  const list = text.split(',').map((part) => Number(part.trim()));
+  // Fractions are allowed (the end-to-end test waits 0.1 minutes), not zero or less.
+  return list.length <= 20 && list.every((n) => Number.isFinite(n) && n > 0 && n <= 30 * 24 * 60) ? list : fallback;
+}
+
+export const DEFAULT_BACKOFF_MINUTES = [60, 240, 1440];
 
 const int = (value: string | undefined, fallback: number, min: number, max: number) => {
   const n = Number(value ?? fallback);
@@ -39,6 +59,8 @@ export function finalTestConfig(env: Record<string, string | undefined>): FinalT
     attempts: int(env.FINAL_TEST_ATTEMPTS, 3, 1, 1000),
     windowMinutes: int(env.FINAL_TEST_WINDOW_MINUTES, 24 * 60, 1, 30 * 24 * 60),
     minSecondsPerItem: int(env.FINAL_TEST_MIN_SECONDS, 6, 0, 600),
+    backoffAfter: int(env.FINAL_TEST_BACKOFF_AFTER, 2, 1, 100),
+    backoffMinutes: minutesList(env.FINAL_TEST_BACKOFF_MINUTES, DEFAULT_BACKOFF_MINUTES),
   };
 }
 

@@ -149,11 +149,17 @@ export function bankProblem(bank: Bank, rules: FinalTestRules): string | undefin
  * module), `count` in all, in a shuffled order. Each unit's chance comes from the seed and its own
  * id (a pair's from its first twin). The server picks the seed, and the signed attempt token
  * carries the result, so the learner cannot choose the draw.
+ *
+ * `given` (item key → times this client was given it lately) makes the draw prefer what the client
+ * has seen least: a unit's value is its random value less `count` times the times its items were
+ * given (an attempt's random values add up to less than `count`), so the rules are met first and,
+ * among the draws that meet them, one with fewer repeats always wins; ties are random.
  */
-export function drawFinalTest(bank: Bank, seed: number, rules: FinalTestRules = DEFAULT_RULES): ItemRef[] {
+export function drawFinalTest(bank: Bank, seed: number, rules: FinalTestRules = DEFAULT_RULES, given?: ReadonlyMap<string, number>): ItemRef[] {
   const problem = bankProblem(bank, rules);
   if (problem) throw new Error(problem);
-  const chosen = selectUnits(bank, rules, (u) => u.scenarios.length * randomFor(seed, 'final-test', u.module, u.scenarios[0]!.id)())!;
+  const repeats = (u: BankUnit) => (given ? u.scenarios.reduce((n, s) => n + (given.get(itemKey({ module: u.module, scenario: s.id })) ?? 0), 0) : 0);
+  const chosen = selectUnits(bank, rules, (u) => u.scenarios.length * randomFor(seed, 'final-test', u.module, u.scenarios[0]!.id)() - rules.count * repeats(u))!;
   const refs = chosen.flatMap((u) => u.scenarios.map((s) => ({ module: u.module, scenario: s.id })));
   return shuffled(refs, randomFor(seed, 'final-test', 'order'));
 }

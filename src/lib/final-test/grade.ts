@@ -38,6 +38,14 @@ export function gradeAttempt(bank: Bank, attempt: { seed: number; items: readonl
   });
   const earned = items.reduce((n, i) => n + i.earned, 0);
   const max = items.reduce((n, i) => n + i.max, 0);
+  return { earned, max, percent: percentOf(earned, max), passed: isPass(earned, max, rules.passPercent), review: modulesToReview(bank, items), items };
+}
+
+/**
+ * The modules a failed attempt names for review: each with an item not answered in full, in bank
+ * order. The simulation of an attacker who reads these across attempts uses this same rule.
+ */
+export function modulesToReview(bank: Bank, items: readonly { ref: ItemRef; earned: number; max: number }[]): string[] {
   const weak = new Set(items.filter((i) => i.earned < i.max).map((i) => i.ref.module));
-  return { earned, max, percent: percentOf(earned, max), passed: isPass(earned, max, rules.passPercent), review: bank.map((q) => q.moduleId).filter((m) => weak.has(m)), items };
+  return bank.map((q) => q.moduleId).filter((m) => weak.has(m));
 }

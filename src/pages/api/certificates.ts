@@ -11,6 +11,7 @@ import { verifyResult } from '../../lib/final-test/result-token';
 import { finalTestKeys } from '../../server/final-test-bank';
 import { courseUrl, issuerProfile, validMonths } from '../../server/issuer-config';
 import { statusEntry } from '../../lib/certificate/status-list-credential';
+import { clientKey } from '../../server/client-key';
 import { isUnavailable, json, readJsonBody } from '../../server/json-api';
 import { register } from '../../server/register/open-register.ts';
 import type { Register } from '../../server/register/register.ts';
@@ -40,9 +41,10 @@ export const POST: APIRoute = async (context) => {
 };
 
 const issue: APIRoute = async ({ request, clientAddress }) => {
-  // The limit is counted in the register, so several servers on one database share it.
+  // The limit is counted in the register, so several servers on one database share it; an IPv6
+  // client by its /64, like the final test's attempts (one subscriber holds a whole /64).
   const store: Register = await register();
-  const wait = await store.takeRate(clientAddress ?? 'unknown', RATE_LIMIT, RATE_WINDOW_MS);
+  const wait = await store.takeRate(clientKey(clientAddress), RATE_LIMIT, RATE_WINDOW_MS);
   if (wait) return json(429, { code: 'rate-limited', message: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
   const read = await readJsonBody(request, MAX_BODY);
   if (!read.ok) return read.response;
@@ -104,7 +106,7 @@ const issue: APIRoute = async ({ request, clientAddress }) => {
     const edition = await courseEdition();
     // The QR code's compact signed summary, also kept inside the token so it travels with it.
     const qr = await signSummary(
-      { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition, results: modules.map((m) => m.percent), development: keys.development },
+      { id: credential.id, name: learner.name, institution: learner.institution, issued: credential.validFrom, validUntil: credential.validUntil, edition, results: modules.map((m) => m.percent), development: keys.development, ...(finalTest && { finalTest: { percent: finalTest.percent, date: finalTest.date } }) },
       await qrSigningKey(),
     );
     const token = await signCredential(credential, keys.signing, { qr });

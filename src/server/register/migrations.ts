@@ -54,6 +54,21 @@ const FINAL_TEST_STEPS = `CREATE TABLE final_test_steps (
   PRIMARY KEY (attempt, item, step)
 )`;
 
+/**
+ * One row per started attempt, with the client key it was started under (an IPv4 address or an
+ * IPv6 /64, as the attempt limit counts), the bank items it was given and, once submitted, whether
+ * it passed. What the start of the next attempt reads: the items this client was given lately
+ * (drawn last) and its failed attempts in a row (the back-off). Rows older than 31 days are dropped.
+ */
+const FINAL_TEST_CLIENT_ATTEMPTS = `CREATE TABLE final_test_client_attempts (
+  attempt TEXT PRIMARY KEY,
+  client TEXT NOT NULL,
+  started_at BIGINT NOT NULL,
+  items TEXT NOT NULL,
+  passed INTEGER,
+  ended_at BIGINT
+)`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -96,6 +111,12 @@ export const MIGRATIONS: Migration[] = [
     what: 'final-test story steps fixed as they are served (one answer per step)',
     sqlite: [FINAL_TEST_STEPS],
     postgres: [FINAL_TEST_STEPS],
+  },
+  {
+    version: 5,
+    what: 'final-test attempts by client (items given lately, failures in a row)',
+    sqlite: [FINAL_TEST_CLIENT_ATTEMPTS, 'CREATE INDEX final_test_client_attempts_client ON final_test_client_attempts (client, started_at)'],
+    postgres: [FINAL_TEST_CLIENT_ATTEMPTS, 'CREATE INDEX final_test_client_attempts_client ON final_test_client_attempts (client, started_at)'],
   },
 ];
 

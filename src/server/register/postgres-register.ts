@@ -4,6 +4,7 @@ import type { RevocationReason } from '../../lib/certificate/revocation-reason.t
 import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
 import { RegisterUnavailable, type AttemptRecord, type FixedStep, type Register } from './register.ts';
 import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, RELEASE_ATTEMPT, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
+import { CLIENT_ATTEMPTS, CLIENT_ROWS_KEPT_MS, clientAttemptFromRow, DROP_OLD_CLIENT_ATTEMPTS, NOTE_ATTEMPT_OUTCOME, NOTE_CLIENT_ATTEMPT, type ClientAttemptRow } from './rows.ts';
 
 const p = (n: number) => `$${n}`;
 
@@ -187,6 +188,21 @@ export class PostgresRegister implements Register {
 
   async fixedSteps(attemptId: string) {
     return (await this.query<{ item: number; step: string; choice: string }>(FIXED_STEPS(p), [attemptId])).map((r) => ({ attempt: attemptId, item: Number(r.item), step: r.step, choice: choiceOf(r.choice) }));
+  }
+
+  private notes = 0;
+
+  async noteClientAttempt(client: string, attemptId: string, items: readonly string[], at: number) {
+    if (++this.notes % 100 === 0) await this.query(DROP_OLD_CLIENT_ATTEMPTS(p), [at - CLIENT_ROWS_KEPT_MS]);
+    await this.query(NOTE_CLIENT_ATTEMPT(p), [attemptId, client, at, JSON.stringify(items)]);
+  }
+
+  async noteAttemptOutcome(attemptId: string, passed: boolean, at: number) {
+    await this.query(NOTE_ATTEMPT_OUTCOME(p), [attemptId, passed ? 1 : 0, at]);
+  }
+
+  async clientAttempts(client: string, since: number, limit = 50) {
+    return (await this.query<ClientAttemptRow>(CLIENT_ATTEMPTS(p), [client, since, limit])).map(clientAttemptFromRow);
   }
 
   async close() {

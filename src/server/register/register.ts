@@ -17,6 +17,18 @@ export interface AttemptRecord {
   certificateId?: string;
 }
 
+/** A final-test attempt as its client's history keeps it (newest first when listed). */
+export interface ClientAttempt {
+  attempt: string;
+  /** Milliseconds since the epoch. */
+  startedAt: number;
+  /** The bank items given, `module/scenario`. */
+  items: string[];
+  /** Set once it was submitted and graded. */
+  passed?: boolean;
+  endedAt?: number;
+}
+
 /** A story step answered in a final-test attempt, as the server fixed it. */
 export interface FixedStep {
   attempt: string;
@@ -75,6 +87,12 @@ export interface Register {
   fixStep(step: FixedStep, at?: Date): Promise<string[]>;
   /** Every step fixed in an attempt, by item, then step. */
   fixedSteps(attemptId: string): Promise<FixedStep[]>;
+  /** Notes a started attempt under the client key it was started by, with the items it was given. */
+  noteClientAttempt(client: string, attemptId: string, items: readonly string[], at: number): Promise<void>;
+  /** Notes how a noted attempt ended (nothing happens for an attempt never noted). */
+  noteAttemptOutcome(attemptId: string, passed: boolean, at: number): Promise<void>;
+  /** The client's attempts started at or after `since` (ms), newest first, at most `limit`. */
+  clientAttempts(client: string, since: number, limit?: number): Promise<ClientAttempt[]>;
   close(): Promise<void>;
 }
 

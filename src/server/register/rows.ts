@@ -1,4 +1,4 @@
-import type { AttemptRecord } from './register.ts';
+import type { AttemptRecord, ClientAttempt } from './register.ts';
 import type { CertificateRecord, RecordFilter } from '../../lib/certificate/register-record.ts';
 import { isRevocationReason } from '../../lib/certificate/revocation-reason.ts';
 
@@ -86,6 +86,33 @@ export function attemptFromRow(row: AttemptRow): AttemptRecord {
 export const INSERT_ATTEMPT = (p: (n: number) => string) =>
   `INSERT INTO final_test_attempts (${ATTEMPT_COLUMNS.join(', ')}) VALUES (${ATTEMPT_COLUMNS.map((_, i) => p(i + 1)).join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING id`;
 /** Fixes a step's choice unless one is fixed already; then reads what is fixed (parameters: attempt, item, step, choice, at). */
+/** A row of `final_test_client_attempts`. */
+export interface ClientAttemptRow {
+  attempt: string;
+  started_at: number | string | bigint;
+  items: string;
+  passed: number | null;
+  ended_at: number | string | bigint | null;
+}
+
+export function clientAttemptFromRow(r: ClientAttemptRow): ClientAttempt {
+  return {
+    attempt: r.attempt,
+    startedAt: Number(r.started_at),
+    items: JSON.parse(r.items) as string[],
+    ...(r.passed !== null && r.passed !== undefined && { passed: Number(r.passed) === 1 }),
+    ...(r.ended_at !== null && r.ended_at !== undefined && { endedAt: Number(r.ended_at) }),
+  };
+}
+
+/** Client-attempt rows are kept this long (the limits' longest window is 30 days). */
+export const CLIENT_ROWS_KEPT_MS = 31 * 24 * 3600 * 1000;
+export const NOTE_CLIENT_ATTEMPT = (p: (n: number) => string) => `INSERT INTO final_test_client_attempts (attempt, client, started_at, items) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}) ON CONFLICT (attempt) DO NOTHING`;
+export const NOTE_ATTEMPT_OUTCOME = (p: (n: number) => string) => `UPDATE final_test_client_attempts SET passed = ${p(2)}, ended_at = ${p(3)} WHERE attempt = ${p(1)} AND passed IS NULL`;
+export const CLIENT_ATTEMPTS = (p: (n: number) => string) =>
+  `SELECT attempt, started_at, items, passed, ended_at FROM final_test_client_attempts WHERE client = ${p(1)} AND started_at >= ${p(2)} ORDER BY started_at DESC, attempt DESC LIMIT ${p(3)}`;
+export const DROP_OLD_CLIENT_ATTEMPTS = (p: (n: number) => string) => `DELETE FROM final_test_client_attempts WHERE started_at < ${p(1)}`;
+
 export const FIX_STEP = (p: (n: number) => string) =>
   `INSERT INTO final_test_steps (attempt, item, step, choice, fixed_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}) ON CONFLICT (attempt, item, step) DO NOTHING`;
 export const FIXED_STEP = (p: (n: number) => string) => `SELECT choice FROM final_test_steps WHERE attempt = ${p(1)} AND item = ${p(2)} AND step = ${p(3)}`;

@@ -5,6 +5,7 @@ import { matches, type CertificateRecord, type RecordFilter } from '../../lib/ce
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
 import { RegisterUnavailable, type AttemptRecord, type FixedStep, type Register } from './register.ts';
+import { CLIENT_ATTEMPTS, CLIENT_ROWS_KEPT_MS, clientAttemptFromRow, DROP_OLD_CLIENT_ATTEMPTS, NOTE_ATTEMPT_OUTCOME, NOTE_CLIENT_ATTEMPT, type ClientAttemptRow } from './rows.ts';
 import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, RELEASE_ATTEMPT, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
 /** SQLite's numbered parameters, like PostgreSQL's $1, so one statement text serves both. */
@@ -186,6 +187,23 @@ export class SqliteRegister implements Register {
 
   async fixedSteps(attemptId: string) {
     return this.run(() => (this.db.prepare(FIXED_STEPS(p)).all(attemptId) as { item: number; step: string; choice: string }[]).map((r) => ({ attempt: attemptId, item: Number(r.item), step: r.step, choice: choiceOf(r.choice) })));
+  }
+
+  private notes = 0;
+
+  async noteClientAttempt(client: string, attemptId: string, items: readonly string[], at: number) {
+    await this.run(() => {
+      if (++this.notes % 100 === 0) this.db.prepare(DROP_OLD_CLIENT_ATTEMPTS(p)).run(at - CLIENT_ROWS_KEPT_MS);
+      this.db.prepare(NOTE_CLIENT_ATTEMPT(p)).run(attemptId, client, at, JSON.stringify(items));
+    });
+  }
+
+  async noteAttemptOutcome(attemptId: string, passed: boolean, at: number) {
+    await this.run(() => this.db.prepare(NOTE_ATTEMPT_OUTCOME(p)).run(attemptId, passed ? 1 : 0, at));
+  }
+
+  async clientAttempts(client: string, since: number, limit = 50) {
+    return this.run(() => (this.db.prepare(CLIENT_ATTEMPTS(p)).all(client, since, limit) as unknown as ClientAttemptRow[]).map(clientAttemptFromRow));
   }
 
   async close() {

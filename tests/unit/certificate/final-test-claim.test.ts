@@ -1,26 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { passingRequest } from '../../../src/cli/register-servers';
-import { readQuizzes } from '../../../src/lib/course/read-sources';
+import { readSummary } from '../../../src/lib/certificate/qr-summary';
 import { signResult } from '../../../src/lib/final-test/result-token';
 import { RegisterUnavailable } from '../../../src/server/register/register';
 import { SqliteRegister } from '../../../src/server/register/sqlite-register';
+import { useThrowawayRegister } from '../../support/throwaway-register';
 
 // The certificate route as the server runs it, with a passed final test, against a throw-away
 // SQLite register; the course comes from the repository (the built course's loader needs Astro).
-const root = join(import.meta.dirname, '..', '..', '..');
-vi.mock('../../../src/data/course', () => ({
-  courseQuizzes: async () => readQuizzes(root).map((quiz) => ({ id: quiz.moduleId, title: { lv: quiz.moduleId, en: quiz.moduleId }, quiz })),
-  courseVersion: async () => 'test-version',
-}));
+vi.mock('../../../src/data/course', async () => (await import('../../support/throwaway-register')).repositoryCourse('test-version'));
 vi.mock('../../../src/data/course-edition', () => ({ courseEdition: async () => ({ date: '2026-12-01', version: 'abcdef' }) }));
-const dir = mkdtempSync(join(tmpdir(), 'final-test-claim-'));
-process.env.CERT_DATA_DIR = dir;
-process.env.CERT_REGISTER_FILE = join(dir, 'register.sqlite');
-delete process.env.DATABASE_URL;
-delete process.env.CERT_ASSESSMENT;
+useThrowawayRegister('final-test-claim');
 const { POST: issue } = await import('../../../src/pages/api/certificates');
 const { finalTestKeys } = await import('../../../src/server/final-test-keys');
 const { register } = await import('../../../src/server/register/open-register');
@@ -61,6 +51,8 @@ describe('a passed final test gives one certificate', () => {
     const retry = await ask(a.token);
     expect(retry.status, JSON.stringify(retry.body)).toBe(201);
     expect(await claimOf(a.id)).toBe(retry.body.credential.id);
+    // The QR code's signed summary carries the final test's score and date too.
+    expect(readSummary(retry.body.qr)?.finalTest).toEqual({ percent: 94, date: new Date().toISOString().slice(0, 10) });
     const again = await ask(a.token);
     expect([again.status, again.body.code]).toEqual([409, 'final-test-used']);
   }, 60_000);
@@ -79,5 +71,23 @@ describe('a passed final test gives one certificate', () => {
     vi.spyOn(SqliteRegister.prototype, 'get').mockRejectedValueOnce(new RegisterUnavailable('gone'));
     expect((await ask(a.token)).status).toBe(503);
     expect(await claimOf(a.id)).toMatch(/^urn:uuid:/);
+  }, 60_000);
+});
+
+describe('the certificate route\'s rate limit', () => {
+  const junk = async (client: string) => {
+    const request = new Request('http://127.0.0.1/api/certificates/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'not json' });
+    return ((await issue({ request, clientAddress: client } as Parameters<typeof issue>[0])) as Response).status;
+  };
+
+  it('counts one IPv6 /64 as one client, whichever of its addresses asks (like the final test\'s attempts)', async () => {
+    // The limit (CERT_RATE_LIMIT, 20 by default) counts every request, refused ones too (here:
+    // bodies that are not JSON, refused before any grading, so the test is quick).
+    const limit = Number(process.env.CERT_RATE_LIMIT ?? 20);
+    for (let i = 1; i <= limit; i++) expect(await junk(`2001:db8:77:1::${i.toString(16)}`)).toBe(400);
+    expect(await junk('2001:db8:77:1:ffff:1:2:3')).toBe(429);
+    expect(await junk('[2001:0db8:0077:0001::abc]')).toBe(429);
+    // Another /64 is another client.
+    expect(await junk('2001:db8:77:2::1')).toBe(400);
   }, 60_000);
 });

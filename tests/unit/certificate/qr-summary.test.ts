@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { INSTITUTION_MAX, NAME_MAX } from '../../../src/lib/certificate/issue-request';
 import { bytesToDigits, digitsToBytes } from '../../../src/lib/certificate/qr-digits';
 import { decodeSummary, encodeSummary } from '../../../src/lib/certificate/qr-summary-codec';
-import { qrDigitsIn, qrLink, type CertificateSummary } from '../../../src/lib/certificate/qr-summary';
+import { FORMAT, qrDigitsIn, qrLink, readSummary, summaryParts, type CertificateSummary } from '../../../src/lib/certificate/qr-summary';
+import { summaryRow } from '../../../src/lib/certificate/summary-row';
+import { verificationText } from '../../../src/lib/certificate/verification-text';
+import { t } from '../../../src/lib/i18n/translate';
 import { signSummary, verifySummary } from '../../../src/lib/certificate/qr-summary-check';
 import { qrOptions } from '../../../src/lib/certificate/qr-options';
 
@@ -81,10 +84,54 @@ describe('certificate summary', () => {
     expect((await verifySummary('9'.repeat(5000), issuers)).status).toBe('not-a-certificate');
   });
 
+  it('carries the final test\'s score and date when the certificate attests one; without one, the bytes are as before', () => {
+    const attested = { ...summary, finalTest: { percent: 94, date: '2026-11-30' } };
+    expect(decodeSummary(encodeSummary(attested))).toEqual(attested);
+    expect(decodeSummary(encodeSummary({ ...attested, development: false }))).toEqual({ ...attested, development: false });
+    const [plain, withTest] = [encodeSummary(summary), encodeSummary(attested)];
+    // One flag bit and three bytes (score, day) after the module results; nothing else moves.
+    expect(withTest.length).toBe(plain.length + 3);
+    expect(withTest[0]).toBe(plain[0]! | 2);
+    expect(decodeSummary(plain)).not.toHaveProperty('finalTest');
+    // A score over 100, or an unknown flag, is not a summary.
+    const over = Uint8Array.from(withTest);
+    over[plain.length - (summary.name.length + 1 + summary.institution!.length + 1)] = 101;
+    expect(decodeSummary(over)).toBeUndefined();
+    const flagged = Uint8Array.from(plain);
+    flagged[0] = 4;
+    expect(decodeSummary(flagged)).toBeUndefined();
+    expect(() => encodeSummary({ ...summary, finalTest: { percent: 94, date: '30.11.2026' } })).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('signs the final test with the rest: a changed score fails the signature, and the verify row names the final test', async () => {
+    const { signing, issuers } = await issuer();
+    const attested = { ...summary, finalTest: { percent: 94, date: '2026-11-30' } };
+    const digits = await signSummary(attested, signing);
+    const check = await verifySummary(digits, issuers, new Date('2027-01-01'));
+    expect(check.status === 'valid' && check.summary.finalTest).toEqual({ percent: 94, date: '2026-11-30' });
+    // The same summary with the score raised to 100, signature kept.
+    const parts = summaryParts(digits)!;
+    const payload = Uint8Array.from(parts.payload);
+    const at = encodeSummary(summary).length - (summary.name.length + 1 + summary.institution!.length + 1);
+    expect(payload[at]).toBe(94);
+    payload[at] = 100;
+    const kid = new TextEncoder().encode(parts.kid);
+    const forged = bytesToDigits(Uint8Array.from([FORMAT, kid.length, ...kid, ...payload, ...parts.signature]));
+    expect(readSummary(forged)?.finalTest?.percent).toBe(100);
+    expect((await verifySummary(forged, issuers, new Date('2027-01-01'))).status).toBe('signature-invalid');
+    const row = summaryRow(check, 'QR', () => '');
+    expect(row.finalTest).toEqual({ percent: 94, date: '2026-11-30' });
+    const lv = verificationText((key, vars) => t('lv', key, vars), 'lv-LV').finalTest(row);
+    const en = verificationText((key, vars) => t('en', key, vars), 'en-GB').finalTest(row);
+    expect(lv).toMatch(/^Noslēguma tests nokārtots 30\.11\.2026 ar rezultātu 94\s?%\.$/);
+    expect(en).toMatch(/^Final test passed on 30 Nov 2026 with 94\s?%\.$/);
+    expect(verificationText((key, vars) => t('en', key, vars), 'en-GB').finalTest(summaryRow(await verifySummary(await signSummary(summary, signing), issuers, new Date('2027-01-01')), 'QR', () => ''))).toBe('');
+  });
+
   it('gives a QR code of version 10 or lower for an ordinary name, and states the version for the longest', async () => {
     const { signing } = await issuer();
-    const ordinary = link(await signSummary(summary, signing));
-    const longest = link(await signSummary({ ...summary, name: 'Ā'.repeat(NAME_MAX), institution: 'Ž'.repeat(INSTITUTION_MAX) }, signing));
+    const ordinary = link(await signSummary({ ...summary, finalTest: { percent: 94, date: '2026-11-30' } }, signing));
+    const longest = link(await signSummary({ ...summary, name: 'Ā'.repeat(NAME_MAX), institution: 'Ž'.repeat(INSTITUTION_MAX), finalTest: { percent: 100, date: '2026-11-30' } }, signing));
     console.log(`QR: ordinary ${ordinary.length} chars → version ${version(ordinary)}; longest ${longest.length} chars → version ${version(longest)}`);
     expect(version(ordinary)).toBeLessThanOrEqual(10);
     expect(version(longest)).toBeLessThanOrEqual(17);

@@ -3,8 +3,8 @@ import { finalTestConfig } from '../../../src/lib/final-test/config';
 import { RESULT_VALID_SECONDS, signResult, verifyResult } from '../../../src/lib/final-test/result-token';
 
 describe('the final test settings', () => {
-  it('default to a certificate after the final test, of 17 items with 8 twin pairs, 80 %, an hour, 3 attempts a day', () => {
-    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 17, perModule: 2, branching: 1, twins: 8, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6 });
+  it('default to a certificate after the final test, of 17 items with 8 twin pairs, 80 %, an hour, 3 attempts a day, a wait of 1 h, 4 h, then a day after 2 failures in a row', () => {
+    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 17, perModule: 2, branching: 1, twins: 8, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6, backoffAfter: 2, backoffMinutes: [60, 240, 1440] });
   });
 
   it('let an institution keep certificates after the module quizzes, and ignore nonsense values', () => {

@@ -1,26 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { passingRequest } from '../../../src/cli/register-servers';
-import { readQuizzes } from '../../../src/lib/course/read-sources';
 import { configProblem } from '../../../src/lib/final-test/config';
-import { bankUnits } from '../../../src/lib/final-test/draw';
+import { openAttempt } from '../../../src/lib/final-test/attempt-token';
+import { bankUnits, DEFAULT_RULES, itemKey, selectUnits } from '../../../src/lib/final-test/draw';
+import { useThrowawayRegister } from '../../support/throwaway-register';
 
 // The start route as the server runs it, against a throw-away SQLite register, the real bank and
 // the real module quizzes (read from the repository: the built course's loader needs Astro).
-const root = join(import.meta.dirname, '..', '..', '..');
-vi.mock('../../../src/data/course', () => ({
-  courseQuizzes: async () => readQuizzes(root).map((quiz) => ({ id: quiz.moduleId, title: { lv: quiz.moduleId, en: quiz.moduleId }, quiz })),
-  courseVersion: async () => 'test',
-}));
-const dir = mkdtempSync(join(tmpdir(), 'final-test-start-'));
-process.env.CERT_DATA_DIR = dir;
-process.env.CERT_REGISTER_FILE = join(dir, 'register.sqlite');
-delete process.env.DATABASE_URL;
-delete process.env.CERT_ASSESSMENT;
+vi.mock('../../../src/data/course', async () => (await import('../../support/throwaway-register')).repositoryCourse());
+useThrowawayRegister('final-test-start');
 const { POST: start } = await import('../../../src/pages/api/final-test/index');
-const { finalTestBank } = await import('../../../src/server/final-test-bank');
+const { POST: submit } = await import('../../../src/pages/api/final-test/submit');
+const { finalTestBank, finalTestKeys } = await import('../../../src/server/final-test-bank');
+const { register } = await import('../../../src/server/register/open-register');
 const { bank } = finalTestBank();
 
 const call = async (clientAddress: string) => {
@@ -31,7 +23,7 @@ const call = async (clientAddress: string) => {
 
 const saved = { ...process.env };
 afterEach(() => {
-  for (const name of ['FINAL_TEST_ITEMS', 'FINAL_TEST_TWINS', 'FINAL_TEST_ATTEMPTS']) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
+  for (const name of ['FINAL_TEST_ITEMS', 'FINAL_TEST_TWINS', 'FINAL_TEST_ATTEMPTS', 'FINAL_TEST_BACKOFF_MINUTES']) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
 });
 
 describe('starting a final test', () => {
@@ -45,7 +37,7 @@ describe('starting a final test', () => {
     // Nor does the rest of the answer: the items come with public ids only.
     const rest = JSON.stringify(r.body.items);
     for (const id of bank.flatMap((q) => q.scenarios.map((s) => s.id))) expect(rest).not.toContain(`"${id}"`);
-  });
+  }, 60_000);
 
   it('refuses settings the bank cannot meet without using up an attempt, then counts attempts as before', async () => {
     process.env.FINAL_TEST_ATTEMPTS = '2';
@@ -76,6 +68,65 @@ describe('the attempt limit over IPv6', () => {
     const third = await call('2001:db8:aa:1:dead:beef:0:3');
     expect([third.status, third.body.code]).toEqual([429, 'attempts-used']);
     expect((await call('2001:db8:aa:2::1')).status).toBe(201);
+  }, 60_000);
+});
+
+/** Submits an attempt with every item unanswered: a fail, recorded like any other. */
+const fail = async (token: string) => {
+  const request = new Request('http://127.0.0.1/api/final-test/submit/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, answers: [] }) });
+  const response = (await submit({ request, clientAddress: '203.0.113.250' } as Parameters<typeof submit>[0])) as Response;
+  const body = (await response.json()) as Record<string, any>;
+  expect([response.status, body.passed]).toEqual([200, false]);
+};
+
+describe('after failed attempts in a row', () => {
+  it('the next start from that client waits (not counted as an attempt), with the time in retry-after; other clients do not', async () => {
+    process.env.FINAL_TEST_ATTEMPTS = '10';
+    const first = await call('2001:db8:bb:1::1');
+    await fail(first.body.token);
+    // One failure: no wait.
+    const second = await call('2001:db8:bb:1::2');
+    expect(second.status).toBe(201);
+    // Submitted from elsewhere, the failure still counts for the client that started the attempt.
+    await fail(second.body.token);
+    const request = new Request('http://127.0.0.1/api/final-test/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(passingRequest('x')) });
+    const response = (await start({ request, clientAddress: '2001:db8:bb:1:ffff::9' } as Parameters<typeof start>[0])) as Response;
+    const third = (await response.json()) as Record<string, any>;
+    expect([response.status, third.code, third.failures]).toEqual([429, 'attempts-backoff', 2]);
+    const wait = Number(response.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(3500);
+    expect(wait).toBeLessThanOrEqual(3600);
+    expect((await call('2001:db8:bb:2::1')).status).toBe(201);
+    // Turned off, the same client starts again at once.
+    process.env.FINAL_TEST_BACKOFF_MINUTES = '0';
+    expect((await call('2001:db8:bb:1::3')).status).toBe(201);
+  }, 60_000);
+
+  it('a register that fails to note the outcome costs the learner nothing: the graded result still comes back', async () => {
+    process.env.FINAL_TEST_ATTEMPTS = '10';
+    const { SqliteRegister } = await import('../../../src/server/register/sqlite-register');
+    const { RegisterUnavailable } = await import('../../../src/server/register/register');
+    const noted = vi.spyOn(SqliteRegister.prototype, 'noteAttemptOutcome').mockRejectedValueOnce(new RegisterUnavailable('gone'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await fail((await call('198.51.100.78')).body.token);
+    expect(noted).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]![0]).toMatch(/not noted for the back-off/);
+    vi.restoreAllMocks();
+  }, 60_000);
+
+  it('a client\'s next attempt repeats as few of the items it was given before as the draw rules allow', async () => {
+    process.env.FINAL_TEST_ATTEMPTS = '10';
+    const key = (await finalTestKeys()).attempt;
+    const a = openAttempt((await call('198.51.100.77')).body.token, key)!;
+    const b = openAttempt((await call('198.51.100.77')).body.token, key)!;
+    const seen = new Set(a.items.map(itemKey));
+    const fewest = selectUnits(bank, DEFAULT_RULES, (u) => -u.scenarios.filter((x) => seen.has(itemKey({ module: u.module, scenario: x.id }))).length)!
+      .reduce((n, u) => n + u.scenarios.filter((x) => seen.has(itemKey({ module: u.module, scenario: x.id }))).length, 0);
+    expect(b.items.filter((i) => seen.has(itemKey(i))).length).toBe(fewest);
+    expect(fewest).toBeLessThan(a.items.length);
+    // What the register keeps for the client: the items of each attempt, newest first.
+    const noted = await (await register()).clientAttempts('final-test:198.51.100.77', 0);
+    expect(noted.map((n) => n.items)).toEqual([b.items.map(itemKey), a.items.map(itemKey)]);
   }, 60_000);
 });
 

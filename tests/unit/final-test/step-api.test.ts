@@ -1,20 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signAttempt } from '../../../src/lib/final-test/attempt-token';
 import { drawFinalTest, DEFAULT_RULES, scenarioOf } from '../../../src/lib/final-test/draw';
 import type { PublicAnswer } from '../../../src/lib/final-test/public-item';
 import { bestAnswersOf, leadsOn, worstAnswersOf } from '../../../src/lib/quiz/scenario';
 import { toPublic } from '../../support/final-test-answers';
+import { useThrowawayRegister } from '../../support/throwaway-register';
 
 // The step and submit routes as the server runs them, against a throw-away SQLite register and
 // the real bank (read, never assumed: which items are stories comes from the draw).
-const dir = mkdtempSync(join(tmpdir(), 'final-test-steps-'));
-process.env.CERT_DATA_DIR = dir;
-process.env.CERT_REGISTER_FILE = join(dir, 'register.sqlite');
-delete process.env.DATABASE_URL;
-delete process.env.CERT_ASSESSMENT;
+useThrowawayRegister('final-test-steps');
 const { POST: step } = await import('../../../src/pages/api/final-test/step');
 const { POST: submit } = await import('../../../src/pages/api/final-test/submit');
 const { finalTestBank, finalTestKeys } = await import('../../../src/server/final-test-bank');

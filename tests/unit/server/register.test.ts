@@ -96,6 +96,27 @@ describe.each(backends)('the register on %s', (_, make, available) => {
     expect(await register.attemptSubmitted('a-1')).toBe(false);
   });
 
+  it.runIf(available)('keeps each client\'s final-test attempts, newest first, with how they ended (once), apart from other clients', async () => {
+    const register = await open(await make());
+    const t0 = Date.parse('2026-12-01T10:00:00Z');
+    await register.noteClientAttempt('final-test:192.0.2.1', 'c-1', ['m1/a', 'm2/b'], t0);
+    await register.noteClientAttempt('final-test:192.0.2.1', 'c-2', ['m1/c'], t0 + 60_000);
+    await register.noteClientAttempt('final-test:192.0.2.2', 'c-3', ['m1/a'], t0 + 30_000);
+    // Noted once: a second note of the same attempt changes nothing.
+    await register.noteClientAttempt('final-test:192.0.2.1', 'c-1', ['m9/z'], t0 + 90_000);
+    await register.noteAttemptOutcome('c-1', false, t0 + 20 * 60_000);
+    await register.noteAttemptOutcome('c-1', true, t0 + 21 * 60_000);
+    await register.noteAttemptOutcome('c-unknown', true, t0);
+    expect(await register.clientAttempts('final-test:192.0.2.1', t0)).toEqual([
+      { attempt: 'c-2', startedAt: t0 + 60_000, items: ['m1/c'] },
+      { attempt: 'c-1', startedAt: t0, items: ['m1/a', 'm2/b'], passed: false, endedAt: t0 + 20 * 60_000 },
+    ]);
+    expect((await register.clientAttempts('final-test:192.0.2.1', t0 + 1)).map((a) => a.attempt)).toEqual(['c-2']);
+    expect((await register.clientAttempts('final-test:192.0.2.1', 0, 1)).map((a) => a.attempt)).toEqual(['c-2']);
+    expect((await register.clientAttempts('final-test:192.0.2.2', 0)).map((a) => a.attempt)).toEqual(['c-3']);
+    expect(await register.clientAttempts('final-test:198.51.100.1', 0)).toEqual([]);
+  });
+
   it.runIf(available)('refuses a second certificate with the same status-list index', async () => {
     const register = await open(await make());
     await register.record(record(0));

@@ -4,7 +4,7 @@ import type { Locale } from '../locales';
  * The final test's strings, one feature per file: the island gets exactly this object in its
  * locale, so a missing key is a type error rather than an empty label.
  * Placeholders: {n} item number, {total} items, {minutes}, {pass} pass mark, {percent} score,
- * {time} a clock time, {count} a count.
+ * {time} a clock time (with the date when it is not today), {count} a count.
  */
 export interface FinalTestStrings {
   heading: string;
@@ -36,6 +36,8 @@ export interface FinalTestStrings {
   failedReview: string;
   retry: string;
   retryAt: string;
+  /** Over the back-off after failed attempts in a row: when the next may start, and what to do meanwhile. */
+  backoff: string;
   expired: string;
   alreadySubmitted: string;
   networkError: string;
@@ -85,6 +87,7 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     failedReview: 'Atkārtojiet šos moduļus un mēģiniet vēlreiz:',
     retry: 'Sākt jaunu mēģinājumu',
     retryAt: 'Jaunu mēģinājumu varēsiet sākt pēc {time}.',
+    backoff: 'Vairāki mēģinājumi pēc kārtas nav bijuši sekmīgi, tāpēc nākamo mēģinājumu varēsiet sākt pēc {time}. Pa to laiku atkārtojiet rezultātā norādītos moduļus.',
     expired: 'Šī mēģinājuma laiks ir beidzies, tāpēc to vairs nevar iesniegt. Sāciet jaunu mēģinājumu.',
     alreadySubmitted: 'Šis mēģinājums jau ir iesniegts. Sāciet jaunu mēģinājumu.',
     networkError: 'Neizdevās sazināties ar serveri. Jūsu atbildes ir saglabātas šajā pārlūkā.',
@@ -132,6 +135,7 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     failedReview: 'Review these modules and try again:',
     retry: 'Start a new attempt',
     retryAt: 'You can start a new attempt after {time}.',
+    backoff: 'Several attempts in a row did not pass, so you can start the next one after {time}. Meanwhile, review the modules your result named.',
     expired: 'The time for this attempt is over, so it can no longer be submitted. Start a new attempt.',
     alreadySubmitted: 'This attempt has already been submitted. Start a new attempt.',
     networkError: 'Could not reach the server. Your answers are kept in this browser.',

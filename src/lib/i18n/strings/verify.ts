@@ -94,6 +94,7 @@ export const lv = {
   'verify.issuerProblem.name-taken': 'Izdevējs ar šādu nosaukumu jau ir uzticams. Iespējams, tas ir viltojums, tāpēc tas netika pievienots.',
   'verify.testKey': 'Tests: parakstīts ar izstrādes atslēgu, tāpēc neko neapliecina.',
   'verify.edition': '{date} redakcija ({id})',
+  'verify.finalTest': 'Noslēguma tests nokārtots {date} ar rezultātu {percent}.',
 } satisfies StringTable;
 
 export const en: Parity<typeof lv> = {
@@ -189,4 +190,5 @@ export const en: Parity<typeof lv> = {
   'verify.issuerProblem.name-taken': 'An issuer with this name is already trusted. It may be a forgery, so it was not added.',
   'verify.testKey': 'Test: signed with a development key, so it proves nothing.',
   'verify.edition': 'Edition of {date} ({id})',
+  'verify.finalTest': 'Final test passed on {date} with {percent}.',
 };

@@ -4,7 +4,8 @@ import { courseQuizzes } from '../../../data/course';
 import { checkModuleLogs } from '../../../lib/certificate/issue-request';
 import { signAttempt } from '../../../lib/final-test/attempt-token';
 import { finalTestConfig } from '../../../lib/final-test/config';
-import { bankProblem, drawFinalTest, scenarioOf } from '../../../lib/final-test/draw';
+import { backoffWait, failuresInARow, timesGiven } from '../../../lib/final-test/client-history';
+import { bankProblem, drawFinalTest, itemKey, scenarioOf } from '../../../lib/final-test/draw';
 import { publicItem } from '../../../lib/final-test/public-item';
 import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
@@ -13,6 +14,7 @@ import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
 import { attemptClient, finalTestRoute } from '../../../server/final-test-api';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
+import { CLIENT_ROWS_KEPT_MS } from '../../../server/register/rows';
 
 /** Starts a final-test attempt: the server draws the items and signs what it drew. */
 export const prerender = false;
@@ -41,14 +43,26 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false }, as
     console.error(`final test: no attempt can be drawn: ${problem}`);
     return json(503, { code: 'final-test-unavailable', message: 'the final test cannot be started on this server just now; no attempt was used, tell the course’s administrator' });
   }
-  const seed = newSeed();
-  const items = drawFinalTest(bank, seed, config.rules);
-  // Counted only for requests that would start an attempt, in the register (shared by servers).
+  // This client's recent attempts (by its key: an IPv4 address or an IPv6 /64): after failures in
+  // a row the next start waits (the back-off, not counted as an attempt), and the draw prefers the
+  // items it was given least (client-history.ts says why).
   const store = await register();
-  const wait = await store.takeRate(attemptClient(context.clientAddress), config.attempts, config.windowMinutes * 60_000);
+  const client = attemptClient(context.clientAddress);
+  const nowMs = Date.now();
+  const history = await store.clientAttempts(client, nowMs - CLIENT_ROWS_KEPT_MS);
+  const backoff = backoffWait(history, config, nowMs);
+  if (backoff) {
+    const failures = failuresInARow(history).count;
+    return json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) });
+  }
+  // Counted only for requests that would start an attempt, in the register (shared by servers).
+  const wait = await store.takeRate(client, config.attempts, config.windowMinutes * 60_000);
   if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
-  const now = Math.floor(Date.now() / 1000);
+  const seed = newSeed();
+  const items = drawFinalTest(bank, seed, config.rules, timesGiven(history));
+  const now = Math.floor(nowMs / 1000);
   const claims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
+  await store.noteClientAttempt(client, claims.id, items.map(itemKey), nowMs);
   const token = await signAttempt(claims, (await finalTestKeys()).attempt);
   const labels = pickStrings(locale, ['option.']);
   return json(201, { token, expiresAt: claims.expiresAt * 1000, items: items.map((ref) => publicItem(scenarioOf(bank, ref)!, seed, locale, labels)) });

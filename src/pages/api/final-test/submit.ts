@@ -46,6 +46,10 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: true }, asy
     items: result.items,
   });
   if (recorded === 'duplicate') return json(409, { code: 'attempt-submitted', message: 'this attempt has already been submitted' });
+  // For the back-off: failures in a row by the client that started the attempt (noted at its start).
+  // The attempt is graded and recorded already: a register that fails here costs the back-off one
+  // failure, never the learner's result.
+  await store.noteAttemptOutcome(claims.id, result.passed, now).catch((error: unknown) => console.error(`final test: the outcome of attempt ${claims.id} was not noted for the back-off: ${(error as Error).message}`));
   const token = result.passed ? await signResult({ attempt: claims.id, percent: result.percent, items: claims.items.length, passedAt: new Date(now).toISOString(), bank: version }, keys.result, now) : undefined;
   return json(200, { percent: result.percent, passed: result.passed, passPercent: config.rules.passPercent, review: result.review, ...(token && { result: token }) });
 });
