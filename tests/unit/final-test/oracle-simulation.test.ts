@@ -180,12 +180,17 @@ describe('the oracle attacker who reads the per-module review across attempts (a
         figures.push(`  ${attacker.padEnd(13)} ${setting.name.padEnd(44)} ${String(figure.attempts).padStart(4)} attempts  ${days(figure.ms).padStart(6)} days${figure.unpassed ? `  (${figure.unpassed} runs not passed within the bound)` : ''}`);
       }, 120_000);
 
-  it('the defaults make a pass take longer than before for both attackers: more attempts, and several times the wall time', () => {
+  it('the defaults never make a pass quicker, and make the know-nothing script take several times the wall time', () => {
+    // With 8 twin pairs an attempt (one per module) the lesson reader who flips pairs by the review
+    // passes in about four attempts whatever the back-off does: the attempt limit (3 a day) already
+    // puts the fourth on the next day. The README says so; this asserts what the defaults do buy.
     for (const attacker of ['know-nothing', 'lesson-reader']) {
       const was = results.get(`${attacker} ${before.name}`)!;
       const now = results.get(`${attacker} ${settings.at(-1)!.name}`)!;
-      expect(now.attempts, attacker).toBeGreaterThanOrEqual(was.attempts);
-      expect(now.ms, attacker).toBeGreaterThan(2 * was.ms);
+      expect(now.ms, attacker).toBeGreaterThanOrEqual(was.ms);
     }
+    const was = results.get(`know-nothing ${before.name}`)!;
+    const now = results.get(`know-nothing ${settings.at(-1)!.name}`)!;
+    expect(now.ms).toBeGreaterThan(2 * was.ms);
   });
 });
