@@ -22,6 +22,21 @@ export function optionLabel(option: QuizOption, locale: Locale, standard: Record
   return option.label?.[locale] ?? standard[`option.${option.id}`] ?? option.id;
 }
 
+/** The first `words` words of a text, with an ellipsis when there is more. */
+export function firstWords(text: string, words: number): string {
+  const all = text.trim().split(/\s+/);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ').replace(/[,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * A scenario's name where twins (the same question in another situation) must be told apart and a
+ * story's whole situation is too long: the situation's first words, then (not for a story) the question.
+ */
+export function distinctTitle(scenario: Scenario, locale: Locale, words = 9): string {
+  const start = firstWords(scenario.situation[locale], words);
+  return scenario.kind === 'branching' ? start : `${start} — ${titleOf(scenario)[locale]}`;
+}
+
 /** The line that names a scenario in lists (the results review, the planner, the presenter summary). */
 export function scenarioTitle(scenario: Scenario, locale: Locale): string {
   return titleOf(scenario)[locale];
