@@ -342,3 +342,18 @@ describe('the key for the phones', () => {
     expect(JSON.stringify(quiz.scenarios)).toContain('"correct":true');
   });
 });
+
+describe('the discussion question', () => {
+  it('picks the facilitator question that shares most words with the scenario, else the slide’s own', async () => {
+    const { discussionFor } = await import('../../../src/lib/workshop/slides');
+    const slide = slides[0]!;
+    const words = slide.scenario.situation.lv.match(/\p{L}{5,}/gu)!.slice(0, 3).join(' ');
+    const questions = ['Kas notika sapulcē vakar?', `Ko darītu jūs: ${words}?`, 'Vēl viens jautājums'];
+    expect(discussionFor(questions, slide, undefined, 'lv')).toBe(questions[1]);
+    // Nothing in common: the slide's position decides, as before.
+    expect(discussionFor(['xyz', 'qqq'], { ...slide, question: 3 }, undefined, 'lv')).toBe('qqq');
+    expect(discussionFor([], slide, undefined, 'lv')).toBeUndefined();
+    // A story (its first step when none is given).
+    expect(discussionFor(questions, slides[4]!, undefined, 'lv')).toBeTypeOf('string');
+  });
+});
