@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locales';
 import type { Position } from './position';
-import { allowsSeveral, consequenceOf, feedbackOf, optionsAt, questionOf, titleOf, type Feedback, type QuizOption } from './scenario';
+import { allowsSeveral, consequenceOf, feedbackOf, leadsOn, optionsAt, questionOf, titleOf, type Feedback, type QuizOption } from './scenario';
 import type { AnswerEntry, QuizFile, Scenario } from './types';
 
 export type { FeedbackItem } from './scenario';
@@ -34,7 +34,7 @@ export function firstWords(text: string, words: number): string {
  */
 export function distinctTitle(scenario: Scenario, locale: Locale, words = 9): string {
   const start = firstWords(scenario.situation[locale], words);
-  return scenario.kind === 'branching' ? start : `${start} — ${titleOf(scenario)[locale]}`;
+  return leadsOn(scenario) ? start : `${start} — ${titleOf(scenario)[locale]}`;
 }
 
 /** The line that names a scenario in lists (the results review, the planner, the presenter summary). */
