@@ -23,11 +23,17 @@ export async function presenterIndex(): Promise<PresenterModuleIndex[]> {
  * Keeps each source quotation in the scenario language only: the Latvian room reads the original,
  * the English room its translation (quizForLocale keeps both for the learner's page).
  */
+/**
+ * A quote in the scenario language; where the English text is the Latvian one (a passage the seed
+ * quotes in English), both are kept, which tells the page it is an original, not a translation.
+ */
+const quoteOnly = (quote: Record<Locale, string>, locale: Locale) => (locale !== 'lv' && quote[locale] === quote.lv ? { [locale]: quote[locale], lv: quote.lv } : { [locale]: quote[locale] });
+
 function quoteIn<T>(value: T, locale: Locale): T {
   if (Array.isArray(value)) return value.map((v) => quoteIn(v, locale)) as T;
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, k === 'quote' && v && typeof v === 'object' ? { [locale]: (v as Record<Locale, string>)[locale] } : quoteIn(v, locale)]),
+    Object.entries(value).map(([k, v]) => [k, k === 'quote' && v && typeof v === 'object' ? quoteOnly(v as Record<Locale, string>, locale) : quoteIn(v, locale)]),
   ) as T;
 }
 

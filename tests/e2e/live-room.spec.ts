@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { Locale } from '../../src/lib/i18n/locales';
@@ -38,6 +39,22 @@ const slideOrder = (() => {
   return ids.indexOf(single.scenario.id) < ids.indexOf(story.scenario.id) ? [single, story] : [story, single];
 })();
 
+// The scenario with the most options (six: the schema's most) and, among those, the most text: the
+// strip must leave it room at 1024×768 and 1280×720.
+const sixOptions = (() => {
+  let best: { module: string; scenario: Scenario; length: number } | undefined;
+  for (const q of quizzes)
+    for (const s of q.scenarios) {
+      const start = startOf(s);
+      const options = optionsAt(s, start);
+      if (options.length < 6) continue;
+      const length = JSON.stringify([s.situation, questionOf(s, start), options.map((o) => [o.label, o.feedback])]).length;
+      if (!best || length > best.length) best = { module: q.moduleId, scenario: s, length };
+    }
+  if (!best) throw new Error('no scenario with six options in the course');
+  return best;
+})();
+
 const joinPath = (locale: Locale) => pathTo(locale, { page: 'join' });
 const letter = (i: number) => String.fromCharCode(65 + i);
 
@@ -71,6 +88,8 @@ for (const locale of LOCALES) {
     await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
     await presenter.getByTestId('live-open').click();
     const code = (await presenter.getByTestId('live-code').textContent())!.trim();
+    // Focus goes to the room's code (with its name for a screen reader), not back to the page's top.
+    await expect(presenter.locator('[data-testid="live-panel"] .code-box')).toBeFocused();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     await expect(presenter.getByTestId('live-url')).toContainText(joinPath(locale));
     await expect(presenter.getByTestId('live-qr').locator('svg')).toBeVisible();
@@ -83,6 +102,12 @@ for (const locale of LOCALES) {
     const phones = [await phone(browser, 320), await phone(browser, 375), await phone(browser, 375)];
     const [p1, p2, p3] = phones.map((p) => p.page) as [Page, Page, Page];
     const phoneCsp = await watchCsp(p1);
+    // What phone 1 fetches of the course data, and when (M7: no key before the reveal).
+    const fetched: { url: string; body: string; revealed: boolean }[] = [];
+    let phonesRevealed = false;
+    p1.on('response', (r) => {
+      if (/\/(join-data|presenter-data)\//.test(r.url())) void r.text().then((body) => fetched.push({ url: r.url(), body, revealed: phonesRevealed }), () => {});
+    });
     await p1.goto(`${joinPath(locale)}?${locale === 'lv' ? 'kods' : 'code'}=${code}`);
     await p2.goto(joinPath(other));
     await p2.getByTestId('join-code').fill(`${code.slice(0, 3)} ${code.slice(3).toLowerCase()}`);
@@ -134,6 +159,8 @@ for (const locale of LOCALES) {
 
         // Phone 3 goes offline, changes its answer there, and comes back: the change is kept and sent.
         await phones[2]!.context.setOffline(true);
+        // The phone says at once that it is offline.
+        await expect(p3.getByTestId('join-offline')).toHaveText(t(locale, 'join.offline'));
         await choose(p3, order[2]!);
         await expect(p3.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.unsent', { letters: 'C' }));
         await phones[2]!.context.setOffline(false);
@@ -147,6 +174,13 @@ for (const locale of LOCALES) {
           return boxes.every((bottom) => bottom <= stage.y + stage.height + 1);
         }).toBe(true);
 
+        // Before the reveal the phone has fetched only the key-free file, which holds no key at all.
+        expect(fetched.filter((f) => !f.revealed).length).toBeGreaterThan(0);
+        for (const f of fetched.filter((f) => !f.revealed)) {
+          expect(f.url).toContain('/join-data/');
+          for (const key of ['"correct"', '"mistake"', '"feedback"', '"source"', '"next"', '"endings"']) expect(f.body, f.url).not.toContain(key);
+        }
+        phonesRevealed = true;
         await presenter.getByRole('button', { name: t(locale, 'present.reveal') }).click();
         // Phones A, B, C and a typed hand for C.
         const expected = order.map((_, i) => String([1, 1, 2][i] ?? 0));
@@ -161,6 +195,29 @@ for (const locale of LOCALES) {
           await expect(p.getByTestId('join-source').first()).toBeVisible();
         }
         await expect(p3.getByTestId('join-verdict')).toHaveText(right.includes(order[2]!) ? t(locale, 'join.youRight') : t(locale, 'join.youWrong', { letters: 'C' }));
+        await expect(p2.getByTestId('join-verdict')).toHaveText(right.includes(order[1]!) ? t(locale, 'join.youRight') : t(locale, 'join.youWrong', { letters: 'B' }));
+        // The phone's own pick never hides the right mark: both where both hold, the pick alone elsewhere.
+        const mine = p1.locator(`[data-testid="join-option"][data-option="${order[0]}"]`);
+        await expect(mine.getByTestId('join-yours-mark')).toBeVisible();
+        await expect(mine.getByTestId('join-right-mark')).toHaveCount(right.includes(order[0]!) ? 1 : 0);
+        for (const id of right) await expect(p1.locator(`[data-testid="join-option"][data-option="${id}"]`).getByTestId('join-right-mark')).toBeVisible();
+        // The reasoning came after the reveal, from the presenter's file.
+        await expect.poll(() => fetched.some((f) => f.revealed && f.url.includes('/presenter-data/'))).toBe(true);
+
+        // Back from the reveal (M2): the phones keep the revealed question and their answers, the counts stay.
+        const seqBefore = await p3.getByTestId('join').getAttribute('data-seq');
+        await presenter.getByRole('button', { name: `← ${t(locale, 'present.previous')}` }).click();
+        await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-state', 'voting');
+        await expect(presenter.getByTestId('vote-count')).toHaveText(expected);
+        await presenter.waitForTimeout(1500);
+        for (const p of [p1, p2, p3]) {
+          await expect(p.getByTestId('join')).toHaveAttribute('data-revealed', 'true');
+          await expect(p.getByTestId('join')).toHaveAttribute('data-seq', seqBefore!);
+        }
+        await expect(p3.getByTestId('join-verdict')).toBeVisible();
+        // Revealed again: the phones' answers are not counted twice.
+        await presenter.getByRole('button', { name: t(locale, 'present.reveal') }).click();
+        await expect(presenter.getByTestId('vote-count')).toHaveText(expected);
         await noViolations(p1, `${locale}: the phone after the reveal at 320 px`);
         await p1.screenshot({ path: `${SHOTS}/join-${locale}-320-revealed.png`, fullPage: true });
         await p2.screenshot({ path: `${SHOTS}/join-${locale}-375-revealed.png`, fullPage: true });
@@ -172,9 +229,34 @@ for (const locale of LOCALES) {
         for (const p of [p1, p2, p3]) await choose(p, order[leads]!);
         await expect(presenter.getByTestId('live-answered')).toHaveText('3');
         await expect(presenter.getByTestId('vote-count')).toHaveText(order.map((_, i) => (i === hand ? '1' : '0')));
+        phonesRevealed = true;
         await presenter.getByRole('button', { name: t(locale, 'present.reveal') }).click();
         await expect(presenter.getByTestId('vote-count')).toHaveText(order.map((_, i) => (i === hand ? '1' : i === leads ? '3' : '0')));
         await expect(presenter.locator(`[data-testid="presenter-option"][data-option="${order[leads]}"] .chose`)).toBeVisible();
+        // A story's step on the phone (M5): its better options (or that there is no single right one) and the room's choice.
+        const better = (optionsAt(s, step) as readonly { id: string; mistake: boolean }[]).filter((o) => !o.mistake).map((o) => o.id);
+        const betterLetters = order.flatMap((id, i) => (better.includes(id) ? [letter(i)] : [])).join(', ');
+        const heading = better.length && better.length < order.length ? t(locale, 'join.better', { letters: betterLetters }) : t(locale, 'join.noSingleRight');
+        for (const p of [p1, p2, p3]) {
+          await expect(p.locator('#join-reveal-heading')).toHaveText(heading);
+          await expect(p.getByTestId('join-room-chose')).toHaveText(t(locale, 'join.roomChose', { letter: letter(leads) }));
+          await expect(p.locator(`[data-testid="join-option"][data-option="${order[leads]}"]`).getByTestId('join-chosen-mark')).toBeVisible();
+        }
+        await noViolations(p1, `${locale}: a story step revealed on the phone`);
+
+        // A reload of the presenter here (B1): the same step, revealed, with the room's votes; the phones are not reset.
+        const seqs = await Promise.all([p1, p2, p3].map((p) => p.getByTestId('join').getAttribute('data-seq')));
+        await presenter.reload();
+        await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+        await expect(presenter.locator('h1.question')).toHaveText(question);
+        await expect(presenter.getByTestId('vote-count')).toHaveText(order.map((_, i) => (i === hand ? '1' : i === leads ? '3' : '0')));
+        await expect(presenter.getByTestId('live-code')).toHaveText(code);
+        await expect(presenter.getByTestId('live-joined')).toHaveText('3');
+        await presenter.waitForTimeout(1500);
+        for (const [i, p] of [p1, p2, p3].entries()) {
+          await expect(p.getByTestId('join')).toHaveAttribute('data-revealed', 'true');
+          await expect(p.getByTestId('join')).toHaveAttribute('data-seq', seqs[i]!);
+        }
         await presenter.getByRole('button', { name: `${t(locale, 'present.next')} →` }).click();
         const nextQuestion = questionOf(s, nextStepOf(s, step, [order[leads]!]))[locale];
         await expect(presenter.locator('h1.question')).toHaveText(nextQuestion);
@@ -190,6 +272,8 @@ for (const locale of LOCALES) {
     const singleRow = presenter.getByTestId('summary-row').nth(slideOrder.indexOf(single));
     await expect(singleRow).toContainText('A: 1');
     await expect(singleRow).toContainText('C: 2');
+    // Phones and hands apart: three phones and one typed hand.
+    await expect(singleRow.getByTestId('summary-split')).toHaveText(`(${t(locale, 'present.split', { phones: 3, hands: 1 })})`);
 
     // The QR code, the event streams and the phones' page run under the Content-Security-Policy.
     expect(await presenterCsp()).toEqual([]);
@@ -245,4 +329,64 @@ for (const locale of LOCALES) {
     expect(await context.cookies()).toEqual([]);
     await context.close();
   });
+}
+
+for (const locale of LOCALES) {
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 1280, height: 720 },
+  ]) {
+    test(`with the phones' strip open at ${viewport.width}×${viewport.height}, every option of a six-option scenario and its reveal are on screen; the QR code opens large, scans and closes with Esc (${locale})`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${pathTo(locale, { page: 'present' })}?plan=${sixOptions.module}:${sixOptions.scenario.id}&lang=${locale}`);
+      await expect(page.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
+      await page.getByTestId('live-open').click();
+      await expect(page.getByTestId('live-code')).toHaveText(/^[A-Z2-9]{6}$/);
+      const code = (await page.getByTestId('live-code').textContent())!.trim();
+      await expect(page.getByTestId('live-qr').locator('svg')).toBeVisible();
+      // One compact row: the strip is no taller than a button row.
+      const strip = (await page.getByTestId('live-panel').boundingBox())!;
+      expect(strip.height, 'the strip is one row').toBeLessThanOrEqual(64);
+      const onScreen = async (what: string, items: ReturnType<Page['locator']>) => {
+        await expect
+          .poll(async () => {
+            const stage = (await page.locator('main.stage').boundingBox())!;
+            const boxes = await items.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right })));
+            const inside = boxes.every((b) => b.top >= stage.y - 1 && b.bottom <= stage.y + stage.height + 1 && b.bottom <= strip.y + 1 && b.left >= 0 && b.right <= viewport.width + 1);
+            return boxes.length > 0 && inside;
+          }, { message: what })
+          .toBe(true);
+      };
+      await expect(page.getByTestId('presenter-option')).toHaveCount(6);
+      await onScreen('six options before the reveal', page.getByTestId('presenter-option'));
+      await page.keyboard.press('Digit1');
+      await page.keyboard.press('r');
+      await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+      await onScreen('six options after the reveal', page.getByTestId('presenter-option'));
+      await onScreen('the reasoning', page.getByTestId('reveal').locator('h2, [data-testid="reason"] p, [data-testid="source"], .ending, [data-testid="discussion"]'));
+      await page.screenshot({ path: `${SHOTS}/presenter-${locale}-${viewport.width}x${viewport.height}-six-options.png` });
+      await noViolations(page, `${locale}: the presenter with the strip open at ${viewport.width}×${viewport.height}`);
+
+      // The QR code large (M9): as tall as the screen allows, it decodes to the join address, Esc closes it.
+      await page.getByTestId('live-qr').click();
+      const big = page.getByTestId('live-qr-big');
+      await expect(big).toBeVisible();
+      const qr = big.locator('.qr-big-code svg');
+      const box = (await qr.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(viewport.height * 0.7);
+      await noViolations(page, `${locale}: the big QR code`);
+      const shot = `${SHOTS}/qr-big-${locale}-${viewport.width}x${viewport.height}.png`;
+      await qr.screenshot({ path: shot });
+      const decoded = execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim();
+      expect(decoded).toBe(`${new URL(page.url()).origin}${joinPath(locale)}?${locale === 'lv' ? 'kods' : 'code'}=${code}`);
+      await page.keyboard.press('Escape');
+      await expect(big).toBeHidden();
+      await expect(page.getByTestId('live-qr')).toBeFocused();
+      // Esc closed the QR code only: the slide did not move.
+      await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+      await context.close();
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locales';
 import type { Position } from './position';
-import { allowsSeveral, consequenceOf, feedbackOf, optionsAt, questionOf, titleOf, type Feedback, type QuizOption } from './scenario';
+import { allowsSeveral, consequenceOf, feedbackOf, leadsOn, optionsAt, questionOf, titleOf, type Feedback, type QuizOption } from './scenario';
 import type { AnswerEntry, QuizFile, Scenario } from './types';
 
 export type { FeedbackItem } from './scenario';
@@ -20,6 +20,21 @@ export interface QuestionView {
 /** An option's label: its own, or the standard label of a fixed option id from the UI strings. */
 export function optionLabel(option: QuizOption, locale: Locale, standard: Record<string, string>): string {
   return option.label?.[locale] ?? standard[`option.${option.id}`] ?? option.id;
+}
+
+/** The first `words` words of a text, with an ellipsis when there is more. */
+export function firstWords(text: string, words: number): string {
+  const all = text.trim().split(/\s+/);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ').replace(/[,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * A scenario's name where twins (the same question in another situation) must be told apart and a
+ * story's whole situation is too long: the situation's first words, then (not for a story) the question.
+ */
+export function distinctTitle(scenario: Scenario, locale: Locale, words = 9): string {
+  const start = firstWords(scenario.situation[locale], words);
+  return leadsOn(scenario) ? start : `${start} — ${titleOf(scenario)[locale]}`;
 }
 
 /** The line that names a scenario in lists (the results review, the planner, the presenter summary). */

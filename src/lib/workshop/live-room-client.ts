@@ -1,4 +1,4 @@
-import type { RoomQuestion } from './room-machine';
+import type { RevealKey, RoomQuestion } from './room-machine';
 
 /**
  * The browser side of a live room (issue 15): a phone (ParticipantClient) and the presenter's panel
@@ -59,6 +59,10 @@ export interface ParticipantView {
   question: RoomQuestion | undefined;
   answer: string[] | undefined;
   revealed: boolean;
+  /** After the reveal only: the right (a story: the better) options. */
+  right?: string[];
+  /** After a story step's reveal: the option the room chose. */
+  chosen?: string;
 }
 
 /**
@@ -83,6 +87,9 @@ export interface ParticipantState {
   seq: number;
   question: RoomQuestion | undefined;
   revealed: boolean;
+  /** The key, from the reveal event: undefined before it (the phone's data holds no key). */
+  right: string[] | undefined;
+  chosen: string | undefined;
   answer: string[] | undefined;
   /** The answer is chosen but not yet accepted by the server. */
   unsent: boolean;
@@ -103,13 +110,15 @@ export function applyParticipantView(state: ParticipantState, view: ParticipantV
     seq: view.seq,
     question: view.question,
     revealed: view.revealed,
+    right: view.revealed ? view.right : undefined,
+    chosen: view.revealed ? view.chosen : undefined,
     answer: keepUnsent ? state.answer : view.answer,
     unsent: keepUnsent,
     late: sameQuestion ? state.late && !view.answer : false,
   };
 }
 
-export const initialParticipant = (): ParticipantState => ({ status: 'idle', code: undefined, seq: 0, question: undefined, revealed: false, answer: undefined, unsent: false, late: false });
+export const initialParticipant = (): ParticipantState => ({ status: 'idle', code: undefined, seq: 0, question: undefined, revealed: false, right: undefined, chosen: undefined, answer: undefined, unsent: false, late: false });
 
 const participantKey = (code: string) => `live-room:${code}`;
 
@@ -465,19 +474,11 @@ export class PresenterClient {
     }
   }
 
-  /** Forget the shown question, so that showing it again reopens it on the phones (the trainer went back). */
-  reopen() {
-    if (this.room) {
-      this.room.shown = undefined;
-      this.save();
-    }
-  }
-
   /**
    * The reveal: the typed-in hands, then the reveal, then the room's counts (phones and hands) once
    * the server has sent them, or undefined if the room is not reachable within `timeoutMs`.
    */
-  async reveal(hands: number[], timeoutMs = 3000): Promise<number[] | undefined> {
+  async reveal(hands: number[], key?: RevealKey, timeoutMs = 3000): Promise<number[] | undefined> {
     if (!this.room || this.state.status === 'off') return undefined;
     const seq = this.state.view?.seq;
     const arrived = new Promise<PresenterRoomView | undefined>((resolve) => {
@@ -490,7 +491,7 @@ export class PresenterClient {
       };
       this.waiters.push(wait);
     });
-    if (!(await this.control({ type: 'hands.set', counts: hands })) || !(await this.control({ type: 'answer.reveal' }))) {
+    if (!(await this.control({ type: 'hands.set', counts: hands })) || !(await this.control({ type: 'answer.reveal', ...(key ? { key } : {}) }))) {
       this.waiters = [];
       return undefined;
     }

@@ -35,6 +35,50 @@ export interface PresenterModuleIndex {
 /** The data file's address, shared by the endpoint that builds it and the presenter that fetches it. */
 export const presenterDataPath = (locale: Locale, id: string) => `/${locale}/presenter-data/${id}.json`;
 
+/**
+ * The phones' file (`/<locale>/join-data/<id>.json`): the same shape, but no key before the reveal
+ * (M7). Each scenario keeps what a phone shows while it answers (situation, question, steps, option
+ * ids and labels) and loses every key, feedback, source, link to a next step, ending and points:
+ * the key comes with the reveal event, the reasoning from the presenter's file after it.
+ */
+export const joinDataPath = (locale: Locale, id: string) => `/${locale}/join-data/${id}.json`;
+
+/** Fields that give an answer away or explain it: never in the phones' file. */
+export const KEY_FIELDS = ['correct', 'mistake', 'next', 'feedback', 'source', 'endings', 'betterMove', 'points', 'pinLast'] as const;
+
+export function withoutKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutKeys) as T;
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !(KEY_FIELDS as readonly string[]).includes(k))
+      .map(([k, v]) => [k, withoutKeys(v)]),
+  ) as T;
+}
+
+/** The phones' module data: the presenter's without keys or reasoning (and without the trainer's questions). */
+export function participantData(data: PresenterModuleData): PresenterModuleData {
+  return { ...data, questions: [], outcomes: {}, scenarios: data.scenarios.map((s) => ({ ...withoutKeys(s), kind: s.kind, id: s.id }) as Scenario) };
+}
+
+/** Fetches a module's data from an address (the phones' file or the presenter's). */
+export async function fetchDataAt(fetcher: Fetcher, path: string, locale: Locale, id: string): Promise<PresenterModuleData> {
+  let response: Awaited<ReturnType<Fetcher>>;
+  try {
+    response = await fetcher(path);
+  } catch {
+    throw new ModuleLoadError('network', id);
+  }
+  if (!response.ok) throw new ModuleLoadError('status', id);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ModuleLoadError('format', id);
+  }
+  return parseModuleData(body, id, locale);
+}
+
 /** Why a module's data could not be used, for the presenter's message. */
 export type LoadProblem = 'network' | 'status' | 'format';
 
@@ -75,19 +119,4 @@ export function parseModuleData(value: unknown, id: string, locale: Locale): Pre
 export type Fetcher = (url: string) => Promise<{ ok: boolean; json(): Promise<unknown> }>;
 
 /** Fetches and checks one module's data file. */
-export async function fetchModuleData(fetcher: Fetcher, locale: Locale, id: string): Promise<PresenterModuleData> {
-  let response: Awaited<ReturnType<Fetcher>>;
-  try {
-    response = await fetcher(presenterDataPath(locale, id));
-  } catch {
-    throw new ModuleLoadError('network', id);
-  }
-  if (!response.ok) throw new ModuleLoadError('status', id);
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ModuleLoadError('format', id);
-  }
-  return parseModuleData(body, id, locale);
-}
+export const fetchModuleData = (fetcher: Fetcher, locale: Locale, id: string): Promise<PresenterModuleData> => fetchDataAt(fetcher, presenterDataPath(locale, id), locale, id);

@@ -38,7 +38,52 @@ export type PresenterEvent =
   | { type: 'slides.add'; slides: Slide[]; complete: boolean }
   | { type: 'timer.tick'; ms: number }
   | { type: 'summary.open' }
-  | { type: 'summary.close' };
+  | { type: 'summary.close' }
+  /** A reload of the presenter's tab: back to the slide, step, phase, votes and story path it had. */
+  | { type: 'run.restore'; saved: SavedRun };
+
+/** What a presenter tab keeps of its run (sessionStorage), so a reload comes back where it was. */
+export interface SavedRun {
+  index: number;
+  step: string | undefined;
+  phase: PresenterPhase;
+  votes: Record<string, number[]>;
+  path: Record<number, { step: string; choice: string }[]>;
+  clockMs: number;
+}
+
+export const savedRunOf = (snapshot: PresenterSnapshot): SavedRun | undefined => {
+  const phase = phaseOf(snapshot.value) ?? (snapshot.value === 'summary' ? snapshot.resume : undefined);
+  if (!phase) return undefined;
+  const { index, step, votes, path, clockMs } = snapshot.context;
+  return { index, step, phase, votes, path, clockMs };
+};
+
+const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10_000;
+
+/**
+ * A stored run read back (untrusted: another build, a hand-edited storage): undefined unless every
+ * part has the right shape. Whether it fits the slides is checked when it is applied.
+ */
+export function parseSavedRun(value: unknown): SavedRun | undefined {
+  const v = value as Partial<SavedRun> | null;
+  if (!v || typeof v !== 'object') return undefined;
+  if (!Number.isInteger(v.index) || v.index! < 0 || (v.step !== undefined && typeof v.step !== 'string')) return undefined;
+  if (v.phase !== 'voting' && v.phase !== 'revealed') return undefined;
+  if (!Number.isFinite(v.clockMs) || v.clockMs! < 0) return undefined;
+  if (!v.votes || typeof v.votes !== 'object' || !Object.values(v.votes).every((c) => Array.isArray(c) && c.length <= 10 && c.every(isCount))) return undefined;
+  if (!v.path || typeof v.path !== 'object' || !Object.values(v.path).every((p) => Array.isArray(p) && p.every((e) => !!e && typeof e.step === 'string' && typeof e.choice === 'string')))
+    return undefined;
+  return { index: v.index!, step: v.step, phase: v.phase, votes: v.votes, path: v.path, clockMs: v.clockMs! };
+}
+
+/** Whether a saved run fits the slides loaded so far: its slide is there, its step is one of that slide's. */
+function fits(c: PresenterContext, saved: SavedRun): boolean {
+  const slide = c.slides[saved.index];
+  if (!slide) return false;
+  if (saved.step === undefined) return !leadsOn(slide.scenario);
+  return leadsOn(slide.scenario) && optionsAt(slide.scenario, saved.step).length > 0;
+}
 
 export const voteKey = (index: number, step: string | undefined) => `${index}:${step ?? ''}`;
 
@@ -187,6 +232,11 @@ export function presenterTransition(snapshot: PresenterSnapshot, event: Presente
     // Later modules' slides go to the end, whatever is on screen.
     return to(value, context);
   }
+  if (event.type === 'run.restore') {
+    if (value === 'loading' || value === 'empty' || !fits(c, event.saved)) return undefined;
+    const { index, step, phase, votes, path, clockMs } = event.saved;
+    return to(presenting(phase), { ...c, index, step, votes, path, clockMs, timer: { running: false, elapsedMs: 0 } }, [{ type: 'ticker.start' }]);
+  }
   if (value === 'summary') return event.type === 'summary.close' || event.type === 'nav.back' ? to(presenting(resume), c, [{ type: 'ticker.start' }]) : undefined;
   const phase = phaseOf(value);
   if (!phase) return undefined;
@@ -198,7 +248,8 @@ export function presenterTransition(snapshot: PresenterSnapshot, event: Presente
     case 'clock.reset':
       return to(value, { ...c, clockMs: 0 });
     case 'timer.tick':
-      return c.timer.running ? to(value, { ...c, timer: { running: true, elapsedMs: c.timer.elapsedMs + event.ms }, clockMs: c.clockMs + event.ms }) : undefined;
+      // The workshop clock runs while a slide is on screen, whether or not the scenario timer does.
+      return to(value, { ...c, timer: c.timer.running ? { running: true, elapsedMs: c.timer.elapsedMs + event.ms } : c.timer, clockMs: c.clockMs + event.ms });
     case 'summary.open':
       return to('summary', c, [{ type: 'ticker.stop' }]);
   }

@@ -27,7 +27,19 @@ export interface RoomContext {
   answers: Record<string, string[]>;
   /** Show-of-hands counts the trainer typed in, per option in the presenter's order. */
   hands: number[];
+  /** What the reveal tells the phones (keys are never on a phone before it): set by the presenter's reveal. */
+  key: RevealKey | undefined;
   expiresAt: number;
+}
+
+/**
+ * The answer key the presenter sends with the reveal. `right`: the right options (a story's step:
+ * the better options, none when there is no single right one). `story`: choices lead on, so the
+ * phones are also told which option the room (phones and hands) chose.
+ */
+export interface RevealKey {
+  right: string[];
+  story: boolean;
 }
 
 export type RoomEvent =
@@ -40,7 +52,7 @@ export type RoomEvent =
   | { type: 'participant.leave'; participant: string; unseenSince?: number }
   | { type: 'answer.set'; participant: string; seq: number; options: string[]; at: number }
   | { type: 'question.show'; question: RoomQuestion }
-  | { type: 'answer.reveal' }
+  | { type: 'answer.reveal'; key?: RevealKey }
   | { type: 'hands.set'; counts: number[] }
   /** The presenter ends the workshop: the room closes for everyone at once. */
   | { type: 'room.close' }
@@ -77,9 +89,21 @@ export function presenterView(context: RoomContext, revealed: boolean) {
   return { seq: context.seq, participants: Object.keys(context.participants).length, answered, counts: revealed ? roomCounts(context) : undefined };
 }
 
-/** What one participant's phone shows: the question, its own answer, and whether it is revealed. */
+/** The room's choice: most answers (phones and hands), a tie to the earlier option; none without answers. */
+function chosenBy(counts: readonly number[]): number | undefined {
+  if (counts.every((c) => !c)) return undefined;
+  return counts.reduce((best, c, i) => (c > counts[best]! ? i : best), 0);
+}
+
+/**
+ * What one participant's phone shows: the question, its own answer, and whether it is revealed;
+ * after the reveal only, the key (and in a story the room's choice).
+ */
 export function participantView(context: RoomContext, revealed: boolean, participant: string) {
-  return { seq: context.seq, question: context.question, answer: context.answers[participant], revealed };
+  const view = { seq: context.seq, question: context.question, answer: context.answers[participant], revealed };
+  if (!revealed || !context.key) return view;
+  const chosen = context.key.story ? chosenBy(roomCounts(context)) : undefined;
+  return { ...view, right: context.key.right, ...(chosen !== undefined ? { chosen: context.question!.options[chosen] } : {}) };
 }
 
 const valid = (counts: readonly number[], length: number) => counts.length === length && counts.every((c) => Number.isInteger(c) && c >= 0 && c <= 10_000);
@@ -110,12 +134,15 @@ export const roomMachine = setup({
     answer: assign(({ context, event }) =>
       event.type === 'answer.set' ? { answers: { ...context.answers, [event.participant]: [...event.options] }, participants: { ...context.participants, [event.participant]: event.at } } : {},
     ),
-    show: assign(({ context, event }) => (event.type === 'question.show' ? { seq: context.seq + 1, question: event.question, answers: {}, hands: event.question.options.map(() => 0) } : {})),
+    show: assign(({ context, event }) => (event.type === 'question.show' ? { seq: context.seq + 1, question: event.question, answers: {}, hands: event.question.options.map(() => 0), key: undefined } : {})),
     setHands: assign(({ event }) => (event.type === 'hands.set' ? { hands: [...event.counts] } : {})),
+    setKey: assign(({ context, event }) =>
+      event.type === 'answer.reveal' && event.key ? { key: { right: event.key.right.filter((id) => context.question?.options.includes(id)), story: event.key.story } } : {},
+    ),
   },
 }).createMachine({
   id: 'room',
-  context: ({ input }) => ({ seq: 0, question: undefined, participants: {}, answers: {}, hands: [], expiresAt: input.now + input.lifetimeMs }),
+  context: ({ input }) => ({ seq: 0, question: undefined, participants: {}, answers: {}, hands: [], key: undefined, expiresAt: input.now + input.lifetimeMs }),
   initial: 'waiting',
   on: {
     'participant.join': { guard: 'roomForMore', actions: 'join' },
@@ -130,7 +157,7 @@ export const roomMachine = setup({
       on: {
         'answer.set': { guard: 'answerCounts', actions: 'answer' },
         'hands.set': { guard: 'handsFit', actions: 'setHands' },
-        'answer.reveal': { guard: 'canReveal', target: 'revealed' },
+        'answer.reveal': { guard: 'canReveal', target: 'revealed', actions: 'setKey' },
         'question.show': { guard: 'wellFormed', target: 'asking', reenter: true, actions: 'show' },
       },
     },

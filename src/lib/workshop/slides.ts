@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import { consequenceOf, correctAt, endingReached, leadsOn, questionOf, type QuizOption } from '../quiz/scenario';
+import { consequenceOf, correctAt, endingReached, leadsOn, questionOf, startOf, type QuizOption } from '../quiz/scenario';
 import type { Ending, Scenario } from '../quiz/types';
 import { scenariosIn, type PlanItem, type PlannableModule, type WorkshopPlan } from './plan';
 import { optionsOf, roomChoice, type Slide } from './presenter-machine';
@@ -50,4 +50,28 @@ export function slideView(slide: Slide, step: string | undefined, counts: readon
     ending: revealed && room ? endingReached(s, [{ scenario: s.id, step, choice: [room.id] }]) : undefined,
     needsVotes: leadsOn(s) && !revealed && room === undefined,
   };
+}
+
+/** The words of a text that carry meaning (five letters or more), lower-cased, for a rough match. */
+const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}{5,}/gu) ?? []);
+
+/**
+ * The module's facilitator question to discuss after a slide: the one sharing most words with the
+ * scenario (its situation, question and options), so the discussion is about what the room just
+ * saw; on a tie (or no overlap) the slide's own position picks, as before. A heuristic: the
+ * facilitator questions belong to the module, not to a scenario.
+ */
+export function discussionFor(questions: readonly string[], slide: Slide, step: string | undefined, lang: Locale): string | undefined {
+  if (!questions.length) return undefined;
+  const s = slide.scenario;
+  const at = step ?? startOf(s);
+  const scenarioWords = wordsOf([s.situation[lang], questionOf(s, at)[lang], ...optionsOf(slide, at).map((o) => o.label?.[lang] ?? '')].join(' '));
+  const fallback = slide.question % questions.length;
+  let best = fallback;
+  let bestScore = 0;
+  questions.forEach((q, i) => {
+    const score = [...wordsOf(q)].filter((w) => scenarioWords.has(w)).length;
+    if (score > bestScore || (score === bestScore && score > 0 && i === fallback)) [best, bestScore] = [i, score];
+  });
+  return questions[best];
 }

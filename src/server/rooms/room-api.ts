@@ -43,7 +43,13 @@ function questionOf(value: unknown): RoomQuestion | undefined {
 function actionOf(value: unknown): ControlAction | undefined {
   const a = value as { type?: unknown; question?: unknown; counts?: unknown } | null;
   if (!a || typeof a !== 'object') return undefined;
-  if (a.type === 'answer.reveal') return { type: 'answer.reveal' };
+  if (a.type === 'answer.reveal') {
+    const key = (a as { key?: { right?: unknown; story?: unknown } }).key;
+    if (key === undefined) return { type: 'answer.reveal' };
+    if (!key || typeof key !== 'object' || !Array.isArray(key.right) || key.right.length > 10 || !key.right.every((o) => typeof o === 'string' && ID.test(o)) || typeof key.story !== 'boolean')
+      return undefined;
+    return { type: 'answer.reveal', key: { right: [...(key.right as string[])], story: key.story } };
+  }
   if (a.type === 'room.close') return { type: 'room.close' };
   if (a.type === 'question.show') {
     const question = questionOf(a.question);

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
-import { answerRefusal, roomMachine, type RoomEvent, type RoomQuestion } from '../../lib/workshop/room-machine.ts';
+import { answerRefusal, roomMachine, type RevealKey, type RoomEvent, type RoomQuestion } from '../../lib/workshop/room-machine.ts';
 import type { RoomLog } from './room-log.ts';
 
 /** Letters and digits a room reads aloud and types without mistakes: no 0/O, 1/I/L. */
@@ -31,7 +31,7 @@ function issuedBy(secretHash: string, code: string, id: string): boolean {
 }
 
 /** What only the presenter may do. */
-export type ControlAction = { type: 'question.show'; question: RoomQuestion } | { type: 'answer.reveal' } | { type: 'hands.set'; counts: number[] } | { type: 'room.close' };
+export type ControlAction = { type: 'question.show'; question: RoomQuestion } | { type: 'answer.reveal'; key?: RevealKey } | { type: 'hands.set'; counts: number[] } | { type: 'room.close' };
 
 type RoomActor = Actor<typeof roomMachine>;
 interface LocalRoom {

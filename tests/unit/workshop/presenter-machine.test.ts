@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPresenterRun, majority, presenterTransition, type PresenterEvent, type PresenterInput, type Slide, type Ticker } from '../../../src/lib/workshop/presenter-machine';
+import { createPresenterRun, majority, parseSavedRun, presenterTransition, savedRunOf, type PresenterEvent, type PresenterInput, type Slide, type Ticker } from '../../../src/lib/workshop/presenter-machine';
 import { hardest, summarise } from '../../../src/lib/workshop/summary';
 import { fixtureQuiz } from '../helpers';
 
@@ -111,7 +111,17 @@ describe('presenter machine', () => {
     p.send({ type: 'clock.reset' });
     expect(p.snap().context.clockMs).toBe(0);
     p.tick(1000);
-    expect(p.snap().context.clockMs).toBe(0); // resetting the timer stopped it, and the clock with it
+    // The scenario timer is stopped now; the workshop clock runs on (a trainer who never starts
+    // the timer still sees the workshop's time, not 00:00).
+    expect(p.snap().context.timer).toEqual({ running: false, elapsedMs: 0 });
+    expect(p.snap().context.clockMs).toBe(1000);
+  });
+
+  it('runs the workshop clock from the first slide even when the scenario timer never starts', () => {
+    const p = start();
+    p.tick(5000);
+    expect(p.snap().context.timer.elapsedMs).toBe(0);
+    expect(p.snap().context.clockMs).toBe(5000);
   });
 
   it('summarises votes against the right answers and finds the hardest scenarios', () => {
@@ -255,8 +265,95 @@ describe('the transition', () => {
     const before = run.getSnapshot();
     expect(presenterTransition(before, { type: 'nav.back' })).toBeUndefined(); // first slide, nothing earlier
     expect(presenterTransition(before, { type: 'summary.close' })).toBeUndefined();
-    expect(presenterTransition(before, { type: 'timer.tick', ms: 1000 })).toBeUndefined(); // the timer is not running
+    expect(presenterTransition(before, { type: 'timer.tick', ms: 1000 })?.snapshot.context.timer.elapsedMs).toBe(0); // the timer is not running: only the clock counts
     run.send({ type: 'nav.back' });
     expect(run.getSnapshot()).toBe(before);
+  });
+});
+
+describe('resuming after a reload (B1)', () => {
+  it('comes back to the same slide, step, reveal, votes and story path', () => {
+    const p = start();
+    p.send({ type: 'vote.add', option: 1 }, { type: 'answer.reveal' }, { type: 'nav.next' }, { type: 'vote.add', option: 0 }, { type: 'answer.reveal' });
+    p.tick(4000);
+    const saved = savedRunOf(p.snap())!;
+    expect(saved).toMatchObject({ index: 1, phase: 'revealed', clockMs: 4000 });
+    // The reload: a new run, the same slides (loaded again), then the saved run from storage.
+    const again = start();
+    again.send({ type: 'run.restore', saved: parseSavedRun(JSON.parse(JSON.stringify(saved)))! });
+    expect(again.snap().context.index).toBe(1);
+    expect(again.snap().matches({ presenting: 'revealed' })).toBe(true);
+    expect(again.snap().context.votes).toEqual(p.snap().context.votes);
+    expect(again.snap().context.clockMs).toBe(4000);
+  });
+
+  it('keeps a story’s step and path', () => {
+    const p = start(slides.slice(4));
+    p.send({ type: 'vote.add', option: 0 }, { type: 'answer.reveal' }, { type: 'nav.next' });
+    const saved = savedRunOf(p.snap())!;
+    expect(saved.step).not.toBe('first');
+    const again = start(slides.slice(4));
+    again.send({ type: 'run.restore', saved });
+    expect(again.snap().context.step).toBe(saved.step);
+    expect(again.snap().context.path).toEqual(p.snap().context.path);
+    // Back walks the restored path to the first step, revealed.
+    again.send({ type: 'nav.back' }, { type: 'nav.back' });
+    expect(again.snap().context.step).toBe('first');
+  });
+
+  it('refuses a saved run that does not fit the slides or is malformed', () => {
+    expect(parseSavedRun(null)).toBeUndefined();
+    expect(parseSavedRun({ index: -1, phase: 'voting', votes: {}, path: {}, clockMs: 0 })).toBeUndefined();
+    expect(parseSavedRun({ index: 0, phase: 'over', votes: {}, path: {}, clockMs: 0 })).toBeUndefined();
+    expect(parseSavedRun({ index: 0, phase: 'voting', votes: { '0:': ['x'] }, path: {}, clockMs: 0 })).toBeUndefined();
+    const p = start(slides.slice(0, 2));
+    const before = p.snap();
+    p.send({ type: 'run.restore', saved: { index: 5, step: undefined, phase: 'revealed', votes: {}, path: {}, clockMs: 0 } });
+    p.send({ type: 'run.restore', saved: { index: 0, step: 'nowhere', phase: 'revealed', votes: {}, path: {}, clockMs: 0 } });
+    expect(p.snap()).toBe(before);
+  });
+});
+
+describe('the key for the phones', () => {
+  it('names the right options, or a story step’s better ones (none when every option is as good)', async () => {
+    const { revealKey } = await import('../../../src/lib/workshop/reveal-key');
+    const { correctAt, optionsAt, startOf } = await import('../../../src/lib/quiz/scenario');
+    for (const s of quiz.scenarios) {
+      const step = startOf(s);
+      const key = revealKey(s, step);
+      if (s.kind !== 'branching') expect(key).toEqual({ right: correctAt(s, step), story: false });
+      else {
+        const options = optionsAt(s, step) as readonly { id: string; mistake: boolean }[];
+        const better = options.filter((o) => !o.mistake).map((o) => o.id);
+        expect(key).toEqual({ right: better.length === options.length ? [] : better, story: true });
+        expect(key.right.length).toBeLessThan(options.length);
+      }
+    }
+  });
+
+  it('gives the phones a data file without any key, feedback or source', async () => {
+    const { participantData, KEY_FIELDS } = await import('../../../src/lib/workshop/presenter-data');
+    const data = participantData({ id: 'm', locale: 'lv', title: 'T', questions: ['q'], scenarios: quiz.scenarios, optionLabels: {}, outcomes: { best: 'x' } });
+    const text = JSON.stringify(data);
+    for (const field of KEY_FIELDS) expect(text).not.toContain(`"${field}"`);
+    expect(data.scenarios.map((s) => s.id)).toEqual(quiz.scenarios.map((s) => s.id));
+    expect(text).toContain(JSON.stringify(quiz.scenarios[0]!.situation.lv));
+    // The original is untouched (the presenter's file still has its key).
+    expect(JSON.stringify(quiz.scenarios)).toContain('"correct":true');
+  });
+});
+
+describe('the discussion question', () => {
+  it('picks the facilitator question that shares most words with the scenario, else the slide’s own', async () => {
+    const { discussionFor } = await import('../../../src/lib/workshop/slides');
+    const slide = slides[0]!;
+    const words = slide.scenario.situation.lv.match(/\p{L}{5,}/gu)!.slice(0, 3).join(' ');
+    const questions = ['Kas notika sapulcē vakar?', `Ko darītu jūs: ${words}?`, 'Vēl viens jautājums'];
+    expect(discussionFor(questions, slide, undefined, 'lv')).toBe(questions[1]);
+    // Nothing in common: the slide's position decides, as before.
+    expect(discussionFor(['xyz', 'qqq'], { ...slide, question: 3 }, undefined, 'lv')).toBe('qqq');
+    expect(discussionFor([], slide, undefined, 'lv')).toBeUndefined();
+    // A story (its first step when none is given).
+    expect(discussionFor(questions, slides[4]!, undefined, 'lv')).toBeTypeOf('string');
   });
 });

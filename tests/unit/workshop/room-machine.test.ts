@@ -132,3 +132,27 @@ describe('live room machine', () => {
     expect(r.counts()).toEqual([0, 0, 0]);
   });
 });
+
+describe('the key reaches the phones with the reveal only (M7, M5)', () => {
+  it('holds no key in a phone’s view before the reveal, the right options after', () => {
+    const r = room();
+    r.send(join('p1'), { type: 'question.show', question: single }, answer('p1', 1, 'c'));
+    const before = participantView(r.snap().context, r.revealed(), 'p1');
+    expect(before).not.toHaveProperty('right');
+    expect(JSON.stringify(before)).not.toMatch(/right|correct|chosen/);
+    r.send({ type: 'answer.reveal', key: { right: ['a', 'not-an-option'], story: false } });
+    expect(participantView(r.snap().context, r.revealed(), 'p1')).toMatchObject({ revealed: true, right: ['a'], answer: ['c'] });
+    expect(participantView(r.snap().context, r.revealed(), 'p1')).not.toHaveProperty('chosen');
+    // The next question starts without the old key.
+    r.send({ type: 'question.show', question: several });
+    expect(participantView(r.snap().context, r.revealed(), 'p1')).not.toHaveProperty('right');
+  });
+
+  it('tells the phones of a story step which option the room chose (phones and hands together)', () => {
+    const r = room();
+    r.send(join('p1'), join('p2'), { type: 'question.show', question: story('first') }, answer('p1', 1, 'q'), { type: 'hands.set', counts: [2, 0] });
+    r.send({ type: 'answer.reveal', key: { right: [], story: true } });
+    expect(participantView(r.snap().context, r.revealed(), 'p1')).toMatchObject({ right: [], chosen: 'p', answer: ['q'] });
+    expect(participantView(r.snap().context, r.revealed(), 'p2')).toMatchObject({ right: [], chosen: 'p', answer: undefined });
+  });
+});
