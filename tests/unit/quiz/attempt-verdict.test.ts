@@ -10,9 +10,8 @@ import { fixtureQuiz, root, seeds } from '../helpers';
 // The browser resumes a saved attempt only when isDrawnBySeed says it is its seed's draw; the
 // server refuses a result when attemptProblem gives a reason. The two must agree on every attempt.
 
-const course: QuizFile[] = readdirSync(join(root, 'quizzes'))
-  .filter((name) => name.endsWith('.yaml') && !name.startsWith('_'))
-  .map((name) => loadQuizFile(`quizzes/${name}`, readFileSync(join(root, 'quizzes', name), 'utf8'), seeds));
+const files = readdirSync(join(root, 'quizzes')).filter((name) => name.endsWith('.yaml') && !name.startsWith('_'));
+const course: QuizFile[] = files.map((name) => loadQuizFile(`quizzes/${name}`, readFileSync(join(root, 'quizzes', name), 'utf8'), seeds));
 
 /** Attempts around the one a seed draws: itself, and the ways a stored or hand-made one differs. */
 function attemptsNear(quiz: QuizFile, seed: number): AttemptSpec[] {
@@ -48,11 +47,12 @@ describe('isDrawnBySeed (the browser’s resume check) against attemptProblem (t
   it('gives the same verdict on every attempt, accepting the seeds’ draws and refusing altered ones', () => {
     let accepted = 0;
     let refused = 0;
-    for (const quiz of [...course, fixtureQuiz()])
+    const named: [string, QuizFile][] = [...course.map((q, i) => [files[i]!, q] as [string, QuizFile]), ['fixture', fixtureQuiz()]];
+    for (const [name, quiz] of named)
       for (let seed = 0; seed < 40; seed++)
         for (const spec of attemptsNear(quiz, seed)) {
           const server = attemptProblem(quiz, spec) === undefined;
-          expect(isDrawnBySeed(quiz, spec), `${quiz.id} ${JSON.stringify(spec)}: ${attemptProblem(quiz, spec)}`).toBe(server);
+          expect(isDrawnBySeed(quiz, spec), `${name} ${JSON.stringify(spec)}: ${attemptProblem(quiz, spec)}`).toBe(server);
           if (server) accepted++;
           else refused++;
         }
