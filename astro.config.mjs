@@ -4,12 +4,14 @@ import svelte from '@astrojs/svelte';
 import node from '@astrojs/node';
 import { editionDate } from './scripts/edition-date.mjs';
 import { precompressIntegration } from './scripts/precompress.mjs';
+import { smallPreload } from './scripts/small-preload.mjs';
 
 /**
- * Two shared chunks, so a page needs few requests without loading what it does not use:
- * "core", what every page's islands load (the Svelte runtime and its Astro client, nanostores, the
- * progress store and its shape checks), and "quiz", the quiz engine (scenario kinds, drawing,
- * positions, scoring, the question views) for the quiz player, the final test and the presenter.
+ * A few shared chunks, so a page needs few requests without loading what it does not use:
+ * "core", what every page's islands load (the Svelte runtime and its Astro client, the progress
+ * store and its shape checks); "scenario", the scenario kinds and the question views, for the quiz
+ * player, the final test, the presenter and the phones of a live room; "quiz", the attempt engine
+ * (drawing, positions, scoring) for the quiz player and the final test.
  * @param {string} id
  */
 function sharedChunk(id) {
@@ -19,9 +21,23 @@ function sharedChunk(id) {
   if (/\/src\/components\/use-(actor|store)\.svelte\.ts$|\/src\/lib\/scorm\/page-bridge\./.test(id)) return 'core';
   // What the certificate and verify pages both load at once (dates, editions, the QR summary's format), in one request.
   if (/\/src\/lib\/(certificate\/(date-text|edition-label|qr-summary|qr-summary-codec|qr-digits|decode-credential)|assert-never)\.|\/src\/components\/download-file\./.test(id)) return 'certificate';
-  if (/\/src\/lib\/quiz\/(kinds\/|(scenario|draw|position|attempt|regrade|scoring|option-ids|view)\.)/.test(id)) return 'quiz';
+  // The scenario kinds (what a scenario asks, its options, key and endings) and their views, for every page that shows
+  // scenarios: the quiz player, the final test, the presenter and (lazily) the phones in a live room.
+  if (/\/src\/lib\/quiz\/(kinds\/|(scenario|option-ids|view)\.)/.test(id)) return 'scenario';
+  // The attempt engine (drawing, positions, scoring) only for the pages where a learner answers: not the presenter.
+  if (/\/src\/lib\/quiz\/(draw|position|attempt|regrade|scoring)\./.test(id)) return 'quiz';
   return undefined;
 }
+
+/**
+ * The shared chunks as rolldown groups, in the order they claim modules: a group also takes what
+ * its modules import (rolldown's includeDependenciesRecursively) unless a group before it has it,
+ * so the "quiz" engine does not swallow the scenario kinds it imports.
+ */
+const SHARED_CHUNKS = ['core', 'certificate', 'scenario', 'quiz'];
+const codeSplitting = {
+  groups: SHARED_CHUNKS.map((name, i) => ({ name, priority: SHARED_CHUNKS.length - i, test: (/** @type {string} */ id) => sharedChunk(id) === name })),
+};
 
 export default defineConfig({
   site: 'https://example.invalid',
@@ -41,9 +57,11 @@ export default defineConfig({
     // `astro build` keeps its own dependency-optimiser cache: `astro check` and `astro dev` write the
     // shared one with another configuration, and each build then re-optimised (about 6 s of ~30).
     ...(process.argv.includes('build') ? { cacheDir: 'node_modules/.vite-build' } : {}),
+    // Each lazy import's preload in a few lines of its own chunk, not Vite's shared helper (scripts/small-preload.mjs).
+    plugins: [...smallPreload()],
     define: { 'import.meta.env.COURSE_EDITION_DATE': JSON.stringify(editionDate()) },
     // Fewer requests without dead weight: see sharedChunk above.
-    build: { rollupOptions: { output: { manualChunks: sharedChunk } } },
+    build: { rollupOptions: { output: { codeSplitting } } },
   },
   security: {
     // Every page carries a <meta> Content-Security-Policy: scripts and styles only from this origin

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
+import { LOCALES, openModule, quizzes } from './course';
 
 // The browser's code must not carry the content schema library: zod is large, and its eval probe
 // (`new Function`) is reported as a Content-Security-Policy violation on every page that loads it.
@@ -49,3 +50,28 @@ test('no text of the final test bank is in any file under dist/client (and the s
   expect(scan(join('dist', 'client'))).toEqual([]);
   expect(scan(join('dist', 'server')).length).toBeGreaterThan(0);
 });
+
+// Lazy imports preload what they need with a few lines in their own chunk (scripts/small-preload.mjs),
+// not with Vite's shared preload-helper chunk, which every island with a lazy part loaded at once.
+test('no shared preload helper: the built chunks carry their own, and nothing imports preload-helper or rolldown-runtime at once', () => {
+  const dir = join('dist', 'client', '_astro');
+  const bundles = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  expect(bundles.filter((f) => /^preload-helper\./.test(f))).toEqual([]);
+  expect(bundles.filter((f) => /preload-helper\./.test(readFileSync(join(dir, f), 'utf8')))).toEqual([]);
+  expect(bundles.filter((f) => /rel=`modulepreload`|rel="modulepreload"/.test(readFileSync(join(dir, f), 'utf8'))).length).toBeGreaterThan(0);
+  // The shared quiz chunks are plain modules: no namespace object, so no bundler runtime with them.
+  for (const f of bundles.filter((f) => /^(quiz|scenario)\./.test(f))) expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(/rolldown-runtime/);
+});
+
+for (const locale of LOCALES) {
+  test(`the module page's lazy views arrive with their own imports preloaded, and no helper chunk is fetched (${locale})`, async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await openModule(page, locale, quizzes[0]!.moduleId);
+    await expect.poll(() => fetched.some((p) => /\/_astro\/quiz-answer-views\./.test(p)), { timeout: 15_000 }).toBe(true);
+    // What the views import that the page had not loaded (the result store) is preloaded by a link.
+    await expect(page.locator('link[rel="modulepreload"][href*="/_astro/result-store."]')).toHaveCount(1);
+    await expect.poll(() => fetched.some((p) => /\/_astro\/result-store\./.test(p))).toBe(true);
+    expect(fetched.filter((p) => /preload-helper|rolldown-runtime/.test(p))).toEqual([]);
+  });
+}

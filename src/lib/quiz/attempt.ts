@@ -39,6 +39,20 @@ export function attemptProblem(pool: QuizFile, spec: AttemptSpec): string | unde
 }
 
 /**
+ * Whether this attempt is exactly the one its seed draws on this quiz: what the browser checks
+ * before resuming a saved attempt. The same verdict as `attemptProblem(...) === undefined`, since
+ * what a seed draws always meets the rules (tests/unit/quiz/attempt-verdict.test.ts puts both to the
+ * course's quizzes and to altered attempts), but without drawProblem's reasons: those are for the
+ * server's refusal, and the browser need not load them.
+ */
+export function isDrawnBySeed(pool: QuizFile, spec: AttemptSpec): boolean {
+  if (spec.seed === null && pool.draw) return false;
+  const ids = drawnIds(pool, spec);
+  const drawn = drawnIds(pool, { seed: spec.seed });
+  return ids.length === drawn.length && ids.every((id, i) => id === drawn[i]);
+}
+
+/**
  * The quiz as one attempt shows it: the drawn scenarios, each with its options in the seed's
  * order. Every engine function (position, scoring, replay) then runs on it unchanged, and answer
  * logs keep option ids, so the order never affects grading.

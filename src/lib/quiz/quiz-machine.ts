@@ -1,4 +1,4 @@
-import { attemptProblem, attemptQuiz, drawnIds, type AttemptSpec } from './attempt';
+import { attemptQuiz, drawnIds, isDrawnBySeed, type AttemptSpec } from './attempt';
 import { advance, entryAt, firstPosition, isValidChoice, replay, type Position } from './position';
 import { scoreQuiz, type QuizScore } from './scoring';
 import type { AnswerLog, QuizFile } from './types';
@@ -55,7 +55,7 @@ function freshAttempt(pool: QuizFile, seed: number): Pick<QuizContext, 'attempt'
 function restore(input: QuizMachineInput): QuizContext {
   const fresh: QuizContext = { pool: input.quiz, ...freshAttempt(input.quiz, input.seed), resumePhase: input.resume?.phase, resumed: false };
   const saved = input.resume;
-  if (!saved || attemptProblem(input.quiz, saved)) return fresh;
+  if (!saved || !isDrawnBySeed(input.quiz, saved)) return fresh;
   const attempt = { seed: saved.seed, drawn: drawnIds(input.quiz, saved) };
   const quiz = attemptQuiz(input.quiz, attempt);
   const walked = replay(quiz, saved.log);
