@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { isQuizFileName } from '../../../src/lib/course/read-sources';
+import { twinPairs } from '../../../src/lib/quiz/draw';
+import { skimFigures } from '../../../src/lib/quiz/twin-skim';
+import type { Scenario } from '../../../src/lib/quiz/types';
+
+// A learner who knows a pair's two keys but tells its twins apart by mechanical cues (which twin
+// says „jau”, has more negations, is longer, has words the other lacks) must do no better than a
+// coin over the course's pairs: each rule and its reverse within 40–60 %, and no rule that is
+// never wrong on four or more pairs. Module quizzes and the final test's bank are counted apart
+// (the bank is what certificates rest on).
+const root = join(import.meta.dirname, '..', '..', '..');
+const pairsOf = (files: string[]) =>
+  files.flatMap((file) => {
+    const scenarios = (parse(readFileSync(file, 'utf8')) as { scenarios: Scenario[] }).scenarios;
+    return twinPairs(scenarios).map(([a, b]) => [scenarios[a]!, scenarios[b]!] as const);
+  });
+const groups = {
+  'module quizzes': pairsOf(readdirSync(join(root, 'quizzes')).filter(isQuizFileName).map((f) => join(root, 'quizzes', f))),
+  'final-test bank': pairsOf(readdirSync(join(root, 'quizzes', 'final-test')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'quizzes', 'final-test', f))),
+};
+
+describe('twins cannot be told apart by mechanical cues in the situation', () => {
+  for (const [group, pairs] of Object.entries(groups))
+    it(`${group} (${pairs.length} pairs)`, () => {
+      expect(pairs.length).toBeGreaterThan(10);
+      const tells = skimFigures(pairs)
+        .filter((f) => f.rate > 0.6 || (f.right >= 4 && f.wrong === 0))
+        .map((f) => `${f.rule}: right ${f.right}, wrong ${f.wrong}, abstain ${f.abstain} (${Math.round(f.rate * 100)} %)`);
+      expect(tells).toEqual([]);
+    });
+
+  it('catches a course whose restrictive twins all say „vēl nav”', () => {
+    const twin = (id: string, situation: string, key: string, partner?: string): Scenario =>
+      ({
+        id,
+        kind: 'disclosure',
+        ...(partner ? { twin: partner } : {}),
+        situation: { lv: situation, en: situation },
+        question: { lv: 'Ko darīt?', en: 'What to do?' },
+        options: ['share', 'withhold', 'ask'].map((o) => ({ id: o, correct: o === key, feedback: { lv: 'x', en: 'x' } })),
+      }) as unknown as Scenario;
+    const pairs = Array.from({ length: 6 }, (_, i) => [twin(`a${i}`, `Pārskats ${i} jau ir publicēts mājaslapā.`, 'share'), twin(`b${i}`, `Pārskats ${i} vēl nav publicēts un ir iekšējs.`, 'withhold', `a${i}`)] as const);
+    const cue = skimFigures(pairs).find((f) => f.rule.startsWith('published cue'))!;
+    expect(cue).toMatchObject({ right: 6, wrong: 0 });
+  });
+});
