@@ -57,8 +57,6 @@ export const bestAnswersOf = (s: Scenario): AnswerEntry[] => kindOf(s).bestAnswe
 export const worstAnswersOf = (s: Scenario): AnswerEntry[] => kindOf(s).worstAnswers(s);
 export const encodeChoice = (s: Scenario, ids: readonly string[], choice: readonly string[]): number => kindOf(s).encodeChoice(ids, choice);
 export const decodeChoice = (s: Scenario, ids: readonly string[], code: number): string[] => kindOf(s).decodeChoice(ids, code);
-export const validateKind = (s: Scenario): string[] => kindOf(s).validate(s);
-export const writingProblemsOf = (s: Scenario): string[] => kindOf(s).writingProblems(s);
 export const fixedOptionIds = (s: Scenario): readonly string[] | undefined => kindOf(s).fixedOptionIds;
 
 /** Every option of every step, for checks over a whole scenario (quotes, sources). */

@@ -1,4 +1,4 @@
-import { optionsAt, startOf } from './scenario';
+import { correctAt, optionsAt, startOf } from './scenario';
 import { standardOptionLabels, type StandardLabels } from './twin';
 import type { Scenario } from './types';
 import { optionLabel } from './view';
@@ -28,7 +28,7 @@ const PERSONAL = /privāt|personīg|savā|draug|brīvdien|vakar/g;
 const INSTITUTIONAL = /iestādes|oficiāl|darba|amat/g;
 
 const situation = (s: Scenario): string => s.situation.lv;
-const keyOf = (s: Scenario): Set<string> => new Set(optionsAt(s, startOf(s)).filter((o) => o.correct).map((o) => o.id));
+const keyOf = (s: Scenario): Set<string> => new Set(correctAt(s, startOf(s)));
 
 function keyLabel(s: Scenario, key: ReadonlySet<string>, standard: StandardLabels): string {
   return optionsAt(s, startOf(s))

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { duplicates } from './kinds/kind';
 import { drawRuleProblems } from './draw';
-import { everyOption, validateKind } from './scenario';
+import { validateKind } from './kind-checks';
+import { everyOption } from './scenario';
 import { quizFileSchema } from './schema';
 import { twinLengthProblems, twinProblems } from './twin';
 import type { QuizFile, Scenario } from './types';

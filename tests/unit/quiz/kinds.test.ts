@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateKind } from '../../../src/lib/quiz/kind-checks';
 import * as scenario from '../../../src/lib/quiz/scenario';
 import type { Scenario } from '../../../src/lib/quiz/types';
 import { fixtureQuiz } from '../helpers';
@@ -26,7 +27,7 @@ describe.each(Object.keys(expected) as (keyof typeof expected)[])('the %s kind, 
     expect(scenario.correctAt(s, scenario.startOf(s))).toEqual(want.correct);
     expect(scenario.maxPoints(s)).toBe(want.max);
     expect(scenario.fixedOptionIds(s) !== undefined).toBe(want.fixed);
-    expect(scenario.validateKind(s)).toEqual([]);
+    expect(validateKind(s)).toEqual([]);
   });
 
   it('scores its best answers at full points and its worst at the least', () => {

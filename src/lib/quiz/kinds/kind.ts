@@ -72,13 +72,6 @@ export interface ScenarioKindModule<S extends Scenario> {
   /** Answers that earn the most, and answers that earn the least. */
   bestAnswers(scenario: S): AnswerEntry[];
   worstAnswers(scenario: S): AnswerEntry[];
-  /** Problems a schema cannot see, each starting with the scenario and naming the field. */
-  validate(scenario: S): string[];
-  /**
-   * Item-writing faults that make a scenario guessable or unfair (not broken): the build fails on
-   * them unless they are listed as known failures. Each starts with the scenario.
-   */
-  writingProblems(scenario: S): string[];
 }
 
 /** Shuffles options, keeping the pinned ones last in their authored order. */

@@ -1,6 +1,6 @@
 import { shuffled } from '../random';
 import type { AnswerEntry, SingleStepScenario } from '../types';
-import { duplicates, shuffleOptions, type ScenarioKindModule } from './kind';
+import { shuffleOptions, type ScenarioKindModule } from './kind';
 
 /** Right means exactly the set of correct options: nothing missing, nothing extra. */
 export function isCorrectChoice(scenario: SingleStepScenario, choice: readonly string[]): boolean {
@@ -54,30 +54,5 @@ export function singleAnswerKind<S extends SingleStepScenario>(kind: S['kind'], 
       return [{ scenario: scenario.id, choice: rules.multiple ? right : [right[0]!] }];
     },
     worstAnswers: (scenario) => [{ scenario: scenario.id, choice: [scenario.options.find((o) => !o.correct)!.id] }],
-    writingProblems(scenario) {
-      if (!rules.multiple) return [];
-      // Right options all at the top or all at the bottom of the file's list: the print guide and file order give them away.
-      const right = scenario.options.flatMap((o, i) => (o.correct ? [i] : []));
-      const n = scenario.options.length;
-      const letters = right.map((i) => String.fromCharCode(65 + i)).join('');
-      if (right.every((position, i) => position === i)) return [`scenario "${scenario.id}" › options: the correct options are all first (${letters}); interleave them with wrong ones`];
-      if (right.every((position, i) => position === n - right.length + i)) return [`scenario "${scenario.id}" › options: the correct options are all last (${letters}); interleave them with wrong ones`];
-      return [];
-    },
-    validate(scenario) {
-      const at = `scenario "${scenario.id}"`;
-      const problems = duplicates(scenario.options.map((o) => o.id)).map((id) => `${at} › option "${id}" › id: duplicate option id`);
-      for (const option of scenario.options) {
-        if (rules.fixedOptionIds && !rules.fixedOptionIds.includes(option.id))
-          problems.push(`${at} › option "${option.id}" › id: a ${kind} option must be one of ${rules.fixedOptionIds.join(', ')}`);
-        if (!rules.fixedOptionIds && !option.label) problems.push(`${at} › option "${option.id}" › label: missing (required for ${kind})`);
-      }
-      const correct = scenario.options.filter((o) => o.correct).length;
-      if (rules.multiple && correct < 2) problems.push(`${at} › options: a ${kind} scenario needs at least two correct options, found ${correct}`);
-      if (rules.multiple && correct === scenario.options.length)
-        problems.push(`${at} › options: a ${kind} scenario needs at least one wrong option, or ticking everything passes`);
-      if (!rules.multiple && correct !== 1) problems.push(`${at} › options: exactly one option must be correct, found ${correct}`);
-      return problems;
-    },
   };
 }
