@@ -237,6 +237,20 @@ for (const locale of LOCALES) {
         const better = (optionsAt(s, step) as readonly { id: string; mistake: boolean }[]).filter((o) => !o.mistake).map((o) => o.id);
         const betterLetters = order.flatMap((id, i) => (better.includes(id) ? [letter(i)] : [])).join(', ');
         const heading = better.length && better.length < order.length ? t(locale, 'join.better', { letters: betterLetters }) : t(locale, 'join.noSingleRight');
+        // The projector marks the same better options as the phones, with a legend of the same words, and none when there is no better one.
+        const keyed = better.length && better.length < order.length ? better : [];
+        const marked = await presenter.locator('[data-testid="presenter-option"][data-right="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+        expect(marked.sort()).toEqual([...keyed].sort());
+        for (const id of keyed) await expect(presenter.locator(`[data-testid="presenter-option"][data-option="${id}"]`).getByTestId('right-mark')).toHaveAttribute('title', t(locale, 'present.better'));
+        if (keyed.length) await expect(presenter.getByTestId('reveal-legend')).toHaveText(`✓ ${t(locale, 'present.better')}`);
+        else await expect(presenter.getByTestId('reveal-legend')).toHaveCount(0);
+        // The majority's badge sits under the option's text, in the phones' words.
+        const chosenOption = presenter.locator(`[data-testid="presenter-option"][data-option="${order[leads]}"]`);
+        await expect(chosenOption.getByTestId('presenter-chose')).toHaveText(t(locale, 'present.roomChose'));
+        expect(t(locale, 'present.roomChose')).toBe(t(locale, 'join.roomChoseMark'));
+        const labelBox = (await chosenOption.locator('.label').boundingBox())!;
+        const badgeBox = (await chosenOption.getByTestId('presenter-chose').boundingBox())!;
+        expect(badgeBox.y, 'the badge is under the label').toBeGreaterThanOrEqual(labelBox.y + labelBox.height - 1);
         for (const p of [p1, p2, p3]) {
           await expect(p.locator('#join-reveal-heading')).toHaveText(heading);
           await expect(p.getByTestId('join-room-chose')).toHaveText(t(locale, 'join.roomChose', { letter: letter(leads) }));
