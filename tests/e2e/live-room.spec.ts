@@ -164,7 +164,7 @@ for (const locale of LOCALES) {
         await choose(p3, order[2]!);
         await expect(p3.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.unsent', { letters: 'C' }));
         await phones[2]!.context.setOffline(false);
-        await expect(p3.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.sent', { letters: 'C' }), { timeout: 30_000 });
+        await expect(p3.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.sent', { letters: 'C' }), { timeout: 5000 });
         await expect(presenter.getByTestId('live-answered')).toHaveText('3');
         await presenter.screenshot({ path: `${SHOTS}/presenter-${locale}-1024x768.png` });
         // With the room's strip open at 1024×768 the slide fits again (the stage's size changed): every option inside the stage.
@@ -237,6 +237,20 @@ for (const locale of LOCALES) {
         const better = (optionsAt(s, step) as readonly { id: string; mistake: boolean }[]).filter((o) => !o.mistake).map((o) => o.id);
         const betterLetters = order.flatMap((id, i) => (better.includes(id) ? [letter(i)] : [])).join(', ');
         const heading = better.length && better.length < order.length ? t(locale, 'join.better', { letters: betterLetters }) : t(locale, 'join.noSingleRight');
+        // The projector marks the same better options as the phones, with a legend of the same words, and none when there is no better one.
+        const keyed = better.length && better.length < order.length ? better : [];
+        const marked = await presenter.locator('[data-testid="presenter-option"][data-right="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+        expect(marked.sort()).toEqual([...keyed].sort());
+        for (const id of keyed) await expect(presenter.locator(`[data-testid="presenter-option"][data-option="${id}"]`).getByTestId('right-mark')).toHaveAttribute('title', t(locale, 'present.better'));
+        if (keyed.length) await expect(presenter.getByTestId('reveal-legend')).toHaveText(`✓ ${t(locale, 'present.better')}`);
+        else await expect(presenter.getByTestId('reveal-legend')).toHaveCount(0);
+        // The majority's badge sits under the option's text, in the phones' words.
+        const chosenOption = presenter.locator(`[data-testid="presenter-option"][data-option="${order[leads]}"]`);
+        await expect(chosenOption.getByTestId('presenter-chose')).toHaveText(t(locale, 'present.roomChose'));
+        expect(t(locale, 'present.roomChose')).toBe(t(locale, 'join.roomChoseMark'));
+        const labelBox = (await chosenOption.locator('.label').boundingBox())!;
+        const badgeBox = (await chosenOption.getByTestId('presenter-chose').boundingBox())!;
+        expect(badgeBox.y, 'the badge is under the label').toBeGreaterThanOrEqual(labelBox.y + labelBox.height - 1);
         for (const p of [p1, p2, p3]) {
           await expect(p.locator('#join-reveal-heading')).toHaveText(heading);
           await expect(p.getByTestId('join-room-chose')).toHaveText(t(locale, 'join.roomChose', { letter: letter(leads) }));
@@ -291,6 +305,45 @@ for (const locale of LOCALES) {
     const refused = await presenter.request.post(`/api/rooms/${code}/join/`, { headers: { origin: new URL(presenter.url()).origin }, data: {} });
     expect(refused.status()).toBe(404);
     for (const c of [presenterContext, ...phones.map((p) => p.context)]) await c.close();
+  });
+
+  test(`an answer chosen offline goes at once when the line is back, and a reveal before that says the change was not sent (${locale})`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const presenterContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const presenter = await presenterContext.newPage();
+    await presenter.goto(`${pathTo(locale, { page: 'present' })}?plan=${single.module}:${single.scenario.id}&lang=${locale}`);
+    await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
+    await presenter.getByTestId('live-open').click();
+    const code = (await presenter.getByTestId('live-code').textContent())!.trim();
+    const { context, page: p } = await phone(browser, 375);
+    await p.goto(`${joinPath(locale)}?${locale === 'lv' ? 'kods' : 'code'}=${code}`);
+    await expect(p.getByTestId('join-question')).toBeVisible();
+    const order = await presenterOrder(presenter);
+
+    // Offline long enough for the retries to back off (1 + 2 + 4 s): back online, the answer goes at once.
+    await context.setOffline(true);
+    await choose(p, order[2]!);
+    await expect(p.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.unsent', { letters: 'C' }));
+    await p.waitForTimeout(8000);
+    await expect(presenter.getByTestId('live-answered')).toHaveText('0');
+    await context.setOffline(false);
+    await expect(p.getByTestId('join-announcer')).toHaveText(t(locale, 'join.restored'));
+    await expect(presenter.getByTestId('live-answered')).toHaveText('1', { timeout: 3000 });
+    await expect(p.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.sent', { letters: 'C' }), { timeout: 3000 });
+
+    // Changed offline again, and the presenter reveals first: the phone does not claim the change.
+    await context.setOffline(true);
+    await choose(p, order[1]!);
+    await expect(p.getByTestId('join-answer-status')).toHaveText(t(locale, 'join.unsent', { letters: 'B' }));
+    await presenter.getByRole('button', { name: t(locale, 'present.reveal') }).click();
+    await expect(presenter.getByTestId('vote-count')).toHaveText(order.map((_, i) => (i === 2 ? '1' : '0')));
+    await context.setOffline(false);
+    await expect(p.getByTestId('join')).toHaveAttribute('data-revealed', 'true', { timeout: 10_000 });
+    await expect(p.getByTestId('join-verdict')).toHaveText(`${t(locale, 'join.lost', { letters: 'B' })} ${t(locale, 'join.lostCounted', { letters: 'C' })}`);
+    await expect(p.locator(`[data-testid="join-option"][data-option="${order[2]}"]`).getByTestId('join-yours-mark')).toBeVisible();
+    await expect(p.locator(`[data-testid="join-option"][data-option="${order[1]}"]`).getByTestId('join-yours-mark')).toHaveCount(0);
+    await noViolations(p, `${locale}: a change lost to the reveal`);
+    for (const c of [presenterContext, context]) await c.close();
   });
 
   test(`the join page: a wrong code says so, and the form passes axe at 320 px (${locale})`, async ({ browser }) => {

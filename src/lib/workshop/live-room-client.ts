@@ -95,6 +95,8 @@ export interface ParticipantState {
   unsent: boolean;
   /** The last answer came too late (the presenter had revealed or moved on). */
   late: boolean;
+  /** A change the server never got before the reveal: the phone says so instead of claiming it. */
+  lost?: string[];
   /** Seconds to wait after too many tries. */
   wait?: number;
 }
@@ -103,7 +105,12 @@ export interface ParticipantState {
 export function applyParticipantView(state: ParticipantState, view: ParticipantView): ParticipantState {
   const sameQuestion = view.seq === state.seq;
   // An answer chosen while the line was down is kept for the same, still open question.
-  const keepUnsent = sameQuestion && state.unsent && !view.revealed && state.answer !== undefined;
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => !!a && !!b && a.length === b.length && a.every((x) => b.includes(x));
+  // The server already has it (the state came before the answer's reply): nothing left to send.
+  const arrived = sameQuestion && state.unsent && same(state.answer, view.answer);
+  const keepUnsent = sameQuestion && state.unsent && !arrived && !view.revealed && state.answer !== undefined;
+  // Revealed with a change still unsent: the change is lost, and the phone must say so.
+  const lost = sameQuestion ? (state.lost ?? (view.revealed && state.unsent && !arrived ? state.answer : undefined)) : undefined;
   return {
     ...state,
     status: view.question ? 'question' : 'waiting',
@@ -115,6 +122,7 @@ export function applyParticipantView(state: ParticipantState, view: ParticipantV
     answer: keepUnsent ? state.answer : view.answer,
     unsent: keepUnsent,
     late: sameQuestion ? state.late && !view.answer : false,
+    lost,
   };
 }
 
@@ -205,8 +213,9 @@ export class ParticipantClient {
       const before = this.state;
       this.state = applyParticipantView(this.state, view);
       this.onchange(this.state);
-      // Back online with an answer the server has not got: send it now.
-      if (this.state.unsent && this.state.answer && (before.status === 'reconnecting' || before.status === 'joining' || before.unsent)) void this.send(this.state.answer);
+      // Every state that comes while the phone holds a different, unsent answer for the open
+      // question sends it at once, with the retries started afresh.
+      if (this.state.unsent && this.state.answer && !this.state.revealed && before.status !== 'closed') this.sendNow();
     });
     source.addEventListener('closed', () => {
       this.close();
@@ -236,6 +245,31 @@ export class ParticipantClient {
     this.timer = this.deps.setTimeout(() => void this.connect(), wait);
   }
 
+  /**
+   * The phone's line is back (the browser's online event): a kept answer goes at once, and a
+   * client that had given up (or waits out a backoff) joins again now.
+   */
+  online(): void {
+    if (!this.state.code) return;
+    if (this.state.status === 'unreachable') {
+      void this.join(this.state.code);
+      return;
+    }
+    if (this.stopped) return;
+    this.tries = 0;
+    if (!this.source && this.state.status === 'reconnecting') {
+      this.deps.clearTimeout(this.timer);
+      void this.connect();
+    }
+    if (this.state.unsent && this.state.answer && !this.state.revealed) this.sendNow();
+  }
+
+  private sendNow() {
+    this.resends = 0;
+    this.deps.clearTimeout(this.resendTimer);
+    if (this.state.answer) void this.send(this.state.answer);
+  }
+
   /** Chooses (or changes) the answer; kept and sent again later if the line is down. */
   async answer(options: string[]): Promise<void> {
     if (!this.state.question || this.state.revealed) return;
@@ -253,13 +287,14 @@ export class ParticipantClient {
     try {
       response = await this.deps.fetch(api(code, 'answer/'), post({ participant, seq, options }));
     } catch {
-      // Kept as unsent: sent again when the events come back, or by this bounded retry if the
-      // stream never noticed the drop.
-      if (this.resends < MAX_TRIES) {
+      // Kept as unsent: sent at once when the line or the events come back, and meanwhile tried
+      // again with a bounded backoff for as long as the question is open (the reveal, a new
+      // question or leaving the room ends the loop; there is no count cap before the reveal).
+      if (this.state.unsent && this.state.seq === seq && !this.state.revealed && !this.stopped) {
         this.deps.clearTimeout(this.resendTimer);
         this.resendTimer = this.deps.setTimeout(() => {
-          if (this.state.unsent && this.state.seq === seq && this.state.answer && !this.state.revealed) void this.send(this.state.answer);
-        }, backoffMs(this.resends++));
+          if (this.state.unsent && this.state.seq === seq && this.state.answer && !this.state.revealed && !this.stopped) void this.send(this.state.answer);
+        }, backoffMs(Math.min(this.resends++, 3)));
       }
       return;
     }
@@ -268,7 +303,8 @@ export class ParticipantClient {
     if (response.ok) return this.set({ unsent: false });
     if (response.status === 409) {
       const body = (await response.json().catch(() => ({}))) as { code?: string };
-      if (body.code === 'revealed' || body.code === 'old-question') return this.set({ unsent: false, late: true, answer: undefined });
+      if (body.code === 'revealed') return this.set({ unsent: false, late: true, lost: options, answer: undefined });
+      if (body.code === 'old-question') return this.set({ unsent: false, late: true, answer: undefined });
       if (body.code === 'not-joined') return this.set({ unsent: true }); // joined again on the next connect
     }
     if (response.status === 404) return this.set({ status: 'closed' });

@@ -1,8 +1,9 @@
 import type { Locale } from '../i18n/locales';
-import { consequenceOf, correctAt, endingReached, leadsOn, questionOf, startOf, type QuizOption } from '../quiz/scenario';
+import { consequenceOf, endingReached, leadsOn, questionOf, startOf, type QuizOption } from '../quiz/scenario';
 import type { Ending, Scenario } from '../quiz/types';
 import { scenariosIn, type PlanItem, type PlannableModule, type WorkshopPlan } from './plan';
 import { optionsOf, roomChoice, type Slide } from './presenter-machine';
+import { revealKey } from './reveal-key';
 
 /**
  * The slides of a workshop run: the plan's scenarios, options in the order the module data gives
@@ -28,7 +29,10 @@ export function slidesOfItem(item: PlanItem, module: { id: string; scenarios: re
 export interface SlideView {
   consequence: string | undefined;
   question: string;
+  /** `right`: after the reveal, the right option (a story's step: a better one, the key the phones get). */
   options: { option: QuizOption; right: boolean; picked: boolean }[];
+  /** A story: its marks say „Labākā izvēle”, not „Pareizā atbilde”. */
+  story: boolean;
   /** The options the reveal explains: the right ones, or the room's choice where choices lead on. */
   explained: QuizOption[];
   ending: Ending | undefined;
@@ -40,12 +44,14 @@ export interface SlideView {
 export function slideView(slide: Slide, step: string | undefined, counts: readonly number[], revealed: boolean, lang: Locale): SlideView {
   const s = slide.scenario;
   const options = optionsOf(slide, step);
-  const right = new Set(correctAt(s, step));
+  // The same key the phones get with the reveal (reveal-key.ts): a story's step marks its better options.
+  const right = new Set(revealKey(s, step).right);
   const room = roomChoice(slide, step, counts);
   return {
     consequence: consequenceOf(s, step)?.[lang],
     question: questionOf(s, step)[lang],
     options: options.map((option) => ({ option, right: revealed && right.has(option.id), picked: revealed && room?.id === option.id })),
+    story: leadsOn(s),
     explained: leadsOn(s) ? (room ? [room] : []) : options.filter((o) => right.has(o.id)),
     ending: revealed && room ? endingReached(s, [{ scenario: s.id, step, choice: [room.id] }]) : undefined,
     needsVotes: leadsOn(s) && !revealed && room === undefined,

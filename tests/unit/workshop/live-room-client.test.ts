@@ -130,6 +130,67 @@ describe('live room client logic', () => {
     expect(phone.state).toMatchObject({ status: 'question', answer: ['c'], unsent: false });
   });
 
+  it('sends a kept answer at once when the line comes back, keeps retrying while the question is open, and says so when the reveal comes first', async () => {
+    let online = true;
+    let revealed = false;
+    const b = fakeBrowser((url) => {
+      if (!online) return 'offline';
+      if (url.endsWith('/join/')) return json(200, { code: 'ABC234', participant: ID });
+      if (revealed) return json(409, { code: 'revealed' });
+      return new Response(null, { status: 204 });
+    });
+    const phone = new ParticipantClient(b.deps, () => {});
+    await phone.join('ABC234');
+    b.sources[0]!.emit('state', { seq: 1, question, answer: ['a'], revealed: false });
+    online = false;
+    await phone.answer(['c']);
+    // More failed tries than MAX_TRIES while the stream stays open: still retrying, the wait bounded.
+    for (let i = 0; i < MAX_TRIES + 3; i++) {
+      const timers = b.timers.length;
+      b.timers.at(-1)!.fn();
+      await b.flush();
+      expect(b.timers.length, `try ${i}`).toBe(timers + 1);
+      expect(b.timers.at(-1)!.ms).toBeLessThanOrEqual(8000 * 1.2);
+    }
+    expect(phone.state).toMatchObject({ answer: ['c'], unsent: true });
+    // The online event: sent at once, no timer waited out.
+    online = true;
+    const before = b.requests.length;
+    phone.online();
+    await b.flush();
+    expect(b.requests.slice(before)).toEqual([{ url: '/api/rooms/ABC234/answer/', body: { participant: ID, seq: 1, options: ['c'] } }]);
+    expect(phone.state).toMatchObject({ answer: ['c'], unsent: false, lost: undefined });
+
+    // Changed offline again, and the presenter reveals before the line is back: the change is lost, said plainly.
+    online = false;
+    await phone.answer(['b']);
+    b.sources[0]!.emit('state', { seq: 1, question, answer: ['c'], revealed: true, right: ['a'] });
+    expect(phone.state).toMatchObject({ answer: ['c'], lost: ['b'], unsent: false, revealed: true });
+    // The next question forgets it.
+    b.sources[0]!.emit('state', { seq: 2, question, answer: undefined, revealed: false });
+    expect(phone.state.lost).toBeUndefined();
+    // The reply to a late send comes first (409 revealed): also lost, and the revealed state keeps it.
+    online = true;
+    await phone.answer(['a']);
+    expect(phone.state.unsent).toBe(false);
+    online = false;
+    await phone.answer(['b']);
+    online = true;
+    revealed = true;
+    phone.online();
+    await b.flush();
+    expect(phone.state).toMatchObject({ lost: ['b'], late: true });
+    b.sources[0]!.emit('state', { seq: 2, question, answer: ['a'], revealed: true, right: ['a'] });
+    expect(phone.state).toMatchObject({ answer: ['a'], lost: ['b'] });
+  });
+
+  it('takes a state holding the phone’s own unsent answer as sent, without sending it twice', () => {
+    const s = { ...initialParticipant(), code: 'ABC234', status: 'question' as const, seq: 1, question, answer: ['a'], unsent: true };
+    expect(applyParticipantView(s, { seq: 1, question, answer: ['a'], revealed: false })).toMatchObject({ answer: ['a'], unsent: false });
+    expect(applyParticipantView(s, { seq: 1, question, answer: ['a'], revealed: true })).toMatchObject({ answer: ['a'], unsent: false, lost: undefined });
+    expect(applyParticipantView(s, { seq: 1, question, answer: ['b'], revealed: true })).toMatchObject({ answer: ['b'], lost: ['a'] });
+  });
+
   it('tells a wrong code from a room that has ended, and gives up after MAX_TRIES with the server unreachable', async () => {
     const wrong = fakeBrowser(() => json(404, { code: 'no-room' }));
     const phone = new ParticipantClient(wrong.deps, () => {});
