@@ -7,9 +7,9 @@ import { bankProblem, DEFAULT_RULES, type Bank, type FinalTestRules } from './dr
  *                              final test after the module quizzes, and says so;
  *                              `modules`: a certificate after the module quizzes alone (the
  *                              behaviour before the final test), and the certificate says so
- * - FINAL_TEST_ITEMS           items per attempt (default 17; at least two per module)
+ * - FINAL_TEST_ITEMS           items per attempt (default 23; at least two per module)
  * - FINAL_TEST_PASS            pass mark in percent (default 80)
- * - FINAL_TEST_TWINS           twin pairs per attempt, at least (default 8): two items with the same
+ * - FINAL_TEST_TWINS           twin pairs per attempt, at least (default 11): two items with the same
  *                              question and options whose key differs by one fact in the situation;
  *                              the build fails on a default a gambler passes too often (gambler.ts)
  * - FINAL_TEST_MINUTES         how long an attempt token is valid (default 60)

@@ -31,7 +31,7 @@ export interface FinalTestRules {
   passPercent: number;
 }
 
-export const DEFAULT_RULES: FinalTestRules = { count: 17, perModule: 2, branching: 1, twins: 8, passPercent: 80 };
+export const DEFAULT_RULES: FinalTestRules = { count: 23, perModule: 2, branching: 1, twins: 11, passPercent: 80 };
 
 export const itemKey = (item: ItemRef) => `${item.module}/${item.scenario}`;
 
