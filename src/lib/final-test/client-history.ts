@@ -31,13 +31,17 @@ export type AttemptMinutes = Pick<FinalTestConfig, 'minutes'>;
 const expiryOf = (h: HistoryEntry, config: AttemptMinutes) => h.startedAt + config.minutes * 60_000;
 
 /**
- * This client's attempt that is still open at `now` (started, not submitted, not expired), the
- * newest; undefined when there is none. While one is open a new start is refused: otherwise
+ * This client's attempt that is still open at `now` (started, not submitted, not expired) when it
+ * holds as many as allowed (`openAttempts`, default one); undefined when a start may go ahead. While one is open a new start is refused: otherwise
  * parallel starts, each submitted afterwards, would all be graded before the back-off saw any.
  */
-export function openAttempt(history: readonly HistoryEntry[], config: AttemptMinutes, now: number): { startedAt: number; expiresAt: number } | undefined {
-  const open = history.find((h) => h.passed === undefined && expiryOf(h, config) > now);
-  return open && { startedAt: open.startedAt, expiresAt: expiryOf(open, config) };
+export function openAttempt(history: readonly HistoryEntry[], config: AttemptMinutes & Partial<Pick<FinalTestConfig, 'openAttempts'>>, now: number): { startedAt: number; expiresAt: number } | undefined {
+  const open = history.filter((h) => h.passed === undefined && expiryOf(h, config) > now);
+  // With more than one allowed (the end-to-end tests' server), refused only at that many; the
+  // earliest to expire says when a start is possible again.
+  if (open.length < (config.openAttempts ?? 1)) return undefined;
+  const first = open.reduce((a, b) => (expiryOf(b, config) < expiryOf(a, config) ? b : a));
+  return { startedAt: first.startedAt, expiresAt: expiryOf(first, config) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { RESULT_VALID_SECONDS, signResult, verifyResult } from '../../../src/lib
 
 describe('the final test settings', () => {
   it('default to a certificate after the final test, of 23 items with 11 twin pairs, 80 %, an hour, 3 attempts a day, a wait of 1 h, 4 h, then a day after 2 failures in a row', () => {
-    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 23, perModule: 2, branching: 1, twins: 11, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6, backoffAfter: 2, backoffMinutes: [60, 240, 1440] });
+    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 23, perModule: 2, branching: 1, twins: 11, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6, openAttempts: 1, backoffAfter: 2, backoffMinutes: [60, 240, 1440] });
   });
 
   it('let an institution keep certificates after the module quizzes, and ignore nonsense values', () => {

@@ -11,7 +11,7 @@ import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { attemptClient, finalTestRoute } from '../../../server/final-test-api';
+import { attemptClient, finalTestRoute, startRequests } from '../../../server/final-test-api';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 import { CLIENT_ROWS_KEPT_MS } from '../../../server/register/rows';
@@ -30,7 +30,7 @@ export const GET: APIRoute = () => {
   return json(200, { assessment: config.assessment, items: config.rules.count, minutes: config.minutes, passPercent: config.rules.passPercent }, { 'cache-control': 'no-store' });
 };
 
-export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false }, async ({ body: b, config, context }) => {
+export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requests: startRequests }, async ({ body: b, config, context }) => {
   const locale = isLocale(b.locale) ? b.locale : 'lv';
   // The modules first, re-graded like a certificate request: the final test is the last step.
   const modules = checkModuleLogs(b, await courseQuizzes(), locale);
