@@ -25,7 +25,7 @@ export default defineConfig({
     // The default assessment (the final test before a certificate); many specs take a final test,
     // all from 127.0.0.1, so the per-client attempt limit is lifted here (final-test.spec.ts runs
     // its own servers to test that limit), and so is the back-off after failed attempts in a row.
-    env: { HOST: '127.0.0.1', PORT: String(port), FINAL_TEST_ATTEMPTS: '1000', FINAL_TEST_BACKOFF_MINUTES: '0' },
+    env: { HOST: '127.0.0.1', PORT: String(port), FINAL_TEST_ATTEMPTS: '1000', FINAL_TEST_BACKOFF_MINUTES: '0', FINAL_TEST_OPEN_ATTEMPTS: '1000', FINAL_TEST_REQUESTS: '100000' },
     url: `http://127.0.0.1:${port}/lv/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -5,12 +5,13 @@
 // tossing a coin for which twin gets which): the chance to pass an attempt on the best draw for them
 // (exact) and over the draws learners meet (exact per attempt, mean over many seeds ± standard
 // error), per quiz and for the final test's bank. The build fails a module quiz whose gambler mean
-// is over 35 % and a final test whose gambler best draw is over 5 %.
+// is over 40 % and a final test whose gambler best draw is over 5 %; and which final-test bank
+// items the draw rules can never draw.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readQuizzes, standardLabels } from '../lib/course/read-sources';
 import { loadBank } from '../lib/final-test/bank';
-import { DEFAULT_RULES } from '../lib/final-test/draw';
+import { DEFAULT_RULES, drawableItems } from '../lib/final-test/draw';
 import { FINAL_TEST_GAMBLER_LIMIT, finalTestGambler } from '../lib/final-test/gambler';
 import { finalTestLessonReader } from '../lib/final-test/lesson-reader';
 import { MODULE_GAMBLER_LIMIT, quizGambler, type GamblerBound } from '../lib/quiz/gambler-bound';
@@ -54,4 +55,9 @@ const gambler = finalTestGambler(bank, DEFAULT_RULES);
 console.log(
   `final test (${DEFAULT_RULES.count} items, at least ${DEFAULT_RULES.twins} twin pairs, pass ${DEFAULT_RULES.passPercent} %): lesson reader (ignores situations), best draw: ${reader.percent} %${reader.passes ? ' PASSES' : ''}; ` +
     `gambler passes ${pc(gambler.best)} of attempts on the best draw for them (build limit ${pc(FINAL_TEST_GAMBLER_LIMIT)}), ${pc(gambler.mean)} ± ${(gambler.error * 100).toFixed(1)} over ${gambler.attempts} drawn attempts`,
+);
+const { drawable, never } = drawableItems(bank, DEFAULT_RULES);
+console.log(
+  `final test bank: ${drawable.length} of ${drawable.length + never.length} items can ever be drawn under the defaults` +
+    (never.length ? `; never drawn (every slot is a pair or the story; make them twin pairs): ${never.join(', ')}` : ''),
 );

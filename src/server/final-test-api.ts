@@ -6,6 +6,7 @@ import type { FixedStep } from './register/register';
 import { finalTestBank, finalTestKeys } from './final-test-bank';
 import { clientKey } from './client-key';
 import { isUnavailable, json, readJsonBody } from './json-api';
+import { RateLimiter } from '../lib/certificate/rate-limiter';
 
 /** What the final test's routes share: the token check and the shape of answers. */
 const REFUSED = {
@@ -49,6 +50,22 @@ export interface FinalTestRequest {
   context: APIContext;
 }
 
+/** The key the per-route request limit counts under: its own, apart from the attempt limit's. */
+export const requestClient = (address: string | undefined): string => `final-test-requests:${clientKey(address)}`;
+
+/**
+ * Requests a client may send per route in 10 minutes, whatever they are: far above what a learner
+ * needs (one start, a step per story answer), far below what costs the server. In memory, per
+ * server process (the attempt limit and the back-off, in the register, are the ones shared).
+ */
+const startLimit = (() => {
+  const n = Number(process.env.FINAL_TEST_REQUESTS ?? 20);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 20;
+})();
+export const REQUEST_LIMITS = { start: startLimit, step: 10 * startLimit, windowMs: 10 * 60_000 } as const;
+export const startRequests = new RateLimiter(REQUEST_LIMITS.start, REQUEST_LIMITS.windowMs);
+export const stepRequests = new RateLimiter(REQUEST_LIMITS.step, REQUEST_LIMITS.windowMs);
+
 const KEPT = 'your answers are kept, try again in a few minutes';
 
 /**
@@ -57,11 +74,15 @@ const KEPT = 'your answers are kept, try again in a few minutes';
  * object (400), and a register that cannot be reached (503 with a retry-after, saying whether
  * the learner's answers are kept). The handler sees only a well-formed request.
  */
-export function finalTestRoute(options: { maxBody: number; answersKept: boolean }, handle: (request: FinalTestRequest) => Promise<Response>): APIRoute {
+export function finalTestRoute(options: { maxBody: number; answersKept: boolean; requests?: RateLimiter }, handle: (request: FinalTestRequest) => Promise<Response>): APIRoute {
   return async (context) => {
     try {
       const config = finalTestConfig(process.env);
       if (config.assessment !== 'final-test') return json(404, { code: 'no-final-test', message: 'this installation issues certificates after the module quizzes; it has no final test' });
+      // Requests per client, counted before the body is read or anything re-graded: a start
+      // re-grades every module's log, and a script could otherwise ask for that without end.
+      const wait = options.requests?.take(requestClient(context.clientAddress)) ?? 0;
+      if (wait) return json(429, { code: 'requests-too-many', message: `too many requests from this address; try again in ${wait} s` }, { 'retry-after': String(wait) });
       const read = await readJsonBody(context.request, options.maxBody);
       if (!read.ok) return read.response;
       const body = read.body;

@@ -25,15 +25,41 @@ export function timesGiven(history: readonly HistoryEntry[]): Map<string, number
   return given;
 }
 
-/** Failed attempts in a row, newest first, up to the last pass (attempts never submitted do not count), and when the newest ended. */
-export function failuresInARow(history: readonly HistoryEntry[]): { count: number; lastEnded?: number } {
+/** How long an attempt's token is valid, for the history: an attempt never submitted has ended when it expired. */
+export type AttemptMinutes = Pick<FinalTestConfig, 'minutes'>;
+
+const expiryOf = (h: HistoryEntry, config: AttemptMinutes) => h.startedAt + config.minutes * 60_000;
+
+/**
+ * This client's attempt that is still open at `now` (started, not submitted, not expired) when it
+ * holds as many as allowed (`openAttempts`, default one); undefined when a start may go ahead. While one is open a new start is refused: otherwise
+ * parallel starts, each submitted afterwards, would all be graded before the back-off saw any.
+ */
+export function openAttempt(history: readonly HistoryEntry[], config: AttemptMinutes & Partial<Pick<FinalTestConfig, 'openAttempts'>>, now: number): { startedAt: number; expiresAt: number } | undefined {
+  const open = history.filter((h) => h.passed === undefined && expiryOf(h, config) > now);
+  // With more than one allowed (the end-to-end tests' server), refused only at that many; the
+  // earliest to expire says when a start is possible again.
+  if (open.length < (config.openAttempts ?? 1)) return undefined;
+  const first = open.reduce((a, b) => (expiryOf(b, config) < expiryOf(a, config) ? b : a));
+  return { startedAt: first.startedAt, expiresAt: expiryOf(first, config) };
+}
+
+/**
+ * Failed attempts in a row, newest first, up to the last pass, and when the latest of them ended.
+ * An attempt never submitted counts as a failure once it has expired (it ended then); one still
+ * open does not count yet (a start is refused while it is open, see openAttempt).
+ */
+export function failuresInARow(history: readonly HistoryEntry[], config: AttemptMinutes, now: number): { count: number; lastEnded?: number } {
   let count = 0;
   let lastEnded: number | undefined;
   for (const h of history) {
-    if (h.passed === undefined) continue;
+    if (h.passed === undefined && expiryOf(h, config) > now) continue;
     if (h.passed) break;
     count++;
-    lastEnded ??= h.endedAt ?? h.startedAt;
+    const ended = h.passed === undefined ? expiryOf(h, config) : (h.endedAt ?? h.startedAt);
+    // The latest end, not the first one listed: the list is by start, and an attempt started
+    // earlier can end (be submitted or expire) later than one started after it.
+    if (lastEnded === undefined || ended > lastEnded) lastEnded = ended;
   }
   return { count, ...(lastEnded !== undefined && { lastEnded }) };
 }
@@ -41,10 +67,10 @@ export function failuresInARow(history: readonly HistoryEntry[]): { count: numbe
 /**
  * Seconds until this client may start again after its failures in a row (0: now). After
  * `backoffAfter` failures the first wait applies, after one more the second, and so on; the last
- * wait repeats. A pass ends the run.
+ * wait repeats. A pass ends the run. The wait counts from the latest end of those failures.
  */
-export function backoffWait(history: readonly HistoryEntry[], config: Pick<FinalTestConfig, 'backoffAfter' | 'backoffMinutes'>, now: number): number {
-  const { count, lastEnded } = failuresInARow(history);
+export function backoffWait(history: readonly HistoryEntry[], config: Pick<FinalTestConfig, 'backoffAfter' | 'backoffMinutes' | 'minutes'>, now: number): number {
+  const { count, lastEnded } = failuresInARow(history, config, now);
   const waits = config.backoffMinutes;
   if (!waits.length || count < config.backoffAfter || lastEnded === undefined) return 0;
   const until = lastEnded + waits[Math.min(count - config.backoffAfter, waits.length - 1)]! * 60_000;

@@ -7,15 +7,20 @@ import { bankProblem, DEFAULT_RULES, type Bank, type FinalTestRules } from './dr
  *                              final test after the module quizzes, and says so;
  *                              `modules`: a certificate after the module quizzes alone (the
  *                              behaviour before the final test), and the certificate says so
- * - FINAL_TEST_ITEMS           items per attempt (default 17; at least two per module)
+ * - FINAL_TEST_ITEMS           items per attempt (default 23; at least two per module)
  * - FINAL_TEST_PASS            pass mark in percent (default 80)
- * - FINAL_TEST_TWINS           twin pairs per attempt, at least (default 8): two items with the same
+ * - FINAL_TEST_TWINS           twin pairs per attempt, at least (default 11): two items with the same
  *                              question and options whose key differs by one fact in the situation;
  *                              the build fails on a default a gambler passes too often (gambler.ts)
  * - FINAL_TEST_MINUTES         how long an attempt token is valid (default 60)
  * - FINAL_TEST_ATTEMPTS        attempts a client may start per window (default 3)
  * - FINAL_TEST_WINDOW_MINUTES  that window (default 1440, a day)
  * - FINAL_TEST_MIN_SECONDS     an attempt submitted faster than this per item is flagged (default 6)
+ * - FINAL_TEST_OPEN_ATTEMPTS  attempts one client may hold open (started, not submitted, not
+ *                              expired) at once; a start beyond them is refused (default 1)
+ * - FINAL_TEST_REQUESTS        requests per client to the start route in 10 minutes, counted before
+ *                              anything is re-graded (default 20; the step route allows ten times
+ *                              as many); read once when the server starts
  * - FINAL_TEST_BACKOFF_AFTER   failed attempts in a row, by one client, after which the next start
  *                              waits (default 2)
  * - FINAL_TEST_BACKOFF_MINUTES how long, as a list: the first wait, the second…, the last repeated
@@ -28,6 +33,8 @@ export interface FinalTestConfig {
   attempts: number;
   windowMinutes: number;
   minSecondsPerItem: number;
+  /** Attempts one client may hold open at once (a start beyond them is refused). */
+  openAttempts: number;
   /** Failed attempts in a row after which a client waits before the next start. */
   backoffAfter: number;
   /** The waits in minutes, one per further failure, the last repeated; empty: no waiting. */
@@ -59,6 +66,7 @@ export function finalTestConfig(env: Record<string, string | undefined>): FinalT
     attempts: int(env.FINAL_TEST_ATTEMPTS, 3, 1, 1000),
     windowMinutes: int(env.FINAL_TEST_WINDOW_MINUTES, 24 * 60, 1, 30 * 24 * 60),
     minSecondsPerItem: int(env.FINAL_TEST_MIN_SECONDS, 6, 0, 600),
+    openAttempts: int(env.FINAL_TEST_OPEN_ATTEMPTS, 1, 1, 1000),
     backoffAfter: int(env.FINAL_TEST_BACKOFF_AFTER, 2, 1, 100),
     backoffMinutes: minutesList(env.FINAL_TEST_BACKOFF_MINUTES, DEFAULT_BACKOFF_MINUTES),
   };

@@ -31,7 +31,7 @@ export interface FinalTestRules {
   passPercent: number;
 }
 
-export const DEFAULT_RULES: FinalTestRules = { count: 17, perModule: 2, branching: 1, twins: 8, passPercent: 80 };
+export const DEFAULT_RULES: FinalTestRules = { count: 23, perModule: 2, branching: 1, twins: 11, passPercent: 80 };
 
 export const itemKey = (item: ItemRef) => `${item.module}/${item.scenario}`;
 
@@ -162,4 +162,23 @@ export function drawFinalTest(bank: Bank, seed: number, rules: FinalTestRules = 
   const chosen = selectUnits(bank, rules, (u) => u.scenarios.length * randomFor(seed, 'final-test', u.module, u.scenarios[0]!.id)() - rules.count * repeats(u))!;
   const refs = chosen.flatMap((u) => u.scenarios.map((s) => ({ module: u.module, scenario: s.id })));
   return shuffled(refs, randomFor(seed, 'final-test', 'order'));
+}
+
+/**
+ * Which bank items the rules can ever draw: an item is drawable when some attempt that meets the
+ * rules holds it (the exact selection with that item's unit as the only value). An item that can
+ * never be drawn is in the bank but tests nothing — for example a plain single item when every
+ * slot of an attempt is taken by a pair or the story. Printed by bench-blind and item-stats, not
+ * a build failure (the content can be turned into pairs later).
+ */
+export function drawableItems(bank: Bank, rules: FinalTestRules): { drawable: string[]; never: string[] } {
+  const drawable: string[] = [];
+  const never: string[] = [];
+  const units = bankUnits(bank);
+  for (const unit of units) {
+    const chosen = selectUnits(bank, rules, (u) => (u === unit ? 1 : 0), units);
+    const keys = unit.scenarios.map((s) => itemKey({ module: unit.module, scenario: s.id }));
+    (chosen?.includes(unit) ? drawable : never).push(...keys);
+  }
+  return { drawable, never };
 }

@@ -41,7 +41,7 @@ export interface BestDraw {
   pairs: PairGamble[];
 }
 
-const typeKey = (p: PairGamble) => `${p.max}/${p.swapped}`;
+const typeKey = (p: PairGamble) => `${p.max}/${p.swapped}/${p.common}`;
 const prefix = (values: number[]) => values.reduce((sums, v) => [...sums, sums.at(-1)! + v], [0]);
 
 /** Undefined when no attempt meets the rules. */

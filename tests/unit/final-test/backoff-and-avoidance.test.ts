@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffWait, failuresInARow, timesGiven, type HistoryEntry } from '../../../src/lib/final-test/client-history';
+import { backoffWait, failuresInARow, openAttempt, timesGiven, type HistoryEntry } from '../../../src/lib/final-test/client-history';
 import { finalTestConfig } from '../../../src/lib/final-test/config';
 import { DEFAULT_RULES, drawFinalTest, itemKey, scenarioOf, selectUnits, type Bank } from '../../../src/lib/final-test/draw';
 import { twinPairs } from '../../../src/lib/quiz/draw';
@@ -42,13 +42,39 @@ describe('the back-off after failed attempts in a row', () => {
   });
 
   it('ends the run at a pass, skips attempts never submitted, and waits nothing when turned off', () => {
-    expect(failuresInARow([ended(5, false), ended(4, true), ended(3, false), ended(2, false)])).toEqual({ count: 1, lastEnded: ended(5, false).endedAt });
+    expect(failuresInARow([ended(5, false), ended(4, true), ended(3, false), ended(2, false)], config, t0 + 5.5 * H)).toEqual({ count: 1, lastEnded: ended(5, false).endedAt });
     expect(backoffWait([ended(5, false), ended(4, true), ended(3, false), ended(2, false)], config, t0 + 5.5 * H)).toBe(0);
-    const withOpen = [open(3), ended(2, false), open(1.5), ended(1, false)];
-    expect(failuresInARow(withOpen).count).toBe(2);
+    // An attempt still open (started 10 minutes ago, 60 allowed) does not count yet.
+    const now = t0 + 3 * H + 10 * 60_000;
+    const withOpen = [open(3), ended(2, false), ended(1, false)];
+    expect(failuresInARow(withOpen, config, now).count).toBe(2);
     expect(backoffWait(withOpen, config, ended(2, false).endedAt!)).toBe(3600);
     expect(backoffWait(withOpen, { ...config, backoffMinutes: [] }, ended(2, false).endedAt!)).toBe(0);
     expect(backoffWait(withOpen, { ...config, backoffAfter: 3 }, ended(2, false).endedAt!)).toBe(0);
+  });
+
+  it('counts an attempt never submitted as a failure once it has expired, ended at its expiry', () => {
+    const expired = [open(2), ended(1, false)];
+    const atExpiry = t0 + 2 * H + config.minutes * 60_000;
+    expect(failuresInARow(expired, config, atExpiry - 1).count).toBe(1);
+    expect(failuresInARow(expired, config, atExpiry)).toEqual({ count: 2, lastEnded: atExpiry });
+    expect(backoffWait(expired, config, atExpiry)).toBe(3600);
+  });
+
+  it('counts the wait from the latest end, not from the newest start', () => {
+    // Three started in parallel within a minute, submitted (failed) in the opposite order: the
+    // newest start ended first. The wait runs from the last submission.
+    const par = (min: number, endMin: number): HistoryEntry => ({ startedAt: t0 + min * 60_000, endedAt: t0 + endMin * 60_000, passed: false, items: [] });
+    const history = [par(2, 10), par(1, 20), par(0, 30)];
+    expect(failuresInARow(history, config, t0 + 31 * 60_000)).toEqual({ count: 3, lastEnded: t0 + 30 * 60_000 });
+    expect(backoffWait(history, config, t0 + 30 * 60_000)).toBe(4 * 3600);
+  });
+
+  it('finds the open attempt (unexpired, unsubmitted) that refuses a new start', () => {
+    const history = [open(3), ended(2, false)];
+    expect(openAttempt(history, config, t0 + 3 * H + 5 * 60_000)).toEqual({ startedAt: t0 + 3 * H, expiresAt: t0 + 3 * H + config.minutes * 60_000 });
+    expect(openAttempt(history, config, t0 + 4 * H)).toBeUndefined();
+    expect(openAttempt([ended(3, true)], config, t0 + 3 * H + 60_000)).toBeUndefined();
   });
 });
 

@@ -3,8 +3,8 @@ import { finalTestConfig } from '../../../src/lib/final-test/config';
 import { RESULT_VALID_SECONDS, signResult, verifyResult } from '../../../src/lib/final-test/result-token';
 
 describe('the final test settings', () => {
-  it('default to a certificate after the final test, of 17 items with 8 twin pairs, 80 %, an hour, 3 attempts a day, a wait of 1 h, 4 h, then a day after 2 failures in a row', () => {
-    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 17, perModule: 2, branching: 1, twins: 8, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6, backoffAfter: 2, backoffMinutes: [60, 240, 1440] });
+  it('default to a certificate after the final test, of 23 items with 11 twin pairs, 80 %, an hour, 3 attempts a day, a wait of 1 h, 4 h, then a day after 2 failures in a row', () => {
+    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 23, perModule: 2, branching: 1, twins: 11, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6, openAttempts: 1, backoffAfter: 2, backoffMinutes: [60, 240, 1440] });
   });
 
   it('let an institution keep certificates after the module quizzes, and ignore nonsense values', () => {
@@ -13,10 +13,10 @@ describe('the final test settings', () => {
     // Only the exact word turns the final test off: a typo keeps the stronger default.
     expect(finalTestConfig({ CERT_ASSESSMENT: 'nothing' }).assessment).toBe('final-test');
     const odd = finalTestConfig({ FINAL_TEST_ITEMS: '2', FINAL_TEST_PASS: 'x', FINAL_TEST_MINUTES: '-5', FINAL_TEST_ATTEMPTS: '1.5' });
-    expect([odd.rules.count, odd.rules.passPercent, odd.minutes, odd.attempts]).toEqual([17, 80, 60, 3]);
+    expect([odd.rules.count, odd.rules.passPercent, odd.minutes, odd.attempts]).toEqual([23, 80, 60, 3]);
     expect(finalTestConfig({ FINAL_TEST_ITEMS: '24', FINAL_TEST_ATTEMPTS: '1' })).toMatchObject({ rules: { count: 24 }, attempts: 1 });
     expect(finalTestConfig({ FINAL_TEST_TWINS: '6' }).rules.twins).toBe(6);
-    expect(finalTestConfig({ FINAL_TEST_TWINS: 'many' }).rules.twins).toBe(8);
+    expect(finalTestConfig({ FINAL_TEST_TWINS: 'many' }).rules.twins).toBe(11);
   });
 });
 

@@ -181,7 +181,7 @@ describe('the oracle attacker who reads the per-module review across attempts (a
       }, 120_000);
 
   it('the defaults never make a pass quicker, and make the know-nothing script take several times the wall time', () => {
-    // With 8 twin pairs an attempt (one per module) the lesson reader who flips pairs by the review
+    // With 11 twin pairs an attempt the lesson reader who flips pairs by the review
     // passes in about four attempts whatever the back-off does: the attempt limit (3 a day) already
     // puts the fourth on the next day. The README says so; this asserts what the defaults do buy.
     for (const attacker of ['know-nothing', 'lesson-reader']) {

@@ -26,6 +26,21 @@ afterEach(() => {
   for (const name of ['FINAL_TEST_ITEMS', 'FINAL_TEST_TWINS', 'FINAL_TEST_ATTEMPTS', 'FINAL_TEST_BACKOFF_MINUTES']) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
 });
 
+/** Submits an attempt with every item unanswered: a fail, recorded like any other. */
+const fail = async (token: string) => {
+  const request = new Request('http://127.0.0.1/api/final-test/submit/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, answers: [] }) });
+  const response = (await submit({ request, clientAddress: '203.0.113.250' } as Parameters<typeof submit>[0])) as Response;
+  const body = (await response.json()) as Record<string, any>;
+  expect([response.status, body.passed]).toEqual([200, false]);
+};
+
+/** Starts an attempt and fails it at once, so the next start is not refused as one still open. */
+const startAndFail = async (clientAddress: string) => {
+  const r = await call(clientAddress);
+  if (r.status === 201) await fail(r.body.token);
+  return r;
+};
+
 describe('starting a final test', () => {
   it('hands out a token that names no bank item, no module and no twin pair', async () => {
     const r = await call('192.0.2.1');
@@ -42,7 +57,7 @@ describe('starting a final test', () => {
   it('refuses settings the bank cannot meet without using up an attempt, then counts attempts as before', async () => {
     process.env.FINAL_TEST_ATTEMPTS = '2';
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    for (const [name, value] of [['FINAL_TEST_ITEMS', '12'], ['FINAL_TEST_TWINS', '9']] as const) {
+    for (const [name, value] of [['FINAL_TEST_ITEMS', '12'], ['FINAL_TEST_TWINS', '12']] as const) {
       process.env[name] = value;
       for (let i = 0; i < 3; i++) {
         const r = await call('192.0.2.2');
@@ -53,8 +68,9 @@ describe('starting a final test', () => {
     }
     expect(logged).toHaveBeenCalledTimes(6);
     logged.mockRestore();
-    expect((await call('192.0.2.2')).status).toBe(201);
-    expect((await call('192.0.2.2')).status).toBe(201);
+    process.env.FINAL_TEST_BACKOFF_MINUTES = '0';
+    expect((await startAndFail('192.0.2.2')).status).toBe(201);
+    expect((await startAndFail('192.0.2.2')).status).toBe(201);
     const third = await call('192.0.2.2');
     expect([third.status, third.body.code]).toEqual([429, 'attempts-used']);
   }, 60_000);
@@ -63,21 +79,14 @@ describe('starting a final test', () => {
 describe('the attempt limit over IPv6', () => {
   it('counts one /64 as one client, whichever of its addresses asks', async () => {
     process.env.FINAL_TEST_ATTEMPTS = '2';
-    expect((await call('2001:db8:aa:1::1')).status).toBe(201);
-    expect((await call('2001:db8:aa:1::2')).status).toBe(201);
+    process.env.FINAL_TEST_BACKOFF_MINUTES = '0';
+    expect((await startAndFail('2001:db8:aa:1::1')).status).toBe(201);
+    expect((await startAndFail('2001:db8:aa:1::2')).status).toBe(201);
     const third = await call('2001:db8:aa:1:dead:beef:0:3');
     expect([third.status, third.body.code]).toEqual([429, 'attempts-used']);
     expect((await call('2001:db8:aa:2::1')).status).toBe(201);
   }, 60_000);
 });
-
-/** Submits an attempt with every item unanswered: a fail, recorded like any other. */
-const fail = async (token: string) => {
-  const request = new Request('http://127.0.0.1/api/final-test/submit/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, answers: [] }) });
-  const response = (await submit({ request, clientAddress: '203.0.113.250' } as Parameters<typeof submit>[0])) as Response;
-  const body = (await response.json()) as Record<string, any>;
-  expect([response.status, body.passed]).toEqual([200, false]);
-};
 
 describe('after failed attempts in a row', () => {
   it('the next start from that client waits (not counted as an attempt), with the time in retry-after; other clients do not', async () => {
@@ -117,8 +126,8 @@ describe('after failed attempts in a row', () => {
   it('a client\'s next attempt repeats as few of the items it was given before as the draw rules allow', async () => {
     process.env.FINAL_TEST_ATTEMPTS = '10';
     const key = (await finalTestKeys()).attempt;
-    const a = openAttempt((await call('198.51.100.77')).body.token, key)!;
-    const b = openAttempt((await call('198.51.100.77')).body.token, key)!;
+    const a = openAttempt((await startAndFail('198.51.100.77')).body.token, key)!;
+    const b = openAttempt((await startAndFail('198.51.100.77')).body.token, key)!;
     const seen = new Set(a.items.map(itemKey));
     const fewest = selectUnits(bank, DEFAULT_RULES, (u) => -u.scenarios.filter((x) => seen.has(itemKey({ module: u.module, scenario: x.id }))).length)!
       .reduce((n, u) => n + u.scenarios.filter((x) => seen.has(itemKey({ module: u.module, scenario: x.id }))).length, 0);
@@ -130,6 +139,23 @@ describe('after failed attempts in a row', () => {
   }, 60_000);
 });
 
+describe('parallel starts by one client (the attacker\'s back-off bypass)', () => {
+  it('start one attempt; the others are refused while it is open, with its expiry in retry-after', async () => {
+    process.env.FINAL_TEST_ATTEMPTS = '10';
+    const all = await Promise.all([1, 2, 3].map(() => call('198.51.100.90')));
+    expect(all.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    for (const r of all.filter((x) => x.status === 409)) {
+      expect(r.body.code).toBe('attempt-open');
+      expect(r.body.message).toMatch(/still open/);
+    }
+    // Once it is submitted (failed), the next start is taken.
+    await fail(all.find((r) => r.status === 201)!.body.token);
+    expect((await call('198.51.100.90')).status).toBe(201);
+    // Another client is not affected by this one's open attempt.
+    expect((await call('198.51.100.91')).status).toBe(201);
+  }, 60_000);
+});
+
 describe('the settings check the server makes before it starts', () => {
   it('names the setting when the bank cannot meet it, and passes the defaults and an installation without a final test', () => {
     expect(configProblem(bank, {})).toBeUndefined();
@@ -138,7 +164,8 @@ describe('the settings check the server makes before it starts', () => {
     expect(items).toMatch(/more than the 12 items/);
     const pairs = bankUnits(bank).filter((u) => u.scenarios.length === 2).length;
     expect(configProblem(bank, { FINAL_TEST_TWINS: String(pairs + 1) })).toMatch(new RegExp(`FINAL_TEST_TWINS=${pairs + 1}`));
-    expect(configProblem(bank, { FINAL_TEST_TWINS: '9' })).toMatch(/FINAL_TEST_TWINS=9/);
+    // Twelve pairs are 24 items, more than the 23 of an attempt.
+    expect(configProblem(bank, { FINAL_TEST_TWINS: '12' })).toMatch(/FINAL_TEST_TWINS=12/);
     expect(configProblem(bank, { FINAL_TEST_ITEMS: '12', CERT_ASSESSMENT: 'modules' })).toBeUndefined();
   });
 });

@@ -107,6 +107,11 @@ describe('submitting an attempt with stories', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ percent: 100, passed: true });
     expect((await call(step, { token: a.token, item: a.at, answers: answers[a.at]!.slice(0, 1) })).body.code).toBe('attempt-submitted');
+    // Submitted again, the same answers or a story path cut short: "submitted", not "disagrees".
+    for (const again of [answers, answers.map((x, i) => (i === a.at ? x!.slice(0, 1) : x))]) {
+      const r2 = await call(submit, { token: a.token, answers: again });
+      expect([r2.status, r2.body.code]).toEqual([409, 'attempt-submitted']);
+    }
   });
 
   it('refuses a submission whose story path is not the one served: never asked, a different answer, or cut short', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { standardLabels } from '../../../src/lib/course/read-sources';
 import { drawProblem, twinPairs } from '../../../src/lib/quiz/draw';
-import { attemptChance, pairGamble, passChance } from '../../../src/lib/quiz/gambler';
+import { attemptChance, pairGamble, passChance, strategyChance } from '../../../src/lib/quiz/gambler';
 import { MODULE_GAMBLER_LIMIT, quizGambler } from '../../../src/lib/quiz/gambler-bound';
 import { guessabilityProblems } from '../../../src/lib/quiz/guessability';
 import type { QuizFile } from '../../../src/lib/quiz/types';
@@ -41,13 +41,13 @@ function everyAttempt(quiz: QuizFile): string[][] {
 
 describe('the gambler (knows both keys of every pair, a coin for which twin gets which)', () => {
   it('counts the exact chance of the coins against the pass mark', () => {
-    const pair = { max: 2, swapped: 0 };
+    const pair = { max: 2, swapped: 0, common: 0 };
     // 6 points, 80 % is 4.8: all three pairs must be won.
     expect(passChance(0, [pair, pair, pair], 80)).toBe(1 / 8);
     // 4 sure points of 10: two of three pairs (8 of 10) pass.
     expect(passChance(4, [pair, pair, pair], 80)).toBe(1 / 2);
     // Exactly the pass mark passes: 8 of 10 with the coins all lost is 4 + 4 swapped points.
-    expect(passChance(4, [{ max: 3, swapped: 2 }, { max: 3, swapped: 2 }], 80)).toBe(1);
+    expect(passChance(4, [{ max: 3, swapped: 2, common: 0 }, { max: 3, swapped: 2, common: 0 }], 80)).toBe(1);
     expect(passChance(10, [], 80)).toBe(1);
     expect(passChance(0, [pair], 80)).toBe(1 / 2);
   });
@@ -58,7 +58,7 @@ describe('the gambler (knows both keys of every pair, a coin for which twin gets
     for (let round = 0; round < 200; round++) {
       const pairs = Array.from({ length: rnd(6) }, () => {
         const max = 2 + rnd(4);
-        return { max, swapped: rnd(max) };
+        return { max, swapped: rnd(max), common: 0 };
       });
       const full = rnd(8);
       const total = full + pairs.reduce((n, p) => n + p.max, 0);
@@ -71,10 +71,38 @@ describe('the gambler (knows both keys of every pair, a coin for which twin gets
     }
   });
 
+  it('mixes coins and common answers per pair: the attacker\'s 17 items (8 pairs and a 2-point story) pass 6.25 %', () => {
+    const pair = { max: 2, swapped: 0, common: 1 };
+    const eight = Array.from({ length: 8 }, () => pair);
+    // 18 points, 80 % needs 15: the story's 2, one common 1, then 6 of 7 coins: 8 / 128.
+    expect(passChance(2, eight, 80)).toBe(0.0625);
+    // Every coin alone is worse (needs 7 of 8 coins... 13 of 16: 9 / 256), so the mix is the best.
+    expect(strategyChance(2, eight, eight.map(() => true), 80)).toBe(9 / 256);
+    expect(passChance(2, eight, 80)).toBeGreaterThan(strategyChance(2, eight, eight.map(() => true), 80));
+  });
+
+  it('finds the best mix exactly: a brute force over every subset of coins agrees, on random attempts', () => {
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 16807) % 2147483647), seed % n);
+    for (let round = 0; round < 300; round++) {
+      const pairs = Array.from({ length: rnd(7) }, () => {
+        const max = 2 + rnd(3);
+        return { max, swapped: rnd(max), common: rnd(max) };
+      });
+      const full = rnd(6);
+      let brute = 0;
+      for (let mask = 0; mask < 1 << pairs.length; mask++) {
+        const chance = strategyChance(full, pairs, pairs.map((_, i) => !!(mask & (1 << i))), 75);
+        if (chance > brute) brute = chance;
+      }
+      expect(passChance(full, pairs, 75)).toBeCloseTo(brute, 12);
+    }
+  });
+
   it('scores a pair as both keys given the wrong way round when the coin is lost', () => {
     const quiz = pool({ count: 6, atLeast: { twins: 2 } });
     const [[a, b]] = twinPairs(quiz.scenarios) as [[number, number]];
-    expect(pairGamble(quiz.scenarios[a]!, quiz.scenarios[b]!)).toEqual({ max: 2, swapped: 0 });
+    expect(pairGamble(quiz.scenarios[a]!, quiz.scenarios[b]!)).toEqual({ max: 2, swapped: 0, common: 1 });
   });
 
   it.each([1, 2])('finds the best draw the rules allow exactly (a brute force over every attempt agrees), with %i pair(s) at least', (twins) => {

@@ -38,6 +38,8 @@ export interface FinalTestStrings {
   retryAt: string;
   /** Over the back-off after failed attempts in a row: when the next may start, and what to do meanwhile. */
   backoff: string;
+  /** A start refused because an attempt of this client is still open; {time}: when it expires. */
+  attemptOpen: string;
   expired: string;
   alreadySubmitted: string;
   networkError: string;
@@ -88,6 +90,7 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     retry: 'Sākt jaunu mēģinājumu',
     retryAt: 'Jaunu mēģinājumu varēsiet sākt pēc {time}.',
     backoff: 'Vairāki mēģinājumi pēc kārtas nav bijuši sekmīgi, tāpēc nākamo mēģinājumu varēsiet sākt pēc {time}. Pa to laiku atkārtojiet rezultātā norādītos moduļus.',
+    attemptOpen: 'Jums jau ir iesākts noslēguma tests: turpiniet to tajā pārlūkā, kurā to sākāt. Jaunu mēģinājumu varēsiet sākt pēc {time}, kad iesāktā mēģinājuma laiks beigsies.',
     expired: 'Šī mēģinājuma laiks ir beidzies, tāpēc to vairs nevar iesniegt. Sāciet jaunu mēģinājumu.',
     alreadySubmitted: 'Šis mēģinājums jau ir iesniegts. Sāciet jaunu mēģinājumu.',
     networkError: 'Neizdevās sazināties ar serveri. Jūsu atbildes ir saglabātas šajā pārlūkā.',
@@ -136,6 +139,7 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     retry: 'Start a new attempt',
     retryAt: 'You can start a new attempt after {time}.',
     backoff: 'Several attempts in a row did not pass, so you can start the next one after {time}. Meanwhile, review the modules your result named.',
+    attemptOpen: 'You already have a final test in progress: continue it in the browser where you started it. You can start a new attempt after {time}, when the time of the one in progress runs out.',
     expired: 'The time for this attempt is over, so it can no longer be submitted. Start a new attempt.',
     alreadySubmitted: 'This attempt has already been submitted. Start a new attempt.',
     networkError: 'Could not reach the server. Your answers are kept in this browser.',

@@ -4,14 +4,14 @@ import { courseQuizzes } from '../../../data/course';
 import { checkModuleLogs } from '../../../lib/certificate/issue-request';
 import { signAttempt } from '../../../lib/final-test/attempt-token';
 import { finalTestConfig } from '../../../lib/final-test/config';
-import { backoffWait, failuresInARow, timesGiven } from '../../../lib/final-test/client-history';
+import { backoffWait, failuresInARow, openAttempt, timesGiven } from '../../../lib/final-test/client-history';
 import { bankProblem, drawFinalTest, itemKey, scenarioOf } from '../../../lib/final-test/draw';
 import { publicItem } from '../../../lib/final-test/public-item';
 import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { attemptClient, finalTestRoute } from '../../../server/final-test-api';
+import { attemptClient, finalTestRoute, startRequests } from '../../../server/final-test-api';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 import { CLIENT_ROWS_KEPT_MS } from '../../../server/register/rows';
@@ -30,7 +30,7 @@ export const GET: APIRoute = () => {
   return json(200, { assessment: config.assessment, items: config.rules.count, minutes: config.minutes, passPercent: config.rules.passPercent }, { 'cache-control': 'no-store' });
 };
 
-export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false }, async ({ body: b, config, context }) => {
+export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requests: startRequests }, async ({ body: b, config, context }) => {
   const locale = isLocale(b.locale) ? b.locale : 'lv';
   // The modules first, re-graded like a certificate request: the final test is the last step.
   const modules = checkModuleLogs(b, await courseQuizzes(), locale);
@@ -48,22 +48,43 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false }, as
   // items it was given least (client-history.ts says why).
   const store = await register();
   const client = attemptClient(context.clientAddress);
-  const nowMs = Date.now();
-  const history = await store.clientAttempts(client, nowMs - CLIENT_ROWS_KEPT_MS);
-  const backoff = backoffWait(history, config, nowMs);
-  if (backoff) {
-    const failures = failuresInARow(history).count;
-    return json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) });
-  }
-  // Counted only for requests that would start an attempt, in the register (shared by servers).
-  const wait = await store.takeRate(client, config.attempts, config.windowMinutes * 60_000);
-  if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
-  const seed = newSeed();
-  const items = drawFinalTest(bank, seed, config.rules, timesGiven(history));
-  const now = Math.floor(nowMs / 1000);
-  const claims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
-  await store.noteClientAttempt(client, claims.id, items.map(itemKey), nowMs);
-  const token = await signAttempt(claims, (await finalTestKeys()).attempt);
-  const labels = pickStrings(locale, ['option.']);
-  return json(201, { token, expiresAt: claims.expiresAt * 1000, items: items.map((ref) => publicItem(scenarioOf(bank, ref)!, seed, locale, labels)) });
+  // One start at a time per client in this server: the check for an open attempt and the note of
+  // the new one must not interleave with a parallel start's (several servers behind one address
+  // could still race; the attempt limit per window bounds that).
+  return oneAtATime(client, async () => {
+    const nowMs = Date.now();
+    const history = await store.clientAttempts(client, nowMs - CLIENT_ROWS_KEPT_MS);
+    const open = openAttempt(history, config, nowMs);
+    if (open) {
+      const wait = Math.max(1, Math.ceil((open.expiresAt - nowMs) / 1000));
+      return json(409, { code: 'attempt-open', message: `an attempt started here is still open; continue it, or start a new one when it expires in ${wait} s`, expiresAt: open.expiresAt }, { 'retry-after': String(wait) });
+    }
+    const backoff = backoffWait(history, config, nowMs);
+    if (backoff) {
+      const failures = failuresInARow(history, config, nowMs).count;
+      return json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) });
+    }
+    // Counted only for requests that would start an attempt, in the register (shared by servers).
+    const wait = await store.takeRate(client, config.attempts, config.windowMinutes * 60_000);
+    if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
+    const seed = newSeed();
+    const items = drawFinalTest(bank, seed, config.rules, timesGiven(history));
+    const now = Math.floor(nowMs / 1000);
+    const claims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
+    await store.noteClientAttempt(client, claims.id, items.map(itemKey), nowMs);
+    const token = await signAttempt(claims, (await finalTestKeys()).attempt);
+    const labels = pickStrings(locale, ['option.']);
+    return json(201, { token, expiresAt: claims.expiresAt * 1000, items: items.map((ref) => publicItem(scenarioOf(bank, ref)!, seed, locale, labels)) });
+  });
 });
+
+/** Starts by one client, one after another (the queue of each client is dropped once empty). */
+const queues = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(client: string, run: () => Promise<T>): Promise<T> {
+  const before = queues.get(client) ?? Promise.resolve();
+  const mine = before.then(run, run);
+  const tail = mine.catch(() => {});
+  queues.set(client, tail);
+  tail.then(() => { if (queues.get(client) === tail) queues.delete(client); });
+  return mine;
+}

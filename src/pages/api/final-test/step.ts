@@ -3,7 +3,7 @@ import { stepAfter } from '../../../lib/final-test/public-item';
 import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { leadsOn } from '../../../lib/quiz/scenario';
-import { attemptOf, finalTestRoute, readPath, sameChoice } from '../../../server/final-test-api';
+import { attemptOf, finalTestRoute, readPath, sameChoice, stepRequests } from '../../../server/final-test-api';
 import { finalTestBank } from '../../../server/final-test-bank';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
@@ -19,7 +19,7 @@ export const prerender = false;
 
 const MAX_BODY = 16 * 1024;
 
-export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: true }, async ({ body: b }) => {
+export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: true, requests: stepRequests }, async ({ body: b }) => {
   const attempt = await attemptOf(b.token);
   if (!attempt.ok) return attempt.response;
   const { claims } = attempt;

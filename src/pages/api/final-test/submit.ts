@@ -27,6 +27,9 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: true }, asy
   const answers = readAnswers(b.answers, claims.items.length);
   if (!answers) return json(400, { code: 'answers-invalid', message: 'answers must be a list with one list of steps per item' });
   const store = await register();
+  // Submitted already: say so first (the story-path check below would answer that a resubmitted
+  // path disagrees, which is true but not the reason). The record below stays the one that counts.
+  if (await store.attemptSubmitted(claims.id)) return json(409, { code: 'attempt-submitted', message: 'this attempt has already been submitted' });
   // A story's submitted path must be the one the server served step by step, no more, no other.
   const fixed = await store.fixedSteps(claims.id);
   const disagrees = claims.items.findIndex((ref, i) => leadsOn(scenarioOf(bank, ref)!) && !agreesWithFixed(answers[i], fixed.filter((f) => f.item === i)));
