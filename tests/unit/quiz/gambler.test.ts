@@ -6,9 +6,8 @@ import { MODULE_GAMBLER_LIMIT, quizGambler } from '../../../src/lib/quiz/gambler
 import { guessabilityProblems } from '../../../src/lib/quiz/guessability';
 import type { QuizFile } from '../../../src/lib/quiz/types';
 import { validateQuiz } from '../../../src/lib/quiz/validate-quiz';
-import { fixtureData, seeds } from '../helpers';
+import { seeds, tripledTwinData } from '../helpers';
 
-const flip = (options: any[], correct: string) => options.map((o: any) => ({ ...o, correct: o.id === correct }));
 function valid(data: unknown): QuizFile {
   const result = validateQuiz(data, seeds);
   if (!result.ok) throw new Error(result.problems.join('\n'));
@@ -16,13 +15,7 @@ function valid(data: unknown): QuizFile {
 }
 /** The fixture tripled (ids -1, -2, -3) with two twin pairs (an account pair, a disclosure pair), as in twins.test.ts. */
 function pool(draw: object): QuizFile {
-  const data = fixtureData();
-  data.scenarios = [1, 2, 3].flatMap((n) => data.scenarios.map((s: any) => ({ ...structuredClone(s), id: `${s.id}-${n}` })));
-  const byId = (id: string) => data.scenarios.find((s: any) => s.id === id);
-  Object.assign(byId('evening-question-2'), { twin: 'evening-question-1', options: flip(byId('evening-question-2').options, 'personal-private') });
-  Object.assign(byId('letter-content-2'), { twin: 'letter-content-1', options: flip(byId('letter-content-2').options, 'share') });
-  for (const s of data.scenarios.filter((s: any) => s.id.endsWith('-3') && s.question)) s.question = { lv: `${s.question.lv} (3)`, en: `${s.question.en} (3)` };
-  for (const s of data.scenarios.filter((s: any) => /^(good-principles|press-release)-2$/.test(s.id))) s.question = { lv: `${s.question.lv} (2)`, en: `${s.question.en} (2)` };
+  const data = tripledTwinData();
   return valid({ ...data, passPercent: 80, draw });
 }
 

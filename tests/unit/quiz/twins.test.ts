@@ -8,7 +8,7 @@ import { twinLengthProblems } from '../../../src/lib/quiz/twin';
 import { regrade } from '../../../src/lib/quiz/regrade';
 import type { QuizFile } from '../../../src/lib/quiz/types';
 import { validateQuiz } from '../../../src/lib/quiz/validate-quiz';
-import { fixtureData, seeds } from '../helpers';
+import { seeds, tripledTwinData } from '../helpers';
 
 const labels = standardLabels();
 
@@ -29,13 +29,7 @@ const flip = (options: any[], correct: string) => options.map((o: any) => ({ ...
  * declared on the second; the third copies get another question so they are not look-alikes.
  */
 function twinData(): any {
-  const data = fixtureData();
-  data.scenarios = [1, 2, 3].flatMap((n) => data.scenarios.map((s: any) => ({ ...structuredClone(s), id: `${s.id}-${n}` })));
-  const byId = (id: string) => data.scenarios.find((s: any) => s.id === id);
-  Object.assign(byId('evening-question-2'), { twin: 'evening-question-1', options: flip(byId('evening-question-2').options, 'personal-private') });
-  Object.assign(byId('letter-content-2'), { twin: 'letter-content-1', options: flip(byId('letter-content-2').options, 'share') });
-  for (const s of data.scenarios.filter((s: any) => s.id.endsWith('-3') && s.question)) s.question = { lv: `${s.question.lv} (3)`, en: `${s.question.en} (3)` };
-  for (const s of data.scenarios.filter((s: any) => /^(good-principles|press-release)-2$/.test(s.id))) s.question = { lv: `${s.question.lv} (2)`, en: `${s.question.en} (2)` };
+  const data = tripledTwinData();
   data.draw = { count: 6, atLeast: { account: 1, disclosure: 1, branching: 1, twins: 1 }, atMost: 2 };
   return data;
 }
