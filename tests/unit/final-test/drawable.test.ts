@@ -30,10 +30,10 @@ describe('the items the draw rules can ever draw', () => {
     for (let seed = 0; seed < 60; seed++) for (const i of drawFinalTest(bank, seed, rules)) expect(never).not.toContain(itemKey(i));
   });
 
-  it('prints, for the real bank under the defaults, how many of its items can be drawn', () => {
+  it('draws, in the real bank under the defaults, every item (an item the rules can never draw is dead text: make it a twin pair)', () => {
     const { drawable, never } = drawableItems(finalBank, DEFAULT_RULES);
     const all = finalBank.reduce((n, q) => n + q.scenarios.length, 0);
     expect(drawable.length + never.length).toBe(all);
-    console.log(`final-test bank: ${drawable.length} of ${all} items can be drawn under the defaults; never drawn: ${never.join(', ') || 'none'}`);
+    expect(never).toEqual([]);
   });
 });
