@@ -11,7 +11,8 @@ import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { attemptClient, finalTestRoute, startRequests } from '../../../server/final-test-api';
+import { ATTEMPT_SCOPE, attemptClient, finalTestRoute, startRequests } from '../../../server/final-test-api';
+import { clientRates } from '../../../server/client-limits';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 import { CLIENT_ROWS_KEPT_MS } from '../../../server/register/rows';
@@ -65,9 +66,10 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requ
         const failures = failuresInARow(history, config, nowMs).count;
         return { refuse: json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) }) };
       }
-      // Counted only for requests that would start an attempt, in the register (shared by servers).
+      // Counted only for requests that would start an attempt, in the register (shared by servers):
+      // the client's own key first, then an IPv6 client's wider prefixes with their larger allowances.
       return {
-        rates: [{ client, limit: config.attempts, windowMs: config.windowMinutes * 60_000 }],
+        rates: clientRates(ATTEMPT_SCOPE, context.clientAddress, config.attempts, config.windowMinutes * 60_000),
         limited: (wait) => json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) }),
         start: () => {
           const seed = newSeed();
