@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBank } from '../lib/final-test/bank';
 import { itemStats, itemStatsText } from '../lib/final-test/item-stats';
+import { finalTestConfig } from '../lib/final-test/config';
+import { drawableItems } from '../lib/final-test/draw';
 import { recordsToCsv } from '../lib/certificate/register-csv';
 import { registerStats, stateOf, type CertificateRecord, type RecordFilter, type RecordState } from '../lib/certificate/register-record';
 import { isRevocationReason, REVOCATION_REASONS } from '../lib/certificate/revocation-reason';
@@ -150,6 +152,13 @@ async function run(register: Register): Promise<number> {
           flags: { 'too-easy': say('admin.items.tooEasy'), 'too-hard': say('admin.items.tooHard'), 'not-discriminating': say('admin.items.notDiscriminating') },
         }),
       );
+      // Items no attempt can hold under the draw rules this server's settings give (FINAL_TEST_ITEMS,
+      // FINAL_TEST_TWINS): they have no statistics because they are never asked, not because they are easy.
+      const rules = finalTestConfig(process.env).rules;
+      const { never } = drawableItems(bank, rules);
+      console.log('');
+      console.log(never.length ? say('admin.items.neverDrawn', { count: never.length, items: rules.count, twins: rules.twins }) : say('admin.items.allDrawable', { items: rules.count, twins: rules.twins }));
+      for (const key of never) console.log(`  ${key}`);
       return 0;
     }
     default: {

@@ -124,7 +124,7 @@ if (values.csv || values['csv-lv']) {
   // Every cell made inert for a terminal: control, format and separator characters (ESC and CSI
   // sequences, carriage returns, bidi marks) are shown as ‹U+XXXX› instead of acting on the screen.
   const inert = (value: string) => value.replace(UNSEEN_CHARACTERS, (c) => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}›`);
-  const table = rows.map((r) => [text.status(r), r.name ?? '', r.institution ?? '', day(r.issued), day(r.validUntil), r.courseVersion ?? '', r.source, text.explanation(r)].map(inert));
+  const table = rows.map((r) => [text.status(r), r.name ?? '', r.institution ?? '', day(r.issued), day(r.validUntil), r.courseVersion ?? '', r.source, [text.explanation(r), text.finalTest(r)].filter(Boolean).join(' ')].map(inert));
   const head = columns.map((c) => t(locale, `verify.col.${c}`));
   // The reason is last and never cut: it is the sentence the reader needs.
   // The status is never cut either ("valid — revocation not checked (offline)" must be read whole).

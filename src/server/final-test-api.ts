@@ -6,7 +6,7 @@ import type { FixedStep } from './register/register';
 import { finalTestBank, finalTestKeys } from './final-test-bank';
 import { clientKey } from './client-key';
 import { isUnavailable, json, readJsonBody } from './json-api';
-import { RateLimiter } from '../lib/certificate/rate-limiter';
+import { ClientLimiter } from './client-limits';
 
 /** What the final test's routes share: the token check and the shape of answers. */
 const REFUSED = {
@@ -24,7 +24,8 @@ export async function attemptOf(token: unknown): Promise<{ ok: true; claims: Att
 }
 
 /** The key the per-client attempt limit counts under (see clientKey: an IPv6 client by its /64). */
-export const attemptClient = (address: string | undefined): string => `final-test:${clientKey(address)}`;
+export const ATTEMPT_SCOPE = 'final-test:';
+export const attemptClient = (address: string | undefined): string => `${ATTEMPT_SCOPE}${clientKey(address)}`;
 
 /** One item's answer as the browser sends it: its steps in order, public ids only; undefined for anything else. */
 export function readPath(value: unknown): PublicAnswer[] | undefined {
@@ -50,21 +51,23 @@ export interface FinalTestRequest {
   context: APIContext;
 }
 
-/** The key the per-route request limit counts under: its own, apart from the attempt limit's. */
-export const requestClient = (address: string | undefined): string => `final-test-requests:${clientKey(address)}`;
+/** The keys the per-route request limit counts under start with this: apart from the attempt limit's. */
+export const REQUEST_SCOPE = 'final-test-requests:';
 
 /**
  * Requests a client may send per route in 10 minutes, whatever they are: far above what a learner
  * needs (one start, a step per story answer), far below what costs the server. In memory, per
- * server process (the attempt limit and the back-off, in the register, are the ones shared).
+ * server process (the attempt limit and the back-off, in the register, are the ones shared): with
+ * n servers a client may send n times as many. An IPv6 client counts by its /64 and by its wider
+ * prefixes too (IPV6_PREFIX_LIMITS, client-limits.ts).
  */
 const startLimit = (() => {
   const n = Number(process.env.FINAL_TEST_REQUESTS ?? 20);
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 20;
 })();
 export const REQUEST_LIMITS = { start: startLimit, step: 10 * startLimit, windowMs: 10 * 60_000 } as const;
-export const startRequests = new RateLimiter(REQUEST_LIMITS.start, REQUEST_LIMITS.windowMs);
-export const stepRequests = new RateLimiter(REQUEST_LIMITS.step, REQUEST_LIMITS.windowMs);
+export const startRequests = new ClientLimiter(REQUEST_LIMITS.start, REQUEST_LIMITS.windowMs);
+export const stepRequests = new ClientLimiter(REQUEST_LIMITS.step, REQUEST_LIMITS.windowMs);
 
 const KEPT = 'your answers are kept, try again in a few minutes';
 
@@ -74,14 +77,14 @@ const KEPT = 'your answers are kept, try again in a few minutes';
  * object (400), and a register that cannot be reached (503 with a retry-after, saying whether
  * the learner's answers are kept). The handler sees only a well-formed request.
  */
-export function finalTestRoute(options: { maxBody: number; answersKept: boolean; requests?: RateLimiter }, handle: (request: FinalTestRequest) => Promise<Response>): APIRoute {
+export function finalTestRoute(options: { maxBody: number; answersKept: boolean; requests?: ClientLimiter }, handle: (request: FinalTestRequest) => Promise<Response>): APIRoute {
   return async (context) => {
     try {
       const config = finalTestConfig(process.env);
       if (config.assessment !== 'final-test') return json(404, { code: 'no-final-test', message: 'this installation issues certificates after the module quizzes; it has no final test' });
       // Requests per client, counted before the body is read or anything re-graded: a start
       // re-grades every module's log, and a script could otherwise ask for that without end.
-      const wait = options.requests?.take(requestClient(context.clientAddress)) ?? 0;
+      const wait = options.requests?.take(REQUEST_SCOPE, context.clientAddress) ?? 0;
       if (wait) return json(429, { code: 'requests-too-many', message: `too many requests from this address; try again in ${wait} s` }, { 'retry-after': String(wait) });
       const read = await readJsonBody(context.request, options.maxBody);
       if (!read.ok) return read.response;

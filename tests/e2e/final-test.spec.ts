@@ -187,6 +187,65 @@ test.describe('a failed final test and the attempt limit', () => {
   }
 });
 
+test.describe('one attempt open per client (409 attempt-open)', () => {
+  let server: RunningServer;
+  // A server of its own with the default of one open attempt per client (the suite's shared
+  // server allows a thousand): every browser here comes from 127.0.0.1, one client.
+  test.beforeEach(async ({}, info) => {
+    const port = Number(process.env.E2E_PORT ?? 4329) + 30 + info.workerIndex;
+    const register = join(mkdtempSync(join(tmpdir(), 'final-test-open-')), 'register.sqlite');
+    server = await startServer(port, { COURSE_URL: `http://127.0.0.1:${port}`, CERT_ISSUER_ID: issuerProfile().id, CERT_REGISTER_FILE: register, FINAL_TEST_ATTEMPTS: '10' });
+  });
+  test.afterEach(async () => {
+    await server?.stop();
+  });
+
+  for (const locale of LOCALES) {
+    const s = finalTestStrings[locale];
+    test(`a second browser from the same address is told plainly that an attempt is open; a tab of the first browser continues it (${locale})`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const first = await browser.newContext();
+      const second = await browser.newContext();
+      try {
+        const a = await first.newPage();
+        await passEverything(a);
+        // A second tab of the first browser, opened before the attempt starts.
+        const a2 = await first.newPage();
+        await passEverything(a2);
+        await a2.goto(`${server.url}${finalPath(locale)}`);
+        await expect(state(a2)).toHaveAttribute('data-state', 'start');
+        await a.goto(`${server.url}${finalPath(locale)}`);
+        await startByKeyboard(a, locale);
+        // Another browser (no token in it): refused with the plain message and the time, nothing to continue.
+        const b = await second.newPage();
+        await passEverything(b);
+        await b.goto(`${server.url}${finalPath(locale)}`);
+        await expect(state(b)).toHaveAttribute('data-state', 'start');
+        await tabTo(b, b.getByRole('button', { name: s.start }));
+        await b.keyboard.press('Enter');
+        const problem = b.getByTestId('final-test-problem');
+        await expect(problem).toBeVisible();
+        await expect(problem).toContainText(s.attemptOpen.split('{time}')[0]!.trim());
+        await expect(problem).toContainText(/\d{1,2}[:.]\d{2}/);
+        await expect(problem).not.toContainText(/attempt-open|409|token/i);
+        await expect(state(b)).toHaveAttribute('data-state', 'start');
+        await expect(b.getByRole('button', { name: s.submit })).toHaveCount(0);
+        await axe(b, 'attempt open elsewhere');
+        // The first browser's other tab holds the token: its start continues the open attempt.
+        await tabTo(a2, a2.getByRole('button', { name: s.start }));
+        await a2.keyboard.press('Enter');
+        await expect(state(a2)).toHaveAttribute('data-state', 'answering');
+        await expect(a2.getByTestId('final-test-problem')).toHaveCount(0);
+        const [tokenA, tokenA2] = await Promise.all([a, a2].map((p) => p.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').token, SESSION_KEY)));
+        expect(tokenA2).toBe(tokenA);
+        await axe(a2, 'attempt continued');
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
+    });
+  }
+});
+
 test('broken storage never breaks the final test or the certificate page', async ({ page }) => {
   await passEverything(page);
   await page.addInitScript(([a, b]) => {

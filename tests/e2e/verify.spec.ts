@@ -137,6 +137,32 @@ for (const locale of LOCALES) {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   });
 
+  test(`says which assessment a certificate attests: module quizzes only, or the final test, on a QR link, in the table and the CSV (${locale})`, async ({ page }) => {
+    const withFinal = await signCredential(
+      credential({ credentialId: 'urn:uuid:44444444-4444-4444-8444-444444444444', modules: [{ id: 'm1', title: 'Modulis', percent: 90 }, { id: 'final-test', title: 'Noslēguma tests', percent: 88 }] }),
+      devKey,
+    );
+    // One certificate from a QR link: its row says it attests the module quizzes only.
+    await page.goto(`${pathTo(locale, { page: 'verify' })}#c=${await packCertificate(genuine)}`);
+    const single = rows(page).first();
+    await expect(single).toHaveAttribute('data-status', 'valid');
+    await expect(single.getByTestId('verify-final-test')).toHaveText(t(locale, 'verify.assessment.modules'));
+    await expect(single.getByTestId('verify-final-test')).toHaveAttribute('data-assessment', 'modules');
+    // Several checked at once: each row says what it attests.
+    await paste(page, locale, genuine, withFinal);
+    await expect(rows(page)).toHaveCount(3);
+    await expect(page.locator('[data-testid="verify-final-test"][data-assessment="modules"]')).toHaveCount(2);
+    await expect(page.locator('[data-testid="verify-final-test"][data-assessment="final-test"]')).toHaveText(new RegExp(`^${locale === 'lv' ? 'Noslēguma tests nokārtots ar rezultātu' : 'Final test passed with'} 88\\s?%\\.$`));
+    const download = page.waitForEvent('download');
+    await page.getByTestId('verify-csv-plain').click();
+    const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toContain(`"${t(locale, 'verify.col.assessment')}"`);
+    expect(csv.filter((line) => line.includes(`"${t(locale, 'verify.assessment.modules')}"`))).toHaveLength(2);
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  });
+
   test(`after a QR link the result comes first, in view on a phone (${locale})`, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${pathTo(locale, { page: 'verify' })}#c=${await packCertificate(genuine)}`);

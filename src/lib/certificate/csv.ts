@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import { UNSEEN_CHARACTERS, type VerificationText } from './verification-text';
 import type { VerificationRow } from './verification-row';
 
-export const CSV_COLUMNS = ['status', 'name', 'institution', 'course', 'courseVersion', 'issued', 'validUntil', 'issuer', 'issuerId', 'kid', 'trust', 'duplicate', 'id', 'source', 'reason'] as const;
+export const CSV_COLUMNS = ['status', 'name', 'institution', 'course', 'assessment', 'courseVersion', 'issued', 'validUntil', 'issuer', 'issuerId', 'kid', 'trust', 'duplicate', 'id', 'source', 'reason'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /**
@@ -53,6 +53,8 @@ function cell(row: VerificationRow, column: CsvColumn, { style, text, yes }: Csv
       return text.trust(row);
     case 'duplicate':
       return row.duplicate ? yes : '';
+    case 'assessment':
+      return text.finalTest(row);
     case 'issued':
     case 'validUntil':
       return style === 'lv' ? latvianDateTime(row[column]) : (row[column] ?? '');

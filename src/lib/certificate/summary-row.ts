@@ -28,7 +28,8 @@ export function summaryRow(check: SummaryCheck, source: string, edition: (e: { d
     validUntil: summary.validUntil,
     id: summary.id,
     development: summary.development,
-    ...(summary.finalTest && { finalTest: summary.finalTest }),
+    // A signed summary without a final test attests the module quizzes only, and the row says so.
+    ...(summary.finalTest ? { assessment: 'final-test' as const, finalTest: summary.finalTest } : { assessment: 'modules' as const }),
     // The summary has no status-list entry: the row says revocation was not checked, and how to check it.
     revocation: { state: 'not-checked', why: 'qr-summary' },
   };

@@ -45,8 +45,14 @@ export interface VerificationRow {
   kind?: 'unsigned-record';
   /** For a certificate otherwise valid: what the issuer's status list says, or why it was not asked. */
   revocation?: RevocationState;
-  /** The final test a signed QR summary attests (score in per cent, date passed): checked with its signature. */
-  finalTest?: { percent: number; date: string };
+  /**
+   * Which assessment a signed certificate or QR summary attests, once its signature checked: the
+   * module quizzes and the server-graded final test, or the module quizzes only (an installation
+   * with `CERT_ASSESSMENT=modules`, or a certificate from before the final test).
+   */
+  assessment?: 'final-test' | 'modules';
+  /** The final test it attests (score in per cent, the day passed when it says): checked with its signature. */
+  finalTest?: { percent: number; date?: string };
   /** Another row of the same check has the same certificate id (see markDuplicates). */
   duplicate?: boolean;
 }

@@ -17,7 +17,7 @@ export interface VerificationText {
   explanation(row: VerificationRow): string;
   trust(row: VerificationRow): string;
   date(iso: string | undefined): string;
-  /** The final test a signed QR summary attests, in words ('' when it names none). */
+  /** Which assessment a signed certificate attests, in words: its final test, or the module quizzes only ('' when unknown). */
   finalTest(row: VerificationRow): string;
 }
 
@@ -97,7 +97,13 @@ export function verificationText(text: Translate, langTag: string): Verification
     trust: (row) => (row.trust ? text(`verify.trust.${row.trust}`) : ''),
     date,
     // The date passed is a calendar day (YYYY-MM-DD), shown as that day wherever the reader is.
-    finalTest: (row) => (row.finalTest ? text('verify.finalTest', { percent: new Intl.NumberFormat(langTag, { style: 'percent' }).format(row.finalTest.percent / 100), date: dayText(row.finalTest.date) }) : ''),
+    finalTest: (row) => {
+      if (row.finalTest) {
+        const percent = new Intl.NumberFormat(langTag, { style: 'percent' }).format(row.finalTest.percent / 100);
+        return row.finalTest.date ? text('verify.finalTest', { percent, date: dayText(row.finalTest.date) }) : text('verify.finalTestUndated', { percent });
+      }
+      return row.assessment === 'modules' ? text('verify.assessment.modules') : '';
+    },
   };
 }
 

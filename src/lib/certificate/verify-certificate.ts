@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import { base64url, compactVerify, importVerifyKey } from './jws';
 import { algorithmFor, keyTypeOf } from './public-jwk';
 import { personTextProblem } from './person-text';
+import { readSummary } from './qr-summary';
 import { readUnsignedRecord } from './unsigned-record';
 import { StatusListChecker, type StatusListSource } from './revocation-check';
 import type { VerificationReason } from './verification-reason';
@@ -39,6 +40,21 @@ function describe(c: Record<string, unknown>): Pick<VerificationRow, 'name' | 'i
     validUntil: str(c.validUntil),
     id: str(c.id),
   };
+}
+
+/**
+ * Which assessment a credential attests: the final test when one of its results is the final
+ * test's (`…#final-test`, with its score; the day passed from the QR summary signed inside it when
+ * that agrees), else the module quizzes only. Read only once the signature has checked.
+ */
+function assessmentOf(c: Record<string, unknown>): Pick<VerificationRow, 'assessment' | 'finalTest'> {
+  const results = obj(c.credentialSubject)?.result;
+  const final = Array.isArray(results) ? results.map(obj).find((r) => str(r?.resultDescription)?.endsWith('#final-test')) : undefined;
+  if (!final) return { assessment: 'modules' };
+  const percent = Number(str(final.value));
+  if (!Number.isFinite(percent) || percent < 0 || percent > 100) return { assessment: 'final-test' };
+  const inSummary = typeof c.qr === 'string' ? readSummary(c.qr)?.finalTest : undefined;
+  return { assessment: 'final-test', finalTest: inSummary && inSummary.percent === percent ? inSummary : { percent } };
 }
 
 const date = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : undefined);
@@ -146,7 +162,7 @@ export class CertificateVerifier {
       return row('signature-invalid', { code: 'signature-mismatch' }, fields);
     }
     // Signed: the issuer column names the issuer whose key checked it, not the name the certificate claims.
-    const checked = { ...fields, issuer: entry.issuer.name, issuerId: entry.issuer.id, kid, trust: entry.trust };
+    const checked = { ...fields, issuer: entry.issuer.name, issuerId: entry.issuer.id, kid, trust: entry.trust, ...assessmentOf(payload) };
     // From here the issuer signed it; what it shows must still be a certificate a person can read.
     const from = date(payload.validFrom);
     const until = date(payload.validUntil);

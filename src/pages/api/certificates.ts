@@ -11,7 +11,7 @@ import { verifyResult } from '../../lib/final-test/result-token';
 import { finalTestKeys } from '../../server/final-test-bank';
 import { courseUrl, issuerProfile, validMonths } from '../../server/issuer-config';
 import { statusEntry } from '../../lib/certificate/status-list-credential';
-import { clientKey } from '../../server/client-key';
+import { clientRates, takeRates } from '../../server/client-limits';
 import { isUnavailable, json, readJsonBody } from '../../server/json-api';
 import { register } from '../../server/register/open-register.ts';
 import type { Register } from '../../server/register/register.ts';
@@ -42,9 +42,10 @@ export const POST: APIRoute = async (context) => {
 
 const issue: APIRoute = async ({ request, clientAddress }) => {
   // The limit is counted in the register, so several servers on one database share it; an IPv6
-  // client by its /64, like the final test's attempts (one subscriber holds a whole /64).
+  // client by its /64, like the final test's attempts (one subscriber holds a whole /64), and by its
+  // wider prefixes with larger allowances (IPV6_PREFIX_LIMITS: whoever holds a /48 holds 65,536 /64s).
   const store: Register = await register();
-  const wait = await store.takeRate(clientKey(clientAddress), RATE_LIMIT, RATE_WINDOW_MS);
+  const wait = await takeRates(store, clientRates('', clientAddress, RATE_LIMIT, RATE_WINDOW_MS));
   if (wait) return json(429, { code: 'rate-limited', message: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
   const read = await readJsonBody(request, MAX_BODY);
   if (!read.ok) return read.response;

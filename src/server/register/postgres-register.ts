@@ -2,11 +2,18 @@ import pg from 'pg';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
-import { RegisterUnavailable, type AttemptRecord, type FixedStep, type Register } from './register.ts';
+import { RegisterUnavailable, type AttemptRecord, type ClientAttempt, type FixedStep, type Register, type StartPlan } from './register.ts';
 import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, RELEASE_ATTEMPT, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 import { CLIENT_ATTEMPTS, CLIENT_ROWS_KEPT_MS, clientAttemptFromRow, DROP_OLD_CLIENT_ATTEMPTS, NOTE_ATTEMPT_OUTCOME, NOTE_CLIENT_ATTEMPT, type ClientAttemptRow } from './rows.ts';
 
 const p = (n: number) => `$${n}`;
+
+/**
+ * The advisory locks' first key for a client's final-test starts (the second is the client key's
+ * hashtext): the two-key form, so these never collide with the migrations' one-key lock. Two
+ * clients whose keys hash alike only wait for each other; neither is refused for it.
+ */
+const START_LOCK_SPACE = 0x46_54_53; // 'FTS'
 
 /** Errors that mean "the database is not there now" rather than a bug: connection refused, reset, timed out, shutting down. */
 function unavailable(error: unknown): boolean {
@@ -159,6 +166,25 @@ export class PostgresRegister implements Register {
     if (++this.takes % 1000 === 0) await this.query('DELETE FROM rate_limits WHERE window_start < $1', [now - Math.max(windowMs, RATE_ROWS_KEPT_MS)]);
     const [row] = await this.query<{ window_start: string; count: number }>(RATE_SQL(p), [client, now, windowMs]);
     return row!.count > limit ? Math.ceil((Number(row!.window_start) + windowMs - now) / 1000) : 0;
+  }
+
+  async startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[]) => StartPlan<T>) {
+    return this.transaction(async (tx) => {
+      // Held to the end of this transaction: a parallel start by the same client, on any server,
+      // waits here and then reads the history with this start's attempt in it.
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [START_LOCK_SPACE, client]);
+      const history = (await tx.query<ClientAttemptRow>(CLIENT_ATTEMPTS(p), [client, since, 50])).rows.map(clientAttemptFromRow);
+      const decided = plan(history);
+      if ('refuse' in decided) return decided.refuse;
+      for (const r of decided.rates) {
+        const row = (await tx.query<{ window_start: string; count: number }>(RATE_SQL(p), [r.client, now, r.windowMs])).rows[0]!;
+        if (row.count > r.limit) return decided.limited(Math.ceil((Number(row.window_start) + r.windowMs - now) / 1000), r);
+      }
+      const started = decided.start();
+      if (++this.notes % 100 === 0) await tx.query(DROP_OLD_CLIENT_ATTEMPTS(p), [now - CLIENT_ROWS_KEPT_MS]);
+      await tx.query(NOTE_CLIENT_ATTEMPT(p), [started.attempt, client, now, JSON.stringify(started.items)]);
+      return started.value;
+    });
   }
 
   async recordAttempt(a: AttemptRecord) {

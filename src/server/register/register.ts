@@ -29,6 +29,23 @@ export interface ClientAttempt {
   endedAt?: number;
 }
 
+/** One count under a limit, taken in the register like takeRate: `client` is the key it counts under. */
+export interface RateTake {
+  client: string;
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * What the start of a final-test attempt decides from its client's history, inside the client's
+ * lock: refuse (an attempt still open, the back-off), or count the limits in order and, when none
+ * is over, start (the draw) and note the new attempt. `limited` gives the refusal for the first
+ * limit that is over; the limits after it are not counted.
+ */
+export type StartPlan<T> =
+  | { refuse: T }
+  | { rates: RateTake[]; limited(wait: number, rate: RateTake): T; start(): { attempt: string; items: readonly string[]; value: T } };
+
 /** A story step answered in a final-test attempt, as the server fixed it. */
 export interface FixedStep {
   attempt: string;
@@ -91,6 +108,15 @@ export interface Register {
   noteClientAttempt(client: string, attemptId: string, items: readonly string[], at: number): Promise<void>;
   /** Notes how a noted attempt ended (nothing happens for an attempt never noted). */
   noteAttemptOutcome(attemptId: string, passed: boolean, at: number): Promise<void>;
+  /**
+   * The start of a final-test attempt as one step that no other start by the same client, in this
+   * or any other server, interleaves with: the client's history since `since` (ms) is read, the
+   * plan decides, its limits are counted and the new attempt noted, all under the client's lock
+   * (PostgreSQL: one transaction holding an advisory lock on the client key; SQLite: one
+   * IMMEDIATE transaction, which the file's write lock serialises across processes). `plan` and
+   * its `start` run synchronously inside it.
+   */
+  startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[]) => StartPlan<T>): Promise<T>;
   /** The client's attempts started at or after `since` (ms), newest first, at most `limit`. */
   clientAttempts(client: string, since: number, limit?: number): Promise<ClientAttempt[]>;
   close(): Promise<void>;

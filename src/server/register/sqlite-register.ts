@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
-import { RegisterUnavailable, type AttemptRecord, type FixedStep, type Register } from './register.ts';
+import { RegisterUnavailable, type AttemptRecord, type ClientAttempt, type FixedStep, type Register, type StartPlan } from './register.ts';
 import { CLIENT_ATTEMPTS, CLIENT_ROWS_KEPT_MS, clientAttemptFromRow, DROP_OLD_CLIENT_ATTEMPTS, NOTE_ATTEMPT_OUTCOME, NOTE_CLIENT_ATTEMPT, type ClientAttemptRow } from './rows.ts';
 import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, RELEASE_ATTEMPT, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
@@ -150,12 +150,33 @@ export class SqliteRegister implements Register {
   private takes = 0;
 
   async takeRate(client: string, limit: number, windowMs: number, now = Date.now()) {
-    return this.run(() => {
-      // Old windows are dropped now and then, so the table holds only the clients of the last window.
-      if (++this.takes % 1000 === 0) this.db.prepare('DELETE FROM rate_limits WHERE window_start < ?').run(now - Math.max(windowMs, RATE_ROWS_KEPT_MS));
-      const row = this.db.prepare(RATE_SQL(p)).get(client, now, windowMs) as { window_start: number; count: number };
-      return row.count > limit ? Math.ceil((Number(row.window_start) + windowMs - now) / 1000) : 0;
-    });
+    return this.run(() => this.rate(client, limit, windowMs, now));
+  }
+
+  private rate(client: string, limit: number, windowMs: number, now: number) {
+    // Old windows are dropped now and then, so the table holds only the clients of the last window.
+    if (++this.takes % 1000 === 0) this.db.prepare('DELETE FROM rate_limits WHERE window_start < ?').run(now - Math.max(windowMs, RATE_ROWS_KEPT_MS));
+    const row = this.db.prepare(RATE_SQL(p)).get(client, now, windowMs) as { window_start: number; count: number };
+    return row.count > limit ? Math.ceil((Number(row.window_start) + windowMs - now) / 1000) : 0;
+  }
+
+  async startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[]) => StartPlan<T>) {
+    // All of it synchronous inside one IMMEDIATE transaction: nothing else on this connection runs
+    // in between, and another process's writer waits for the file's lock (busy_timeout).
+    return this.run(() =>
+      this.transaction(() => {
+        const history = (this.db.prepare(CLIENT_ATTEMPTS(p)).all(client, since, 50) as unknown as ClientAttemptRow[]).map(clientAttemptFromRow);
+        const decided = plan(history);
+        if ('refuse' in decided) return decided.refuse;
+        for (const r of decided.rates) {
+          const wait = this.rate(r.client, r.limit, r.windowMs, now);
+          if (wait) return decided.limited(wait, r);
+        }
+        const started = decided.start();
+        this.note(client, started.attempt, started.items, now);
+        return started.value;
+      }),
+    );
   }
 
   async recordAttempt(a: AttemptRecord) {
@@ -192,10 +213,12 @@ export class SqliteRegister implements Register {
   private notes = 0;
 
   async noteClientAttempt(client: string, attemptId: string, items: readonly string[], at: number) {
-    await this.run(() => {
-      if (++this.notes % 100 === 0) this.db.prepare(DROP_OLD_CLIENT_ATTEMPTS(p)).run(at - CLIENT_ROWS_KEPT_MS);
-      this.db.prepare(NOTE_CLIENT_ATTEMPT(p)).run(attemptId, client, at, JSON.stringify(items));
-    });
+    await this.run(() => this.note(client, attemptId, items, at));
+  }
+
+  private note(client: string, attemptId: string, items: readonly string[], at: number) {
+    if (++this.notes % 100 === 0) this.db.prepare(DROP_OLD_CLIENT_ATTEMPTS(p)).run(at - CLIENT_ROWS_KEPT_MS);
+    this.db.prepare(NOTE_CLIENT_ATTEMPT(p)).run(attemptId, client, at, JSON.stringify(items));
   }
 
   async noteAttemptOutcome(attemptId: string, passed: boolean, at: number) {

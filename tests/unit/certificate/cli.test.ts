@@ -43,8 +43,10 @@ describe('npm run verify', () => {
 
   it('writes the plain CSV with --csv and the Latvian spreadsheet CSV with --csv-lv', () => {
     const plain = verify(join(folder, 'anna.jwt'), '--csv', '--lang', 'en').stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(plain[0]).toBe('"Status","Name","Institution","Course","Version","Issued","Valid until","Issuer","Issuer ID","Key","Issuer in this check","Duplicate","ID","Source","Reason"');
+    expect(plain[0]).toBe('"Status","Name","Institution","Course","Attests","Version","Issued","Valid until","Issuer","Issuer ID","Key","Issuer in this check","Duplicate","ID","Source","Reason"');
     expect(plain[1]).toMatch(/^"Valid — revocation not checked \(added issuer\)","Anna Bērziņa",.*,"\d{4}-\d\d-\d\dT[\d:.]+Z",/);
+    // A certificate without a final test says which assessment it attests (F7).
+    expect(plain[1]).toContain('"Attests the module quizzes only; it does not include a final test."');
     const lv = verify(join(folder, 'anna.jwt'), '--csv-lv').stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lv[0]).toMatch(/^"Statuss";"Vārds";"Iestāde";/);
     expect(lv[1]).toMatch(/;"\d\d\.\d\d\.\d{4} \d\d:\d\d";/);

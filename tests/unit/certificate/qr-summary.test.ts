@@ -125,7 +125,11 @@ describe('certificate summary', () => {
     const en = verificationText((key, vars) => t('en', key, vars), 'en-GB').finalTest(row);
     expect(lv).toMatch(/^Noslēguma tests nokārtots 30\.11\.2026 ar rezultātu 94\s?%\.$/);
     expect(en).toMatch(/^Final test passed on 30 Nov 2026 with 94\s?%\.$/);
-    expect(verificationText((key, vars) => t('en', key, vars), 'en-GB').finalTest(summaryRow(await verifySummary(await signSummary(summary, signing), issuers, new Date('2027-01-01')), 'QR', () => ''))).toBe('');
+    // A summary without a final test attests the module quizzes only, and its row says so (F7).
+    const modulesOnly = summaryRow(await verifySummary(await signSummary(summary, signing), issuers, new Date('2027-01-01')), 'QR', () => '');
+    expect(modulesOnly.assessment).toBe('modules');
+    expect(verificationText((key, vars) => t('en', key, vars), 'en-GB').finalTest(modulesOnly)).toBe('Attests the module quizzes only; it does not include a final test.');
+    expect(verificationText((key, vars) => t('lv', key, vars), 'lv-LV').finalTest(modulesOnly)).toBe('Apliecina tikai moduļu uzdevumu nokārtošanu; noslēguma tests tajā nav ietverts.');
   });
 
   it('gives a QR code of version 10 or lower for an ordinary name, and states the version for the longest', async () => {

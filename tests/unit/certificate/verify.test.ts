@@ -29,6 +29,24 @@ describe('verifying certificates', () => {
     expect(row).toMatchObject({ status: 'valid', name: 'Anna Bērziņa', institution: 'Valsts kanceleja', courseVersion: 'abc123def456', issued: '2026-11-21T10:00:00.000Z', source: 'anna.jwt' });
   });
 
+  it('says which assessment a certificate attests: the final test with its score, or the module quizzes only (F7)', async () => {
+    const modulesOnly = await verifier.verify(token, 'anna.jwt', during);
+    expect([modulesOnly.assessment, modulesOnly.finalTest]).toEqual(['modules', undefined]);
+    const withFinal = await verifier.verify(await signed(signing, { modules: [{ id: 'm1', title: 'Modulis', percent: 90 }, { id: 'final-test', title: 'Noslēguma tests', percent: 88 }] }), 'b.jwt', during);
+    expect([withFinal.status, withFinal.assessment, withFinal.finalTest]).toEqual(['valid', 'final-test', { percent: 88 }]);
+    const { t } = await import('../../../src/lib/i18n/translate');
+    const { verificationText } = await import('../../../src/lib/certificate/verification-text');
+    const say = (locale: 'lv' | 'en', row: typeof withFinal) => verificationText((key, vars) => t(locale, key, vars), locale === 'lv' ? 'lv-LV' : 'en-GB').finalTest(row);
+    expect(say('lv', modulesOnly)).toBe('Apliecina tikai moduļu uzdevumu nokārtošanu; noslēguma tests tajā nav ietverts.');
+    expect(say('en', modulesOnly)).toBe('Attests the module quizzes only; it does not include a final test.');
+    expect(say('lv', withFinal)).toMatch(/^Noslēguma tests nokārtots ar rezultātu 88\s?%\.$/);
+    expect(say('en', withFinal)).toMatch(/^Final test passed with 88\s?%\.$/);
+    // A forged final-test result is not claimed for the row: its signature fails first.
+    const forged = reencode(token, (p) => (p.credentialSubject as { result: unknown[] }).result.push({ type: ['Result'], resultDescription: 'x#final-test', value: '100' }));
+    const refused = await verifier.verify(forged, 'x', during);
+    expect([refused.status, refused.assessment]).toEqual(['signature-invalid', undefined]);
+  });
+
   it('accepts EdDSA certificates too', async () => {
     const ed = await keyPair('EdDSA');
     const row = await new CertificateVerifier(trusted(ed.publicJwk)).verify(await signed(ed.signing), 'ed.jwt', during);

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadBank } from '../../../src/lib/final-test/bank';
+import { finalTestConfig } from '../../../src/lib/final-test/config';
+import { drawableItems } from '../../../src/lib/final-test/draw';
 import { bestAnswersOf, maxPoints, worstAnswersOf } from '../../../src/lib/quiz/scenario';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +48,17 @@ describe('npm run certificates', () => {
     expect(lv.stdout).toMatch(/mēģinājumi: 0 +pareizi: – +diskriminācija: –/);
     const en = cli(['item-stats', '--lang', 'en']);
     expect(en.stdout).toContain('attempts: 30');
+    // Then the items the draw rules can never draw, read from the bank (their number changes as it is written).
+    const { never } = drawableItems(bank, finalTestConfig({}).rules);
+    const tail = (out: string) => out.slice(out.lastIndexOf('\n\n') + 2).trim().split('\n');
+    for (const [out, never0, all] of [[lv.stdout, 'nekad neizlozē', 'var izlozēt katru'], [en.stdout, 'never draw these', 'can draw every item']] as const) {
+      const lines = tail(out);
+      expect(lines[0]).toContain(never.length ? never0 : all);
+      expect(lines.slice(1).map((l) => l.trim())).toEqual(never);
+    }
+    // Settings that let more items in: with the twins rule off, fewer (or no) items are never drawn.
+    const loose = cli(['item-stats', '--lang', 'en'], { CERT_REGISTER_FILE: file, FINAL_TEST_TWINS: '0' });
+    expect(tail(loose.stdout).slice(1).map((l) => l.trim())).toEqual(drawableItems(bank, finalTestConfig({ FINAL_TEST_TWINS: '0' }).rules).never);
     expect(en.stdout).not.toMatch(/Valsts kanceleja|HYPERLINK/);
   }, 60_000);
 

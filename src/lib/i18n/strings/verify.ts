@@ -16,6 +16,7 @@ export const lv = {
   'verify.col.name': 'Vārds',
   'verify.col.institution': 'Iestāde',
   'verify.col.course': 'Kurss',
+  'verify.col.assessment': 'Ko apliecina',
   'verify.col.courseVersion': 'Versija',
   'verify.col.issued': 'Izsniegts',
   'verify.col.validUntil': 'Derīgs līdz',
@@ -95,6 +96,8 @@ export const lv = {
   'verify.testKey': 'Tests: parakstīts ar izstrādes atslēgu, tāpēc neko neapliecina.',
   'verify.edition': '{date} redakcija ({id})',
   'verify.finalTest': 'Noslēguma tests nokārtots {date} ar rezultātu {percent}.',
+  'verify.finalTestUndated': 'Noslēguma tests nokārtots ar rezultātu {percent}.',
+  'verify.assessment.modules': 'Apliecina tikai moduļu uzdevumu nokārtošanu; noslēguma tests tajā nav ietverts.',
 } satisfies StringTable;
 
 export const en: Parity<typeof lv> = {
@@ -112,6 +115,7 @@ export const en: Parity<typeof lv> = {
   'verify.col.name': 'Name',
   'verify.col.institution': 'Institution',
   'verify.col.course': 'Course',
+  'verify.col.assessment': 'Attests',
   'verify.col.courseVersion': 'Version',
   'verify.col.issued': 'Issued',
   'verify.col.validUntil': 'Valid until',
@@ -191,4 +195,6 @@ export const en: Parity<typeof lv> = {
   'verify.testKey': 'Test: signed with a development key, so it proves nothing.',
   'verify.edition': 'Edition of {date} ({id})',
   'verify.finalTest': 'Final test passed on {date} with {percent}.',
+  'verify.finalTestUndated': 'Final test passed with {percent}.',
+  'verify.assessment.modules': 'Attests the module quizzes only; it does not include a final test.',
 };

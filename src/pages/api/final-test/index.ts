@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { randomUUID } from 'node:crypto';
 import { courseQuizzes } from '../../../data/course';
 import { checkModuleLogs } from '../../../lib/certificate/issue-request';
-import { signAttempt } from '../../../lib/final-test/attempt-token';
+import { signAttempt, type AttemptClaims } from '../../../lib/final-test/attempt-token';
 import { finalTestConfig } from '../../../lib/final-test/config';
 import { backoffWait, failuresInARow, openAttempt, timesGiven } from '../../../lib/final-test/client-history';
 import { bankProblem, drawFinalTest, itemKey, scenarioOf } from '../../../lib/final-test/draw';
@@ -11,7 +11,8 @@ import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { attemptClient, finalTestRoute, startRequests } from '../../../server/final-test-api';
+import { ATTEMPT_SCOPE, attemptClient, finalTestRoute, startRequests } from '../../../server/final-test-api';
+import { clientRates } from '../../../server/client-limits';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 import { CLIENT_ROWS_KEPT_MS } from '../../../server/register/rows';
@@ -48,33 +49,42 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requ
   // items it was given least (client-history.ts says why).
   const store = await register();
   const client = attemptClient(context.clientAddress);
-  // One start at a time per client in this server: the check for an open attempt and the note of
-  // the new one must not interleave with a parallel start's (several servers behind one address
-  // could still race; the attempt limit per window bounds that).
+  // One start at a time per client in this server (so parallel starts queue here rather than each
+  // hold a register connection), and in the register one start at a time per client across every
+  // server sharing it: the check for an open attempt, the back-off, the attempt limit and the note
+  // of the new attempt are one step under the client's lock (Register.startClientAttempt).
   return oneAtATime(client, async () => {
     const nowMs = Date.now();
-    const history = await store.clientAttempts(client, nowMs - CLIENT_ROWS_KEPT_MS);
-    const open = openAttempt(history, config, nowMs);
-    if (open) {
-      const wait = Math.max(1, Math.ceil((open.expiresAt - nowMs) / 1000));
-      return json(409, { code: 'attempt-open', message: `an attempt started here is still open; continue it, or start a new one when it expires in ${wait} s`, expiresAt: open.expiresAt }, { 'retry-after': String(wait) });
-    }
-    const backoff = backoffWait(history, config, nowMs);
-    if (backoff) {
-      const failures = failuresInARow(history, config, nowMs).count;
-      return json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) });
-    }
-    // Counted only for requests that would start an attempt, in the register (shared by servers).
-    const wait = await store.takeRate(client, config.attempts, config.windowMinutes * 60_000);
-    if (wait) return json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
-    const seed = newSeed();
-    const items = drawFinalTest(bank, seed, config.rules, timesGiven(history));
-    const now = Math.floor(nowMs / 1000);
-    const claims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
-    await store.noteClientAttempt(client, claims.id, items.map(itemKey), nowMs);
+    const outcome = await store.startClientAttempt<Response | { claims: AttemptClaims }>(client, nowMs - CLIENT_ROWS_KEPT_MS, nowMs, (history) => {
+      const open = openAttempt(history, config, nowMs);
+      if (open) {
+        const wait = Math.max(1, Math.ceil((open.expiresAt - nowMs) / 1000));
+        return { refuse: json(409, { code: 'attempt-open', message: `an attempt started here is still open; continue it, or start a new one when it expires in ${wait} s`, expiresAt: open.expiresAt }, { 'retry-after': String(wait) }) };
+      }
+      const backoff = backoffWait(history, config, nowMs);
+      if (backoff) {
+        const failures = failuresInARow(history, config, nowMs).count;
+        return { refuse: json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) }) };
+      }
+      // Counted only for requests that would start an attempt, in the register (shared by servers):
+      // the client's own key first, then an IPv6 client's wider prefixes with their larger allowances.
+      return {
+        rates: clientRates(ATTEMPT_SCOPE, context.clientAddress, config.attempts, config.windowMinutes * 60_000),
+        limited: (wait) => json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) }),
+        start: () => {
+          const seed = newSeed();
+          const items = drawFinalTest(bank, seed, config.rules, timesGiven(history));
+          const now = Math.floor(nowMs / 1000);
+          const claims: AttemptClaims = { id: randomUUID(), seed, items, bank: version, locale, issuedAt: now, expiresAt: now + config.minutes * 60 };
+          return { attempt: claims.id, items: items.map(itemKey), value: { claims } };
+        },
+      };
+    });
+    if (outcome instanceof Response) return outcome;
+    const { claims } = outcome;
     const token = await signAttempt(claims, (await finalTestKeys()).attempt);
     const labels = pickStrings(locale, ['option.']);
-    return json(201, { token, expiresAt: claims.expiresAt * 1000, items: items.map((ref) => publicItem(scenarioOf(bank, ref)!, seed, locale, labels)) });
+    return json(201, { token, expiresAt: claims.expiresAt * 1000, items: claims.items.map((ref) => publicItem(scenarioOf(bank, ref)!, claims.seed, locale, labels)) });
   });
 });
 
