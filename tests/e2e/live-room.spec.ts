@@ -303,7 +303,7 @@ for (const locale of LOCALES) {
     await presenter.getByTestId('live-end').click();
     for (const { page: p } of phones) await expect(p.getByTestId('join-closed')).toHaveText(t(locale, 'join.closed'), { timeout: 30_000 });
     const refused = await presenter.request.post(`/api/rooms/${code}/join/`, { headers: { origin: new URL(presenter.url()).origin }, data: {} });
-    expect(refused.status()).toBe(404);
+    expect(refused.status()).toBe(410);
     for (const c of [presenterContext, ...phones.map((p) => p.context)]) await c.close();
   });
 
