@@ -63,6 +63,8 @@ export interface ParticipantView {
   right?: string[];
   /** After a story step's reveal: the option the room chose. */
   chosen?: string;
+  /** The room's choice was a tie, settled for the earlier option as the presenter does. */
+  tie?: boolean;
 }
 
 /**
@@ -91,6 +93,8 @@ export interface ParticipantState {
   /** The key, from the reveal event: undefined before it (the phone's data holds no key). */
   right: string[] | undefined;
   chosen: string | undefined;
+  /** The room's choice was a tie (the story goes on with the earlier option). */
+  tie: boolean;
   answer: string[] | undefined;
   /** The answer is chosen but not yet accepted by the server. */
   unsent: boolean;
@@ -120,6 +124,7 @@ export function applyParticipantView(state: ParticipantState, view: ParticipantV
     revealed: view.revealed,
     right: view.revealed ? view.right : undefined,
     chosen: view.revealed ? view.chosen : undefined,
+    tie: view.revealed && !!view.tie,
     answer: keepUnsent ? state.answer : view.answer,
     unsent: keepUnsent,
     late: sameQuestion ? state.late && !view.answer : false,
@@ -127,7 +132,7 @@ export function applyParticipantView(state: ParticipantState, view: ParticipantV
   };
 }
 
-export const initialParticipant = (): ParticipantState => ({ status: 'idle', code: undefined, seq: 0, question: undefined, revealed: false, right: undefined, chosen: undefined, answer: undefined, unsent: false, late: false });
+export const initialParticipant = (): ParticipantState => ({ status: 'idle', code: undefined, seq: 0, question: undefined, revealed: false, right: undefined, chosen: undefined, tie: false, answer: undefined, unsent: false, late: false });
 
 const participantKey = (code: string) => `live-room:${code}`;
 
