@@ -2,4 +2,4 @@
 // imported by JoinView.svelte when the first question arrives. A module of its own rather than
 // import('./scenario'): a dynamic import of a module inside the shared quiz chunk makes the bundler
 // build that module's namespace object (and load its runtime helper) on every page with the chunk.
-export { consequenceOf, correctAt, endingReached, leadsOn, optionsAt, questionOf } from './scenario';
+export { consequenceOf, correctAt, leadsOn, optionsAt, questionOf } from './scenario';
