@@ -1,7 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import { endingReached, leadsOn, optionsAt, stepsOf } from '../quiz/scenario';
 import type { QuizOption } from '../quiz/scenario';
-import type { PresenterModuleData } from './presenter-data';
 
 /**
  * What a phone fetches after a reveal (`/<locale>/join-reveal/<module>/<scenario>/<step>.json`):
@@ -21,31 +19,9 @@ export interface JoinReveal {
 }
 
 /** The step's name in the address: one-step scenarios have none. */
-const NO_STEP = '_';
+export const NO_STEP = '_';
 
 export const joinRevealPath = (locale: Locale, module: string, scenario: string, step: string | undefined) => `/${locale}/join-reveal/${module}/${scenario}/${step ?? NO_STEP}.json`;
-
-/** Fields of an option a phone needs to explain it; nothing that leads on or scores. */
-const explainOption = (o: QuizOption): QuizOption => ({ id: o.id, feedback: o.feedback, source: o.source }) as QuizOption;
-
-/** Every step's reveal file of a module, in the module data's language. */
-export function joinReveals(data: PresenterModuleData): { params: { module: string; scenario: string; step: string }; reveal: JoinReveal }[] {
-  return data.scenarios.flatMap((s) =>
-    stepsOf(s).map((step) => {
-      const options = optionsAt(s, step);
-      const endings: JoinReveal['endings'] = {};
-      if (leadsOn(s))
-        for (const o of options) {
-          const reached = endingReached(s, [{ scenario: s.id, step, choice: [o.id] }]);
-          if (reached) endings[o.id] = { outcome: data.outcomes[reached.outcome] ?? reached.outcome, text: reached.text[data.locale] ?? '' };
-        }
-      return {
-        params: { module: data.id, scenario: s.id, step: step ?? NO_STEP },
-        reveal: { module: data.id, scenario: s.id, step: step ?? null, locale: data.locale, options: options.map(explainOption), endings },
-      };
-    }),
-  );
-}
 
 /** Checks a fetched reveal file: a stale cache or an error page gives a message, not a broken reveal. */
 export function parseJoinReveal(value: unknown, expected: { module: string; scenario: string; step: string | undefined; locale: Locale }): JoinReveal | undefined {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quizForLocale } from '../../../src/lib/quiz/for-locale';
 import { endingReached, leadsOn, optionsAt, stepsOf } from '../../../src/lib/quiz/scenario';
-import { joinRevealPath, joinReveals, parseJoinReveal } from '../../../src/lib/workshop/join-reveal';
+import { joinRevealPath, parseJoinReveal } from '../../../src/lib/workshop/join-reveal';
+import { joinReveals } from '../../../src/lib/workshop/join-reveal-files';
 import type { PresenterModuleData } from '../../../src/lib/workshop/presenter-data';
 import { fixtureQuiz } from '../helpers';
 

@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { presenterModules } from '../../../../../data/presenter';
 import { LOCALES } from '../../../../../lib/i18n/locales';
-import { joinReveals, type JoinReveal } from '../../../../../lib/workshop/join-reveal';
+import type { JoinReveal } from '../../../../../lib/workshop/join-reveal';
+import { joinReveals } from '../../../../../lib/workshop/join-reveal-files';
 
 /**
  * One static JSON file per scenario step and language: what a phone in a live room shows after
