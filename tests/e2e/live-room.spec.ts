@@ -106,7 +106,7 @@ for (const locale of LOCALES) {
     const fetched: { url: string; body: string; revealed: boolean }[] = [];
     let phonesRevealed = false;
     p1.on('response', (r) => {
-      if (/\/(join-data|presenter-data)\//.test(r.url())) void r.text().then((body) => fetched.push({ url: r.url(), body, revealed: phonesRevealed }), () => {});
+      if (/\/(join-data|join-reveal|presenter-data)\//.test(r.url())) void r.text().then((body) => fetched.push({ url: r.url(), body, revealed: phonesRevealed }), () => {});
     });
     await p1.goto(`${joinPath(locale)}?${locale === 'lv' ? 'kods' : 'code'}=${code}`);
     await p2.goto(joinPath(other));
@@ -201,8 +201,9 @@ for (const locale of LOCALES) {
         await expect(mine.getByTestId('join-yours-mark')).toBeVisible();
         await expect(mine.getByTestId('join-right-mark')).toHaveCount(right.includes(order[0]!) ? 1 : 0);
         for (const id of right) await expect(p1.locator(`[data-testid="join-option"][data-option="${id}"]`).getByTestId('join-right-mark')).toBeVisible();
-        // The reasoning came after the reveal, from the presenter's file.
-        await expect.poll(() => fetched.some((f) => f.revealed && f.url.includes('/presenter-data/'))).toBe(true);
+        // The reasoning came after the reveal, from that step's own file; the presenter's whole file never.
+        await expect.poll(() => fetched.some((f) => f.revealed && f.url.includes('/join-reveal/'))).toBe(true);
+        expect(fetched.filter((f) => f.url.includes('/presenter-data/'))).toEqual([]);
 
         // Back from the reveal (M2): the phones keep the revealed question and their answers, the counts stay.
         const seqBefore = await p3.getByTestId('join').getAttribute('data-seq');
@@ -303,7 +304,7 @@ for (const locale of LOCALES) {
     await presenter.getByTestId('live-end').click();
     for (const { page: p } of phones) await expect(p.getByTestId('join-closed')).toHaveText(t(locale, 'join.closed'), { timeout: 30_000 });
     const refused = await presenter.request.post(`/api/rooms/${code}/join/`, { headers: { origin: new URL(presenter.url()).origin }, data: {} });
-    expect(refused.status()).toBe(404);
+    expect(refused.status()).toBe(410);
     for (const c of [presenterContext, ...phones.map((p) => p.context)]) await c.close();
   });
 

@@ -63,6 +63,8 @@ export interface ParticipantView {
   right?: string[];
   /** After a story step's reveal: the option the room chose. */
   chosen?: string;
+  /** The room's choice was a tie, settled for the earlier option as the presenter does. */
+  tie?: boolean;
 }
 
 /**
@@ -73,7 +75,8 @@ export type ParticipantStatus =
   | 'idle' // no code yet: the form
   | 'joining'
   | 'wrong-code' // no open room with this code (or a typo)
-  | 'closed' // the room this phone was in is over
+  | 'closed' // the room this phone was in is over (its presenter closed it, or it expired: 410)
+  | 'lost' // the server no longer knows the room this phone was in (restarted: 404): type the new code
   | 'full'
   | 'too-many' // too many wrong codes from here: wait
   | 'waiting' // joined, the presenter has not shown a question yet
@@ -90,6 +93,8 @@ export interface ParticipantState {
   /** The key, from the reveal event: undefined before it (the phone's data holds no key). */
   right: string[] | undefined;
   chosen: string | undefined;
+  /** The room's choice was a tie (the story goes on with the earlier option). */
+  tie: boolean;
   answer: string[] | undefined;
   /** The answer is chosen but not yet accepted by the server. */
   unsent: boolean;
@@ -119,6 +124,7 @@ export function applyParticipantView(state: ParticipantState, view: ParticipantV
     revealed: view.revealed,
     right: view.revealed ? view.right : undefined,
     chosen: view.revealed ? view.chosen : undefined,
+    tie: view.revealed && !!view.tie,
     answer: keepUnsent ? state.answer : view.answer,
     unsent: keepUnsent,
     late: sameQuestion ? state.late && !view.answer : false,
@@ -126,7 +132,7 @@ export function applyParticipantView(state: ParticipantState, view: ParticipantV
   };
 }
 
-export const initialParticipant = (): ParticipantState => ({ status: 'idle', code: undefined, seq: 0, question: undefined, revealed: false, right: undefined, chosen: undefined, answer: undefined, unsent: false, late: false });
+export const initialParticipant = (): ParticipantState => ({ status: 'idle', code: undefined, seq: 0, question: undefined, revealed: false, right: undefined, chosen: undefined, tie: false, answer: undefined, unsent: false, late: false });
 
 const participantKey = (code: string) => `live-room:${code}`;
 
@@ -180,13 +186,20 @@ export class ParticipantClient {
       return this.retry();
     }
     if (this.stopped) return;
+    if (response.status === 410) {
+      this.close();
+      return this.set({ status: 'closed' });
+    }
     if (response.status === 404) {
       this.close();
-      // A room this phone was in has ended; a code it never joined is a wrong one.
-      return this.set({ status: this.joinedOnce || known ? 'closed' : 'wrong-code' });
+      // Unknown to the server: a room this phone was in is lost (the server restarted and forgot
+      // it; the presenter opens a new one), a code it never joined is a wrong one.
+      return this.set({ status: this.joinedOnce || known ? 'lost' : 'wrong-code' });
     }
     if (response.status === 429) {
       this.close();
+      // With an id this room issued, a join is never limited while the room is open: the room is gone.
+      if (known) return this.set({ status: 'lost' });
       return this.set({ status: 'too-many', wait: Number(response.headers.get('retry-after')) || 60 });
     }
     if (response.status === 409) {
@@ -307,7 +320,10 @@ export class ParticipantClient {
       if (body.code === 'old-question') return this.set({ unsent: false, late: true, answer: undefined });
       if (body.code === 'not-joined') return this.set({ unsent: true }); // joined again on the next connect
     }
-    if (response.status === 404) return this.set({ status: 'closed' });
+    if (response.status === 404 || response.status === 410) {
+      this.close();
+      return this.set({ status: response.status === 410 ? 'closed' : 'lost' });
+    }
   }
 
   private close() {
@@ -331,7 +347,8 @@ export interface PresenterRoomView {
   counts?: number[];
 }
 
-export type PresenterStatus = 'off' | 'opening' | 'live' | 'reconnecting' | 'unreachable' | 'closed';
+/** `closed`: the room ended (the trainer closed it, or it expired); `lost`: the server no longer knows it (a restart): open a new one. */
+export type PresenterStatus = 'off' | 'opening' | 'live' | 'reconnecting' | 'unreachable' | 'closed' | 'lost';
 
 export interface PresenterState {
   status: PresenterStatus;
@@ -471,10 +488,7 @@ export class PresenterClient {
     if (!room) return;
     try {
       const response = await this.deps.fetch(api(room.code, 'control/'), post({ secret: room.secret, action: { type: 'hands.set', counts: [] } }));
-      if (response.status === 404) {
-        this.end();
-        return this.set({ status: 'closed' });
-      }
+      if (this.gone(response)) return;
     } catch {
       this.set({ status: this.tries >= MAX_TRIES ? 'unreachable' : 'reconnecting' });
       return this.retry();
@@ -482,16 +496,20 @@ export class PresenterClient {
     this.listen();
   }
 
+  /** The room is no more: ended (410) or unknown to the server (404, e.g. after a restart). */
+  private gone(response: Response): boolean {
+    if (response.status !== 404 && response.status !== 410) return false;
+    this.end();
+    this.set({ status: response.status === 410 ? 'closed' : 'lost' });
+    return true;
+  }
+
   private async control(action: unknown): Promise<boolean> {
     const room = this.room;
     if (!room) return false;
     try {
       const response = await this.deps.fetch(api(room.code, 'control/'), post({ secret: room.secret, action }));
-      if (response.status === 404) {
-        this.end();
-        this.set({ status: 'closed' });
-        return false;
-      }
+      if (this.gone(response)) return false;
       return response.ok;
     } catch {
       if (this.state.status === 'live') this.set({ status: 'reconnecting' });

@@ -89,7 +89,7 @@ export function presenterView(context: RoomContext, revealed: boolean) {
   return { seq: context.seq, participants: Object.keys(context.participants).length, answered, counts: revealed ? roomCounts(context) : undefined };
 }
 
-/** The room's choice: most answers (phones and hands), a tie to the earlier option; none without answers. */
+/** The room's choice: most answers (phones and hands), a tie to the earlier option (presenter-machine.ts `majority`); none without answers. */
 function chosenBy(counts: readonly number[]): number | undefined {
   if (counts.every((c) => !c)) return undefined;
   return counts.reduce((best, c, i) => (c > counts[best]! ? i : best), 0);
@@ -102,8 +102,11 @@ function chosenBy(counts: readonly number[]): number | undefined {
 export function participantView(context: RoomContext, revealed: boolean, participant: string) {
   const view = { seq: context.seq, question: context.question, answer: context.answers[participant], revealed };
   if (!revealed || !context.key) return view;
-  const chosen = context.key.story ? chosenBy(roomCounts(context)) : undefined;
-  return { ...view, right: context.key.right, ...(chosen !== undefined ? { chosen: context.question!.options[chosen] } : {}) };
+  const counts = roomCounts(context);
+  const chosen = context.key.story ? chosenBy(counts) : undefined;
+  // A tie (the presenter's majority rule takes the earlier option): the phones say so.
+  const tie = chosen !== undefined && counts.filter((c) => c === counts[chosen]).length > 1;
+  return { ...view, right: context.key.right, ...(chosen !== undefined ? { chosen: context.question!.options[chosen], ...(tie ? { tie } : {}) } : {}) };
 }
 
 const valid = (counts: readonly number[], length: number) => counts.length === length && counts.every((c) => Number.isInteger(c) && c >= 0 && c <= 10_000);

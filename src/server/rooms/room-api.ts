@@ -29,6 +29,8 @@ export interface RoomApiOptions {
 
 const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}) => json(status, { code, message }, headers);
 const noRoom = () => refuse(404, 'no-room', 'there is no open room with this code');
+/** A room that was there and is over (closed by its presenter or expired): not a wrong code. */
+const ended = () => refuse(410, 'room-ended', 'this room has ended');
 const tooMany = (wait: number) => refuse(429, 'too-many', `too many tries; wait ${wait} s`, { 'retry-after': String(wait) });
 
 function questionOf(value: unknown): RoomQuestion | undefined {
@@ -93,6 +95,9 @@ export class RoomApi {
   private async found(typed: string, client: string): Promise<{ code: string } | { response: Response }> {
     const code = normaliseCode(typed);
     if (code && (await this.hub.exists(code))) return { code };
+    // An ended room's code is a real one: a hall's phones behind one address all hear of the end,
+    // and no guess is counted (an ended room gives nothing away).
+    if (code && (await this.hub.ended(code))) return { response: ended() };
     const wait = this.guessLimit.take(client);
     return { response: wait ? tooMany(wait) : noRoom() };
   }
@@ -124,7 +129,7 @@ export class RoomApi {
       return refuse(400, 'bad-answer', 'an answer is { participant, seq, options }');
     const result = await this.hub.answer(room.code, b.participant, b.seq as number, b.options as string[]);
     if (result === 'ok') return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
-    if (result === 'no-room') return noRoom();
+    if (result === 'no-room') return (await this.hub.ended(room.code)) ? ended() : noRoom();
     return refuse(409, result, `the answer does not count: ${result}`);
   }
 
@@ -142,7 +147,7 @@ export class RoomApi {
       const wait = this.guessLimit.take(client);
       return wait ? tooMany(wait) : refuse(403, 'forbidden', 'only the presenter controls the room');
     }
-    if (result === 'no-room') return noRoom();
+    if (result === 'no-room') return (await this.hub.ended(room.code)) ? ended() : noRoom();
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   }
 

@@ -55,6 +55,12 @@ export class RoomHub {
   private readonly lifetimeMs: number;
   private readonly now: () => number;
   private readonly unsubscribe: () => void;
+  /**
+   * Codes of the rooms this server created or loaded, until a further lifetime after their end: a
+   * phone that comes back after its room was swept is told the workshop ended, not that the code
+   * is wrong. Codes and times only, nothing else.
+   */
+  private readonly seen = new Map<string, number>();
 
   constructor(log: RoomLog, options: { lifetimeMs?: number; now?: () => number } = {}) {
     this.log = log;
@@ -69,7 +75,10 @@ export class RoomHub {
     const createdAt = this.now();
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = [...randomBytes(CODE_LENGTH)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
-      if (await this.log.create({ code, secretHash: hash(secret), createdAt, expiresAt: createdAt + this.lifetimeMs })) return { code, secret, expiresAt: createdAt + this.lifetimeMs };
+      if (await this.log.create({ code, secretHash: hash(secret), createdAt, expiresAt: createdAt + this.lifetimeMs })) {
+        this.seen.set(code, createdAt + 2 * this.lifetimeMs);
+        return { code, secret, expiresAt: createdAt + this.lifetimeMs };
+      }
     }
     throw new Error('no free room code');
   }
@@ -82,6 +91,7 @@ export class RoomHub {
     const stored = await this.log.find(code);
     if (!stored || stored.expiresAt <= this.now()) return undefined;
     if (this.rooms.has(code)) return this.rooms.get(code);
+    this.seen.set(code, stored.expiresAt + (stored.expiresAt - stored.createdAt));
     const actor = createActor(roomMachine, { input: { now: stored.createdAt, lifetimeMs: stored.expiresAt - stored.createdAt } }).start();
     const room: LocalRoom = { actor, secretHash: stored.secretHash, expiresAt: stored.expiresAt, lastId: 0, chain: Promise.resolve(), listeners: new Set() };
     this.rooms.set(code, room);
@@ -122,6 +132,20 @@ export class RoomHub {
 
   async exists(code: string): Promise<boolean> {
     return (await this.open(code)) !== undefined;
+  }
+
+  /**
+   * Whether a code that is not open belonged to a room that ended (closed by its presenter, or
+   * expired) rather than one this server does not know at all — after a restart of a server that
+   * keeps rooms in memory, every room is unknown: the phones must be told to type the new code.
+   */
+  async ended(code: string): Promise<boolean> {
+    const known = this.rooms.get(code);
+    if (known) return known.expiresAt <= this.now() || known.actor.getSnapshot().status === 'done';
+    if ((this.seen.get(code) ?? 0) > this.now()) return true;
+    const stored = await this.log.find(code);
+    if (!stored) return false;
+    return stored.expiresAt <= this.now() || !(await this.open(code));
   }
 
   /** A new participant: an id the phone keeps to reconnect and to answer; nothing else identifies it. */
@@ -195,6 +219,7 @@ export class RoomHub {
         room.actor.stop();
         this.rooms.delete(code);
       }
+    for (const [code, until] of this.seen) if (until <= now) this.seen.delete(code);
     return this.log.removeExpired(now);
   }
 

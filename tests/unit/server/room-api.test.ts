@@ -170,4 +170,33 @@ describe('live room API', () => {
     const presenter = (await readEvents(await rooms.events(code, new URL('http://x/?role=presenter'), 'presenter'), (e) => e.length >= 1))[0]!.data;
     expect(presenter.participants).toBe(3);
   });
+  it('tells a room that ended (closed or expired: 410) from a code the server does not know (404, e.g. after a restart), without counting an ended code as a guess', async () => {
+    let now = 1_000_000;
+    const log = new MemoryRoomLog();
+    const rooms = new RoomApi({ hub: new RoomHub(log, { lifetimeMs: 60_000, now: () => now }), guessLimit: new RateLimiter(2, 600_000) });
+    const { code, secret } = await open(rooms);
+    const participant = (await (await rooms.join(code, post({}), 'hall')).json()).participant;
+    expect((await rooms.control(code, post({ secret, action: { type: 'room.close' } }), 'presenter')).status).toBe(204);
+    // A whole hall behind one address hears that it ended: 410, never the guess limit's 429.
+    for (let i = 0; i < 5; i++) expect((await rooms.join(code, post({ participant }), 'hall')).status).toBe(410);
+    expect((await rooms.events(code, new URL(`http://x/?participant=${participant}`), 'hall')).status).toBe(410);
+    expect((await rooms.answer(code, post({ participant, seq: 1, options: ['a'] }), 'hall')).status).toBe(410);
+    expect((await rooms.control(code, post({ secret, action: { type: 'hands.set', counts: [] } }), 'presenter')).status).toBe(410);
+
+    // Expired, and swept from this server and its log: still an ended room, not a wrong code.
+    const second = await open(rooms);
+    now += 60_000;
+    const hub = (rooms as unknown as { hub: RoomHub }).hub;
+    await hub.sweep();
+    expect(await log.find(second.code)).toBeUndefined();
+    const gone = await rooms.join(second.code, post({}), 'late');
+    expect(gone.status).toBe(410);
+    expect((await gone.json()).code).toBe('room-ended');
+
+    // A server that restarted (a new hub over a new in-memory log) knows neither: 404.
+    const restarted = new RoomApi({ hub: new RoomHub(new MemoryRoomLog()) });
+    const unknown = await restarted.join(code, post({ participant }), 'hall');
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).code).toBe('no-room');
+  });
 });

@@ -196,9 +196,14 @@ describe('live room client logic', () => {
     const phone = new ParticipantClient(wrong.deps, () => {});
     await phone.join('ABC234');
     expect(phone.state.status).toBe('wrong-code');
+    // A room this phone was in, unknown to the server now (it restarted): lost, type the new code.
     wrong.store.set('live-room:ABC234', ID);
     await phone.join('ABC234');
-    expect(phone.state.status).toBe('closed');
+    expect(phone.state.status).toBe('lost');
+    // A room that ended (410): the workshop is over.
+    const over = new ParticipantClient(fakeBrowser(() => json(410, { code: 'room-ended' })).deps, () => {});
+    await over.join('ABC234');
+    expect(over.state.status).toBe('closed');
 
     const down = fakeBrowser(() => 'offline');
     const lost = new ParticipantClient(down.deps, () => {});
@@ -243,5 +248,53 @@ describe('live room client logic', () => {
     await presenter.open();
     expect(presenter.state.status).toBe('unreachable');
     expect(await presenter.reveal([1, 2, 0])).toBeUndefined();
+  });
+  it('tells a phone and the presenter a room the server lost (404 after a restart) from one that ended (410)', async () => {
+    let status = 200;
+    const b = fakeBrowser((url) => {
+      if (status !== 200) return json(status, { code: status === 404 ? 'no-room' : 'room-ended' });
+      if (url.endsWith('/join/')) return json(200, { code: 'ABC234', participant: ID });
+      return new Response(null, { status: 204 });
+    });
+    const phone = new ParticipantClient(b.deps, () => {});
+    await phone.join('ABC234');
+    b.sources[0]!.emit('state', { seq: 1, question, answer: undefined, revealed: false });
+    // The server restarts: the stream fails for good, the phone joins again and hears 404.
+    status = 404;
+    b.sources[0]!.fail(2);
+    b.timers.at(-1)!.fn();
+    await b.flush();
+    expect(phone.state.status).toBe('lost');
+    const timers = b.timers.length;
+    await b.flush();
+    expect(b.timers.length, 'no more tries after a lost room').toBe(timers);
+    // An answer refused with 410: the room ended.
+    status = 200;
+    const other = new ParticipantClient(b.deps, () => {});
+    await other.join('ABC234');
+    b.sources.at(-1)!.emit('state', { seq: 1, question, answer: undefined, revealed: false });
+    status = 410;
+    await other.answer(['a']);
+    expect(other.state.status).toBe('closed');
+
+    // The presenter: a control refused with 404 says lost (and a new room can be opened); 410 says closed.
+    status = 200;
+    const p = fakeBrowser((url) => (url === '/api/rooms/' ? json(201, { code: 'ABC234', secret: 'S', expiresAt: 0 }) : status === 200 ? new Response(null, { status: 204 }) : json(status, {})));
+    const presenter = new PresenterClient(p.deps, () => {});
+    await presenter.open();
+    status = 404;
+    await presenter.show(question);
+    expect(presenter.state).toMatchObject({ status: 'lost', code: undefined });
+    expect(p.store.get(PRESENTER_KEY)).toBeUndefined();
+    status = 200;
+    await presenter.open();
+    expect(presenter.state.code).toBe('ABC234');
+    // The question the trainer is on goes to the new room at once.
+    expect(p.requests.filter((r) => r.body?.action?.type === 'question.show')).toHaveLength(2);
+    status = 410;
+    p.sources.at(-1)!.fail(2);
+    p.timers.at(-1)!.fn();
+    await p.flush();
+    expect(presenter.state.status).toBe('closed');
   });
 });

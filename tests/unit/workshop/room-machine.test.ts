@@ -155,4 +155,20 @@ describe('the key reaches the phones with the reveal only (M7, M5)', () => {
     expect(participantView(r.snap().context, r.revealed(), 'p1')).toMatchObject({ right: [], chosen: 'p', answer: ['q'] });
     expect(participantView(r.snap().context, r.revealed(), 'p2')).toMatchObject({ right: [], chosen: 'p', answer: undefined });
   });
+
+  it('tells the phones of a story step when the room’s choice was a tie, settled for the earlier option as the presenter settles it', async () => {
+    const { majority } = await import('../../../src/lib/workshop/presenter-machine');
+    const r = room();
+    r.send(join('p1'), { type: 'question.show', question: story('first') }, answer('p1', 1, 'q'), { type: 'hands.set', counts: [1, 0] });
+    r.send({ type: 'answer.reveal', key: { right: [], story: true } });
+    expect(participantView(r.snap().context, r.revealed(), 'p1')).toMatchObject({ chosen: 'p', tie: true });
+    expect(story('first').options[majority([1, 1])!]).toBe('p');
+    // No tie: no flag.
+    const clear = room();
+    clear.send(join('p1'), { type: 'question.show', question: story('first') }, answer('p1', 1, 'q'), { type: 'hands.set', counts: [0, 1] });
+    clear.send({ type: 'answer.reveal', key: { right: [], story: true } });
+    const view = participantView(clear.snap().context, clear.revealed(), 'p1');
+    expect(view).toMatchObject({ chosen: 'q' });
+    expect(view).not.toHaveProperty('tie');
+  });
 });
