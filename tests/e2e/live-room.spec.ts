@@ -226,6 +226,8 @@ for (const locale of LOCALES) {
         // A story: one typed hand for an option, three phones for one that leads on; the combined majority leads.
         const leads = order.findIndex((id) => nextStepOf(s, step, [id]) !== undefined);
         const hand = leads === 0 ? 1 : 0;
+        // With a room open the hint waits for the phones too, not only for typed-in hands.
+        await expect(presenter.getByTestId('need-votes')).toHaveText(t(locale, 'present.needVotesLive'));
         await presenter.getByRole('button', { name: t(locale, 'present.addVote', { letter: letter(hand) }) }).click();
         for (const p of [p1, p2, p3]) await choose(p, order[leads]!);
         await expect(presenter.getByTestId('live-answered')).toHaveText('3');
@@ -302,6 +304,9 @@ for (const locale of LOCALES) {
     // Ending the voting (after a confirmation) closes the room for every phone, and it takes no more answers.
     presenter.once('dialog', (dialog) => void dialog.accept());
     await presenter.getByTestId('live-end').click();
+    // The presenter says so and hands focus to the button that starts voting again (not to the page's body).
+    await expect(presenter.getByTestId('live-closed')).toHaveText(t(locale, 'present.live.closed'));
+    await expect(presenter.getByTestId('live-open')).toBeFocused();
     for (const { page: p } of phones) await expect(p.getByTestId('join-closed')).toHaveText(t(locale, 'join.closed'), { timeout: 30_000 });
     const refused = await presenter.request.post(`/api/rooms/${code}/join/`, { headers: { origin: new URL(presenter.url()).origin }, data: {} });
     expect(refused.status()).toBe(410);

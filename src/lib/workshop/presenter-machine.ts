@@ -50,13 +50,15 @@ export interface SavedRun {
   votes: Record<string, number[]>;
   path: Record<number, { step: string; choice: string }[]>;
   clockMs: number;
+  /** The summary was open (a reload comes back to it, once every slide is in); `phase` is where closing it goes. */
+  summary?: boolean;
 }
 
 export const savedRunOf = (snapshot: PresenterSnapshot): SavedRun | undefined => {
   const phase = phaseOf(snapshot.value) ?? (snapshot.value === 'summary' ? snapshot.resume : undefined);
   if (!phase) return undefined;
   const { index, step, votes, path, clockMs } = snapshot.context;
-  return { index, step, phase, votes, path, clockMs };
+  return { index, step, phase, votes, path, clockMs, ...(snapshot.value === 'summary' ? { summary: true } : {}) };
 };
 
 const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10_000;
@@ -74,7 +76,8 @@ export function parseSavedRun(value: unknown): SavedRun | undefined {
   if (!v.votes || typeof v.votes !== 'object' || !Object.values(v.votes).every((c) => Array.isArray(c) && c.length <= 10 && c.every(isCount))) return undefined;
   if (!v.path || typeof v.path !== 'object' || !Object.values(v.path).every((p) => Array.isArray(p) && p.every((e) => !!e && typeof e.step === 'string' && typeof e.choice === 'string')))
     return undefined;
-  return { index: v.index!, step: v.step, phase: v.phase, votes: v.votes, path: v.path, clockMs: v.clockMs! };
+  if (v.summary !== undefined && typeof v.summary !== 'boolean') return undefined;
+  return { index: v.index!, step: v.step, phase: v.phase, votes: v.votes, path: v.path, clockMs: v.clockMs!, ...(v.summary ? { summary: true } : {}) };
 }
 
 /** Whether a saved run fits the slides loaded so far: its slide is there, its step is one of that slide's. */
@@ -235,6 +238,11 @@ export function presenterTransition(snapshot: PresenterSnapshot, event: Presente
   if (event.type === 'run.restore') {
     if (value === 'loading' || value === 'empty' || !fits(c, event.saved)) return undefined;
     const { index, step, phase, votes, path, clockMs } = event.saved;
+    // The summary covers the whole plan: it comes back only once every module's slides are in.
+    if (event.saved.summary) {
+      if (!c.complete) return undefined;
+      return { snapshot: { value: 'summary', context: { ...c, index, step, votes, path, clockMs, timer: { running: false, elapsedMs: 0 } }, resume: phase }, effects: [{ type: 'ticker.stop' }] };
+    }
     return to(presenting(phase), { ...c, index, step, votes, path, clockMs, timer: { running: false, elapsedMs: 0 } }, [{ type: 'ticker.start' }]);
   }
   if (value === 'summary') return event.type === 'summary.close' || event.type === 'nav.back' ? to(presenting(resume), c, [{ type: 'ticker.start' }]) : undefined;

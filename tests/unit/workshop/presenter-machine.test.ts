@@ -301,6 +301,25 @@ describe('resuming after a reload (B1)', () => {
     expect(again.snap().context.step).toBe('first');
   });
 
+  it('comes back to the summary once every slide is in, and closing it returns to the slide it was opened from', () => {
+    const p = start();
+    p.send({ type: 'vote.add', option: 1 }, { type: 'answer.reveal' }, { type: 'summary.open' });
+    const saved = parseSavedRun(JSON.parse(JSON.stringify(savedRunOf(p.snap()))))!;
+    expect(saved).toMatchObject({ index: 0, phase: 'revealed', summary: true });
+    const again = start();
+    again.send({ type: 'run.restore', saved });
+    expect(again.snap().matches('summary')).toBe(true);
+    expect(again.snap().context.votes).toEqual(p.snap().context.votes);
+    again.send({ type: 'summary.close' });
+    expect(again.snap().matches({ presenting: 'revealed' })).toBe(true);
+    // While later modules are still loading the summary would be partial: not yet.
+    const partial = createPresenterRun({ slides: slides.slice(0, 2), complete: false }).start();
+    const before = partial.getSnapshot();
+    partial.send({ type: 'run.restore', saved });
+    expect(partial.getSnapshot()).toBe(before);
+    expect(parseSavedRun({ ...saved, summary: 'yes' })).toBeUndefined();
+  });
+
   it('refuses a saved run that does not fit the slides or is malformed', () => {
     expect(parseSavedRun(null)).toBeUndefined();
     expect(parseSavedRun({ index: -1, phase: 'voting', votes: {}, path: {}, clockMs: 0 })).toBeUndefined();

@@ -73,6 +73,7 @@ export const lv = {
   'present.live.status': 'Balsošana telefonos sākta: kods {code}.',
   'present.live.qr': 'QR kods pievienošanās adresei',
   'present.live.region': 'Balsošana telefonos',
+  'present.live.elsewhere': 'Telefonos ir cits jautājums: šī slaida atbilžu skaits nav zināms.',
 } as const;
 
 export const en: Parity<typeof lv> = {
@@ -146,4 +147,5 @@ export const en: Parity<typeof lv> = {
   'present.live.status': 'Voting on phones started: code {code}.',
   'present.live.qr': 'QR code of the join address',
   'present.live.region': 'Voting on phones',
+  'present.live.elsewhere': 'The phones have another question: this slide’s answer count is not known.',
 };

@@ -25,6 +25,7 @@ export const lv = {
   'present.why': 'Kāpēc',
   'present.discuss': 'Jautājums diskusijai',
   'present.needVotes': 'Ievadiet grupas balsis: stāsts turpinās pēc vairākuma izvēles.',
+  'present.needVotesLive': 'Gaidām atbildes telefonos vai ievadiet roku balsis: stāsts turpinās pēc vairākuma izvēles.',
   'present.summary': 'Darbnīcas kopsavilkums',
   'present.summaryIntro': 'Grupas balsis katrā scenārijā salīdzinājumā ar pareizo atbildi.',
   'present.hardest': 'Grūtākie scenāriji',
@@ -59,6 +60,9 @@ export const lv = {
   'present.scenario': 'Scenārijs',
   'present.result': 'Rezultāts',
   'present.translation': 'Tulkojums no latviešu valodas',
+  'present.wrong': 'Nepareizs variants',
+  'present.situationMore': 'Rādīt visu situāciju',
+  'present.situationLess': 'Saīsināt situāciju',
 } satisfies StringTable;
 
 export const en: Parity<typeof lv> = {
@@ -85,6 +89,7 @@ export const en: Parity<typeof lv> = {
   'present.why': 'Why',
   'present.discuss': 'For discussion',
   'present.needVotes': 'Enter the room’s votes: the story follows the majority’s choice.',
+  'present.needVotesLive': 'Waiting for answers on phones, or enter the show of hands: the story follows the majority’s choice.',
   'present.summary': 'Workshop summary',
   'present.summaryIntro': 'The room’s votes in each scenario against the right answer.',
   'present.hardest': 'Hardest scenarios',
@@ -119,4 +124,7 @@ export const en: Parity<typeof lv> = {
   'present.scenario': 'Scenario',
   'present.result': 'Result',
   'present.translation': 'Translated from Latvian',
+  'present.wrong': 'Wrong option',
+  'present.situationMore': 'Show the whole situation',
+  'present.situationLess': 'Shorten the situation',
 };
