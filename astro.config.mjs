@@ -6,19 +6,31 @@ import { editionDate } from './scripts/edition-date.mjs';
 import { precompressIntegration } from './scripts/precompress.mjs';
 import { smallPreload } from './scripts/small-preload.mjs';
 
+/** The Svelte runtime's input and select bindings and its {@html} block: see sharedChunk. */
+const SVELTE_FORM_PARTS = /node_modules\/svelte\/src\/internal\/client\/dom\/(elements\/bindings\/(input|select)|blocks\/html)\.js$/;
+
 /**
  * A few shared chunks, so a page needs few requests without loading what it does not use:
- * "core", what every page's islands load (the Svelte runtime and its Astro client, the progress
- * store and its shape checks); "scenario", the scenario kinds and the question views, for the quiz
- * player, the final test, the presenter and the phones of a live room; "quiz", the attempt engine
- * (drawing, positions, scoring) for the quiz player and the final test.
+ * "core", what every page's islands load (the Svelte runtime and its Astro client, the seeded
+ * shuffle); "store", the progress store and its shape checks (every page but the presenter);
+ * "scenario", the scenario kinds and the question views, for the quiz player, the final test, the
+ * presenter and the phones of a live room; "quiz", the attempt engine (drawing, positions,
+ * scoring) for the quiz player and the final test.
  * @param {string} id
  */
 function sharedChunk(id) {
-  if (/node_modules\/(svelte|nanostores|@nanostores|@astrojs\/svelte|clsx)\//.test(id)) return 'core';
-  if (/\/src\/lib\/(progress\/(progress-store|progress-data|parse-progress|guarded-storage|progress-updates|small-store)|quiz\/(attempt-shape|random)|i18n\/format)\./.test(id)) return 'core';
+  // Parts of the Svelte runtime the presenter does not use: the input bindings go with the progress
+  // store (every page but the presenter loads it), the select binding and {@html} (the planner; the
+  // certificate view and the live room's QR code) each in a chunk of their own.
+  const svelteRare = SVELTE_FORM_PARTS.exec(id)?.[1];
+  if (svelteRare) return svelteRare === 'elements/bindings/input' ? 'store' : svelteRare === 'blocks/html' ? 'svelte-html' : 'svelte-select';
+  if (/node_modules\/(svelte|esm-env|nanostores|@nanostores|@astrojs\/svelte|clsx)\//.test(id)) return 'core';
+  // The seeded shuffle (every page with scenarios, the presenter's too) and the message formatter.
+  if (/\/src\/lib\/(quiz\/random|i18n\/format)\./.test(id)) return 'core';
+  if (/\/src\/lib\/(progress\/(progress-store|progress-data|parse-progress|guarded-storage|progress-updates|small-store)|quiz\/attempt-shape)\./.test(id)) return 'store';
   // The islands' one way to wire a run or a store, and the SCORM page bridge: a few hundred bytes each, not worth a request.
-  if (/\/src\/components\/use-(actor|store)\.svelte\.ts$|\/src\/lib\/scorm\/page-bridge\./.test(id)) return 'core';
+  if (/\/src\/components\/use-actor\.svelte\.ts$/.test(id)) return 'core';
+  if (/\/src\/components\/use-store\.svelte\.ts$|\/src\/lib\/scorm\/page-bridge\./.test(id)) return 'store';
   // What the certificate and verify pages both load at once (dates, editions, the QR summary's format), in one request.
   if (/\/src\/lib\/(certificate\/(date-text|edition-label|qr-summary|qr-summary-codec|qr-digits|decode-credential)|assert-never)\.|\/src\/components\/download-file\./.test(id)) return 'certificate';
   // The scenario kinds (what a scenario asks, its options, key and endings) and their views, for every page that shows
@@ -34,10 +46,40 @@ function sharedChunk(id) {
  * its modules import (rolldown's includeDependenciesRecursively) unless a group before it has it,
  * so the "quiz" engine does not swallow the scenario kinds it imports.
  */
-const SHARED_CHUNKS = ['core', 'certificate', 'scenario', 'quiz'];
+const SHARED_CHUNKS = ['core', 'svelte-select', 'svelte-html', 'store', 'certificate', 'scenario', 'quiz'];
 const codeSplitting = {
   groups: SHARED_CHUNKS.map((name, i) => ({ name, priority: SHARED_CHUNKS.length - i, test: (/** @type {string} */ id) => sharedChunk(id) === name })),
 };
+
+/** The groups that take only what sharedChunk names (in the browser's build; see sharedChunks). */
+const NOT_RECURSIVE = ['core', 'svelte-select', 'svelte-html'];
+
+/**
+ * The groups go to each build environment here rather than in `vite.build`, because the browser's
+ * build differs in one point: its "core" takes only the modules sharedChunk names, not everything
+ * they import. Svelte's own `svelte` entry imports its runtime's barrel, which would otherwise pull
+ * the input and select bindings and {@html} into "core" and so onto the presenter, which uses none
+ * of them (the other groups still take their dependencies). Rolldown allows that only
+ * when an entry chunk may gain exports; the islands' entries are only ever imported, so that is
+ * safe. The server's chunks keep the groups as they were.
+ * @returns {import('vite').Plugin}
+ */
+function sharedChunks() {
+  return {
+    name: 'shared-chunks',
+    // Svelte's package declares no side effects either way, so rolldown keeps a bare import of
+    // these files (imported by the runtime's barrel and by attributes.js) in "core" for their
+    // order; they only declare functions, so nothing is lost without it.
+    transform(_code, id) {
+      if (SVELTE_FORM_PARTS.test(id)) return { moduleSideEffects: false };
+    },
+    configEnvironment(name) {
+      if (name !== 'client') return { build: { rolldownOptions: { output: { codeSplitting } } } };
+      const groups = codeSplitting.groups.map((group) => (NOT_RECURSIVE.includes(group.name) ? { ...group, includeDependenciesRecursively: false } : group));
+      return { build: { rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { codeSplitting: { groups } } } } };
+    },
+  };
+}
 
 export default defineConfig({
   site: 'https://example.invalid',
@@ -58,10 +100,9 @@ export default defineConfig({
     // shared one with another configuration, and each build then re-optimised (about 6 s of ~30).
     ...(process.argv.includes('build') ? { cacheDir: 'node_modules/.vite-build' } : {}),
     // Each lazy import's preload in a few lines of its own chunk, not Vite's shared helper (scripts/small-preload.mjs).
-    plugins: [...smallPreload()],
+    // Fewer requests without dead weight: see sharedChunk and sharedChunks above.
+    plugins: [...smallPreload(), sharedChunks()],
     define: { 'import.meta.env.COURSE_EDITION_DATE': JSON.stringify(editionDate()) },
-    // Fewer requests without dead weight: see sharedChunk above.
-    build: { rollupOptions: { output: { codeSplitting } } },
   },
   security: {
     // Every page carries a <meta> Content-Security-Policy: scripts and styles only from this origin
