@@ -13,6 +13,7 @@ import { readQuizzes, standardLabels } from '../lib/course/read-sources';
 import { loadBank } from '../lib/final-test/bank';
 import { DEFAULT_RULES, drawableItems } from '../lib/final-test/draw';
 import { FINAL_TEST_GAMBLER_LIMIT, finalTestGambler } from '../lib/final-test/gambler';
+import { finalTestSkimmers } from '../lib/final-test/skimmer';
 import { finalTestLessonReader } from '../lib/final-test/lesson-reader';
 import { MODULE_GAMBLER_LIMIT, quizGambler, type GamblerBound } from '../lib/quiz/gambler-bound';
 import { blindResults, lessonReaderBound } from '../lib/quiz/guessability';
@@ -55,6 +56,15 @@ const gambler = finalTestGambler(bank, DEFAULT_RULES);
 console.log(
   `final test (${DEFAULT_RULES.count} items, at least ${DEFAULT_RULES.twins} twin pairs, pass ${DEFAULT_RULES.passPercent} %): lesson reader (ignores situations), best draw: ${reader.percent} %${reader.passes ? ' PASSES' : ''}; ` +
     `gambler passes ${pc(gambler.best)} of attempts on the best draw for them (build limit ${pc(FINAL_TEST_GAMBLER_LIMIT)}), ${pc(gambler.mean)} ± ${(gambler.error * 100).toFixed(1)} over ${gambler.attempts} drawn attempts`,
+);
+const skimmers = finalTestSkimmers(bank, DEFAULT_RULES).sort((a, b) => b.mean - a.mean);
+console.log(
+  `final test, skimmer (the gambler assigning each pair's keys by one of the ${skimmers.length} mechanical rules of twin-skim.ts, a coin where it cannot tell; picked after the fact, so an upper bound): ` +
+    skimmers
+      .slice(0, 3)
+      .map((f) => `${pc(f.mean)} „${f.rule}”`)
+      .join(', ') +
+    ` (coin alone: ${pc(gambler.mean)})`,
 );
 const { drawable, never } = drawableItems(bank, DEFAULT_RULES);
 console.log(

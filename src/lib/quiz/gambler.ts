@@ -35,8 +35,8 @@ export function pairGamble(a: Scenario, b: Scenario): PairGamble {
 }
 
 /** The chance of passing when the pairs in `coins` are tossed and every other pair gets its common answer. */
-export function strategyChance(full: number, pairs: readonly PairGamble[], coins: readonly boolean[], passPercent: number): number {
-  const max = full + pairs.reduce((n, p) => n + p.max, 0);
+export function strategyChance(full: number, pairs: readonly PairGamble[], coins: readonly boolean[], passPercent: number, missed = 0): number {
+  const max = full + missed + pairs.reduce((n, p) => n + p.max, 0);
   const sure = full + pairs.reduce((n, p, i) => n + (coins[i] ? 0 : p.common), 0);
   let spread = new Map<number, number>([[sure, 1]]);
   pairs.forEach((pair, i) => {
@@ -57,9 +57,10 @@ export function strategyChance(full: number, pairs: readonly PairGamble[], coins
  * or both swapped, ½ each) or give both twins the common answer (its points for certain; with two
  * one-point twins, one right). The best choice is maximised over: pairs of one kind (same full,
  * swapped and common points) are interchangeable, so it is enough to try every count of coins per
- * kind — a small search, exact (tested against every subset on small fixtures).
+ * kind — a small search, exact (tested against every subset on small fixtures). `missed`: points of
+ * the attempt the gambler has already lost for sure (the skimmer's wrongly sorted pairs).
  */
-export function passChance(full: number, pairs: readonly PairGamble[], passPercent: number): number {
+export function passChance(full: number, pairs: readonly PairGamble[], passPercent: number, missed = 0): number {
   const kinds = [...new Map(pairs.map((p) => [`${p.max}/${p.swapped}/${p.common}`, { pair: p, n: 0 }])).values()];
   for (const p of pairs) kinds.find((k) => k.pair.max === p.max && k.pair.swapped === p.swapped && k.pair.common === p.common)!.n++;
   let best = 0;
@@ -67,7 +68,7 @@ export function passChance(full: number, pairs: readonly PairGamble[], passPerce
   for (const k of kinds) counts = counts.flatMap((c) => Array.from({ length: k.n + 1 }, (_, j) => [...c, j]));
   for (const c of counts) {
     const ordered = kinds.flatMap((k, i) => Array.from({ length: k.n }, (_, j) => ({ pair: k.pair, coin: j < c[i]! })));
-    const chance = strategyChance(full, ordered.map((o) => o.pair), ordered.map((o) => o.coin), passPercent);
+    const chance = strategyChance(full, ordered.map((o) => o.pair), ordered.map((o) => o.coin), passPercent, missed);
     if (chance > best) best = chance;
   }
   return best;

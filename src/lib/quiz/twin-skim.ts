@@ -27,7 +27,37 @@ const NOT_YET = /vēl nav|nav (vēl )?(publi|paziņ|apstiprin)|vēl tikai|projek
 const PERSONAL = /privāt|personīg|savā|draug|brīvdien|vakar/g;
 const INSTITUTIONAL = /iestādes|oficiāl|darba|amat/g;
 
+const word = (w: string) => new RegExp(`(?<![${LETTER}])(${w})(?![${LETTER}])`, 'g');
+const TIKAI = word('tikai');
+const FUTURE = word(`būs|rīt|vēlāk|nākam[${LETTER}]*|plāno[${LETTER}]*|plānots|[${LETTER}]{3,}(šu|sim|siet|šot)`);
+const PEC = word('pēc');
+const PENDING = word(`tikai|vēl|būs|rīt|vēlāk|nākam[${LETTER}]*|plāno[${LETTER}]*|gaid[${LETTER}]*|pēc|līdz`);
+const DATES = new RegExp(
+  `\\d{1,2}[.:]\\d\\d|\\d+\\.? ?(datum|janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)|(pirm|otr|treš|ceturt|piekt|sest|svēt|šo)dien|(?<![${LETTER}])(rīt|vakar)(?![${LETTER}])|nedēļ|stund|minūt`,
+  'g',
+);
+// How cautious a key is, as a lesson reader ranks labels: withhold, then ask or take it offline,
+// and labels that refuse, wait or consult; sharing and the official account are the permissive end.
+const CAUTIOUS_LABEL = new RegExp(`(?<![${LETTER}])ne[${LETTER}]{2,}|vispirms|saskaņo|noskaidro|nodot|pārrunā|gaidī|privāt|e-pastā|tālruni`, 'g');
+const CAUTION_OF_ID: Record<string, number> = { withhold: 2, ask: 1, offline: 1, share: -2, official: -1 };
+
 const situation = (s: Scenario): string => s.situation.lv;
+
+/** The words of one twin's situation that a word-by-word diff does not match in the other's. */
+function differingPart(s: Scenario, t: Scenario): string {
+  const a = words(situation(s));
+  const b = words(situation(t));
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: string[] = [];
+  for (let i = 0, j = 0; i < a.length; ) {
+    if (j < b.length && a[i] === b[j]) (i++, j++);
+    else if (j < b.length && lcs[i]![j + 1]! >= lcs[i + 1]![j]!) j++;
+    else out.push(a[i++]!);
+  }
+  return out.join(' ');
+}
 const keyOf = (s: Scenario): Set<string> => new Set(correctAt(s, startOf(s)));
 
 function keyLabel(s: Scenario, key: ReadonlySet<string>, standard: StandardLabels): string {
@@ -45,7 +75,26 @@ function rules(standard: StandardLabels): Record<string, Rule> {
   };
   const overlap = (a: Set<string>, text: string) => stems(text).filter((w, i, all) => a.has(w) && all.indexOf(w) === i).length;
   const has = (k: ReadonlySet<string>, pred: (id: string) => boolean) => [...k].some(pred);
+  const caution = (s: Scenario, k: ReadonlySet<string>) => count(label(s, k), CAUTIOUS_LABEL) + [...k].reduce((n, id) => n + (CAUTION_OF_ID[id] ?? 0), 0);
+  // A cue of the situation (or of the part where the twins differ) sends the more cautious key to
+  // the twin that has more of it, and the reverse rule sends the more permissive key.
+  const cues: Record<string, (s: Scenario, t: Scenario) => number> = {
+    '„tikai”': (s) => count(situation(s), TIKAI),
+    'future-time words': (s) => count(situation(s), FUTURE),
+    '„pēc”': (s) => count(situation(s), PEC),
+    'pending words (tikai, vēl, būs, rīt, pēc, līdz…)': (s) => count(situation(s), PENDING),
+    'dates and times': (s) => count(situation(s), DATES),
+    'pending words where the twins differ': (s, t) => count(differingPart(s, t), PENDING),
+    'negations where the twins differ': (s, t) => count(differingPart(s, t), NEG),
+    '„jau” where the twins differ': (s, t) => count(differingPart(s, t), JAU),
+    'length of the part where the twins differ': (s, t) => differingPart(s, t).length,
+  };
+  const cueRules = Object.entries(cues).flatMap(([name, cue]): [string, Rule][] => [
+    [`more ${name} → more cautious key`, (s, t, k) => cue(s, t) * caution(s, k)],
+    [`more ${name} → more permissive key`, (s, t, k) => -cue(s, t) * caution(s, k)],
+  ]);
   return {
+    ...Object.fromEntries(cueRules),
     'longer twin → longer key label': (s, _t, k) => situation(s).length * label(s, k).length,
     'longer twin → shorter key label': (s, _t, k) => -situation(s).length * label(s, k).length,
     'more words → more-words label': (s, _t, k) => words(situation(s)).length * words(label(s, k)).length,
@@ -73,22 +122,33 @@ export interface SkimFigure {
   rate: number;
 }
 
-/** How each mechanical rule fares on the pairs given (pairs whose twins share one key are left out). */
-export function skimFigures(pairs: ReadonlyArray<readonly [Scenario, Scenario]>, standard: StandardLabels = standardOptionLabels()): SkimFigure[] {
-  return Object.entries(rules(standard)).map(([rule, score]) => {
-    let right = 0;
-    let wrong = 0;
-    let abstain = 0;
-    for (const [a, b] of pairs) {
+/** One rule's verdict on each pair: 1 it gives the twins their keys, -1 it swaps them, 0 it cannot tell, undefined the twins share one key. */
+export interface SkimOutcomes {
+  rule: string;
+  outcomes: (1 | -1 | 0 | undefined)[];
+}
+
+/** What each mechanical rule does with each of the pairs given. */
+export function skimOutcomes(pairs: ReadonlyArray<readonly [Scenario, Scenario]>, standard: StandardLabels = standardOptionLabels()): SkimOutcomes[] {
+  return Object.entries(rules(standard)).map(([rule, score]) => ({
+    rule,
+    outcomes: pairs.map(([a, b]) => {
       const ka = keyOf(a);
       const kb = keyOf(b);
-      if (ka.size === kb.size && [...ka].every((id) => kb.has(id))) continue;
+      if (ka.size === kb.size && [...ka].every((id) => kb.has(id))) return undefined;
       const truth = score(a, b, ka) + score(b, a, kb);
       const swapped = score(a, b, kb) + score(b, a, ka);
-      if (truth > swapped) right++;
-      else if (truth < swapped) wrong++;
-      else abstain++;
-    }
+      return truth > swapped ? 1 : truth < swapped ? -1 : 0;
+    }),
+  }));
+}
+
+/** How each mechanical rule fares on the pairs given (pairs whose twins share one key are left out). */
+export function skimFigures(pairs: ReadonlyArray<readonly [Scenario, Scenario]>, standard: StandardLabels = standardOptionLabels()): SkimFigure[] {
+  return skimOutcomes(pairs, standard).map(({ rule, outcomes }) => {
+    const right = outcomes.filter((o) => o === 1).length;
+    const wrong = outcomes.filter((o) => o === -1).length;
+    const abstain = outcomes.filter((o) => o === 0).length;
     const n = right + wrong + abstain;
     return { rule, right, wrong, abstain, rate: n ? (right + abstain / 2) / n : 0.5 };
   });

@@ -33,18 +33,31 @@ describe('twins cannot be told apart by mechanical cues in the situation', () =>
       expect(tells).toEqual([]);
     });
 
+  const twin = (id: string, situation: string, key: string, partner?: string): Scenario =>
+    ({
+      id,
+      kind: 'disclosure',
+      ...(partner ? { twin: partner } : {}),
+      situation: { lv: situation, en: situation },
+      question: { lv: 'Ko darīt?', en: 'What to do?' },
+      options: ['share', 'withhold', 'ask'].map((o) => ({ id: o, correct: o === key, feedback: { lv: 'x', en: 'x' } })),
+    }) as unknown as Scenario;
+
   it('catches a course whose restrictive twins all say „vēl nav”', () => {
-    const twin = (id: string, situation: string, key: string, partner?: string): Scenario =>
-      ({
-        id,
-        kind: 'disclosure',
-        ...(partner ? { twin: partner } : {}),
-        situation: { lv: situation, en: situation },
-        question: { lv: 'Ko darīt?', en: 'What to do?' },
-        options: ['share', 'withhold', 'ask'].map((o) => ({ id: o, correct: o === key, feedback: { lv: 'x', en: 'x' } })),
-      }) as unknown as Scenario;
     const pairs = Array.from({ length: 6 }, (_, i) => [twin(`a${i}`, `Pārskats ${i} jau ir publicēts mājaslapā.`, 'share'), twin(`b${i}`, `Pārskats ${i} vēl nav publicēts un ir iekšējs.`, 'withhold', `a${i}`)] as const);
     const cue = skimFigures(pairs).find((f) => f.rule.startsWith('published cue'))!;
     expect(cue).toMatchObject({ right: 6, wrong: 0 });
+  });
+
+  it('catches restrictive twins that all say „tikai rīt” or „pēc lēmuma”, and only where the twins differ', () => {
+    const pairs = Array.from({ length: 6 }, (_, i) => [
+      twin(`a${i}`, `Pārskats ${i} ir publicēts mājaslapā šodien, un to var lasīt ikviens.`, 'share'),
+      twin(`b${i}`, `Pārskats ${i} būs publicēts mājaslapā tikai rīt, pēc vadības lēmuma.`, 'withhold', `a${i}`),
+    ] as const);
+    const figures = skimFigures(pairs);
+    for (const rule of ['more „tikai” → more cautious key', 'more „pēc” → more cautious key', 'more future-time words → more cautious key', 'more pending words where the twins differ → more cautious key'])
+      expect(figures.find((f) => f.rule === rule), rule).toMatchObject({ right: 6, wrong: 0 });
+    // The reverse of each is as wrong as the rule is right.
+    expect(figures.find((f) => f.rule === 'more „tikai” → more permissive key')).toMatchObject({ right: 0, wrong: 6 });
   });
 });

@@ -1,0 +1,65 @@
+import { twinPairs } from '../quiz/draw';
+import { pairGamble, passChance, type PairGamble } from '../quiz/gambler';
+import { maxPoints } from '../quiz/scenario';
+import { skimOutcomes } from '../quiz/twin-skim';
+import type { Scenario } from '../quiz/types';
+import { drawFinalTest, scenarioOf, type Bank, type FinalTestRules } from './draw';
+
+/**
+ * The skimmer on the final test: the gambler (knows the lessons and both keys of every twin pair,
+ * see quiz/gambler.ts) who, instead of a coin, assigns a pair's keys by one of the skimmer's
+ * mechanical rules (quiz/twin-skim.ts), and plays the gambler's best mix where the rule cannot tell. Its
+ * chance over the draws learners meet, per rule; the best rule's figure is what a text tell is
+ * worth to someone who does not read. (Measured after the fact on known keys, so it is an upper
+ * bound on what any one fixed rule earns.)
+ */
+export interface SkimmerFigure {
+  rule: string;
+  mean: number;
+}
+
+/** The chance to pass when decided pairs earn their full or swapped points for sure and the others get the gambler's best mix of coins and common answers. */
+function chanceWith(full: number, pairs: readonly { gamble: PairGamble; outcome: 1 | -1 | 0 }[], passPercent: number): number {
+  let earned = full;
+  let missed = 0;
+  for (const { gamble, outcome } of pairs)
+    if (outcome === 1) earned += gamble.max;
+    else if (outcome === -1) (earned += gamble.swapped), (missed += gamble.max - gamble.swapped);
+  return passChance(earned, pairs.filter((p) => p.outcome === 0).map((p) => p.gamble), passPercent, missed);
+}
+
+export function finalTestSkimmers(bank: Bank, rules: FinalTestRules, attempts = 300): SkimmerFigure[] {
+  // Every pair of the bank, with the verdict of every rule on it.
+  const pairKey = (module: string, a: Scenario) => `${module}/${a.id}`;
+  const verdicts = new Map<string, Map<string, 1 | -1 | 0 | undefined>>();
+  for (const quiz of bank) {
+    const pairs = twinPairs(quiz.scenarios).map(([a, b]) => [quiz.scenarios[a]!, quiz.scenarios[b]!] as const);
+    for (const { rule, outcomes } of skimOutcomes(pairs)) {
+      const byPair = verdicts.get(rule) ?? new Map();
+      outcomes.forEach((o, i) => byPair.set(pairKey(quiz.moduleId, pairs[i]![0]), o));
+      verdicts.set(rule, byPair);
+    }
+  }
+  // The draws, once: the single items' points and the drawn pairs.
+  const draws = Array.from({ length: attempts }, (_, seed) => {
+    const refs = drawFinalTest(bank, seed, rules);
+    let full = 0;
+    const pairs: { key: string; gamble: PairGamble }[] = [];
+    for (const quiz of bank) {
+      const items = refs.filter((r) => r.module === quiz.moduleId).map((r) => scenarioOf(bank, r)!);
+      const drawn = twinPairs(items);
+      const paired = new Set(drawn.flat());
+      full += items.reduce((n, s, i) => n + (paired.has(i) ? 0 : maxPoints(s)), 0);
+      for (const [a, b] of drawn) {
+        // The pair's key is its first twin in the file's order.
+        const first = quiz.scenarios.findIndex((s) => s.id === items[a]!.id) < quiz.scenarios.findIndex((s) => s.id === items[b]!.id) ? items[a]! : items[b]!;
+        pairs.push({ key: pairKey(quiz.moduleId, first), gamble: pairGamble(items[a]!, items[b]!) });
+      }
+    }
+    return { full, pairs };
+  });
+  return [...verdicts].map(([rule, byPair]) => ({
+    rule,
+    mean: draws.reduce((n, d) => n + chanceWith(d.full, d.pairs.map((p) => ({ gamble: p.gamble, outcome: byPair.get(p.key) ?? 0 })), rules.passPercent), 0) / attempts,
+  }));
+}
