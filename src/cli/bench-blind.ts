@@ -59,10 +59,10 @@ console.log(
 );
 const skimmers = finalTestSkimmers(bank, DEFAULT_RULES).sort((a, b) => b.mean - a.mean);
 console.log(
-  `final test, skimmer (the gambler assigning each pair's keys by one of the ${skimmers.length} mechanical rules of twin-skim.ts, a coin where it cannot tell; picked after the fact, so an upper bound): ` +
+  `final test, skimmer (the gambler assigning each pair's keys by one of the ${skimmers.length / 2} mechanical rules of twin-skim.ts, in either locale, a coin where it cannot tell; picked after the fact, so an upper bound): ` +
     skimmers
       .slice(0, 3)
-      .map((f) => `${pc(f.mean)} „${f.rule}”`)
+      .map((f) => `${pc(f.mean)} „${f.rule}” (${f.locale})`)
       .join(', ') +
     ` (coin alone: ${pc(gambler.mean)})`,
 );

@@ -15,6 +15,7 @@ import { drawFinalTest, scenarioOf, type Bank, type FinalTestRules } from './dra
  */
 export interface SkimmerFigure {
   rule: string;
+  locale: 'lv' | 'en';
   mean: number;
 }
 
@@ -31,15 +32,17 @@ function chanceWith(full: number, pairs: readonly { gamble: PairGamble; outcome:
 export function finalTestSkimmers(bank: Bank, rules: FinalTestRules, attempts = 300): SkimmerFigure[] {
   // Every pair of the bank, with the verdict of every rule on it.
   const pairKey = (module: string, a: Scenario) => `${module}/${a.id}`;
-  const verdicts = new Map<string, Map<string, 1 | -1 | 0 | undefined>>();
-  for (const quiz of bank) {
-    const pairs = twinPairs(quiz.scenarios).map(([a, b]) => [quiz.scenarios[a]!, quiz.scenarios[b]!] as const);
-    for (const { rule, outcomes } of skimOutcomes(pairs)) {
-      const byPair = verdicts.get(rule) ?? new Map();
-      outcomes.forEach((o, i) => byPair.set(pairKey(quiz.moduleId, pairs[i]![0]), o));
-      verdicts.set(rule, byPair);
+  // A learner may take the test in either locale: the rules read each locale's text.
+  const verdicts = new Map<string, { rule: string; locale: 'lv' | 'en'; byPair: Map<string, 1 | -1 | 0 | undefined> }>();
+  for (const locale of ['lv', 'en'] as const)
+    for (const quiz of bank) {
+      const pairs = twinPairs(quiz.scenarios).map(([a, b]) => [quiz.scenarios[a]!, quiz.scenarios[b]!] as const);
+      for (const { rule, outcomes } of skimOutcomes(pairs, locale)) {
+        const entry = verdicts.get(`${locale} ${rule}`) ?? { rule, locale, byPair: new Map() };
+        outcomes.forEach((o, i) => entry.byPair.set(pairKey(quiz.moduleId, pairs[i]![0]), o));
+        verdicts.set(`${locale} ${rule}`, entry);
+      }
     }
-  }
   // The draws, once: the single items' points and the drawn pairs.
   const draws = Array.from({ length: attempts }, (_, seed) => {
     const refs = drawFinalTest(bank, seed, rules);
@@ -58,8 +61,9 @@ export function finalTestSkimmers(bank: Bank, rules: FinalTestRules, attempts = 
     }
     return { full, pairs };
   });
-  return [...verdicts].map(([rule, byPair]) => ({
+  return [...verdicts.values()].map(({ rule, locale, byPair }) => ({
     rule,
+    locale,
     mean: draws.reduce((n, d) => n + chanceWith(d.full, d.pairs.map((p) => ({ gamble: p.gamble, outcome: byPair.get(p.key) ?? 0 })), rules.passPercent), 0) / attempts,
   }));
 }

@@ -5,7 +5,7 @@ import { optionLabel } from './view';
 
 /**
  * The skimmer: a learner who knows a twin pair's two keys and tells the twins apart by mechanical
- * cues in the Latvian situations — which twin says „jau”, which has more negations, which words
+ * cues in the situations (Latvian and English alike) — which twin says „jau” / “already”, which has more negations, which words
  * only one twin has — without understanding which fact decides. Each rule assigns the pair's two
  * keys to its two twins; over a course's pairs a rule that is right far more often than wrong is
  * a tell the writers left in the text. (The rules of a hostile review, kept so the text cannot
@@ -13,80 +13,124 @@ import { optionLabel } from './view';
  */
 
 type Rule = (self: Scenario, other: Scenario, key: ReadonlySet<string>) => number;
+type Locale = 'lv' | 'en';
 
-const LETTER = 'a-zāčēģīķļņšūž0-9';
-const words = (t: string): string[] => t.toLowerCase().match(new RegExp(`[${LETTER}]+`, 'g')) ?? [];
-const STOP = new Set('un vai bet kas par uz no ar ka to tā ir arī jau vēl nav kā lai pie līdz pēc tad'.split(' '));
-const stems = (t: string): string[] => words(t).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.slice(0, 5));
-const count = (t: string, re: RegExp): number => t.toLowerCase().match(re)?.length ?? 0;
+/** The cues of one locale's text: the same rules read the Latvian and the English situations (a learner may take the final test in either). */
+interface Cues {
+  letter: string;
+  stop: ReadonlySet<string>;
+  neg: RegExp;
+  already: RegExp;
+  published: RegExp;
+  notYet: RegExp;
+  personal: RegExp;
+  institutional: RegExp;
+  only: RegExp;
+  future: RegExp;
+  after: RegExp;
+  pending: RegExp;
+  dates: RegExp;
+  cautiousLabel: RegExp;
+}
+
 // Word edges spelt out: JavaScript's \b does not count Latvian letters as word characters.
-const NEG = new RegExp(`(?<![${LETTER}])(nav|neb|ne)(?![${LETTER}])|(?<![${LETTER}])ne[a-zāčēģīķļņšūž]{3,}`, 'g');
-const JAU = new RegExp(`(?<![${LETTER}])jau(?![${LETTER}])`, 'g');
-const PUBLISHED = /jau (ir )?(publicē|publisk|paziņo|oficiāl)|publicēj(a|usi|is)|publiskoj|paziņoj(a|usi)|mājaslap|preses relīz/g;
-const NOT_YET = /vēl nav|nav (vēl )?(publi|paziņ|apstiprin)|vēl tikai|projekt|iekšēj|konfidenc|līdz .{0,30}(publicē|paziņo)/g;
-const PERSONAL = /privāt|personīg|savā|draug|brīvdien|vakar/g;
-const INSTITUTIONAL = /iestādes|oficiāl|darba|amat/g;
-
-const word = (w: string) => new RegExp(`(?<![${LETTER}])(${w})(?![${LETTER}])`, 'g');
-const TIKAI = word('tikai');
-const FUTURE = word(`būs|rīt|vēlāk|nākam[${LETTER}]*|plāno[${LETTER}]*|plānots|[${LETTER}]{3,}(šu|sim|siet|šot)`);
-const PEC = word('pēc');
-const PENDING = word(`tikai|vēl|būs|rīt|vēlāk|nākam[${LETTER}]*|plāno[${LETTER}]*|gaid[${LETTER}]*|pēc|līdz`);
-const DATES = new RegExp(
-  `\\d{1,2}[.:]\\d\\d|\\d+\\.? ?(datum|janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)|(pirm|otr|treš|ceturt|piekt|sest|svēt|šo)dien|(?<![${LETTER}])(rīt|vakar)(?![${LETTER}])|nedēļ|stund|minūt`,
-  'g',
-);
-// How cautious a key is, as a lesson reader ranks labels: withhold, then ask or take it offline,
-// and labels that refuse, wait or consult; sharing and the official account are the permissive end.
-const CAUTIOUS_LABEL = new RegExp(`(?<![${LETTER}])ne[${LETTER}]{2,}|vispirms|saskaņo|noskaidro|nodot|pārrunā|gaidī|privāt|e-pastā|tālruni`, 'g');
+const edged = (letter: string, w: string) => new RegExp(`(?<![${letter}])(${w})(?![${letter}])`, 'g');
+const LV = 'a-zāčēģīķļņšūž0-9';
+const EN = "a-z0-9'’";
+const MONTHS_EN = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const CUES: Record<Locale, Cues> = {
+  lv: {
+    letter: LV,
+    stop: new Set('un vai bet kas par uz no ar ka to tā ir arī jau vēl nav kā lai pie līdz pēc tad'.split(' ')),
+    neg: new RegExp(`(?<![${LV}])(nav|neb|ne)(?![${LV}])|(?<![${LV}])ne[a-zāčēģīķļņšūž]{3,}`, 'g'),
+    already: edged(LV, 'jau'),
+    published: /jau (ir )?(publicē|publisk|paziņo|oficiāl)|publicēj(a|usi|is)|publiskoj|paziņoj(a|usi)|mājaslap|preses relīz/g,
+    notYet: /vēl nav|nav (vēl )?(publi|paziņ|apstiprin)|vēl tikai|projekt|iekšēj|konfidenc|līdz .{0,30}(publicē|paziņo)/g,
+    personal: /privāt|personīg|savā|draug|brīvdien|vakar/g,
+    institutional: /iestādes|oficiāl|darba|amat/g,
+    only: edged(LV, 'tikai'),
+    future: edged(LV, `būs|rīt|vēlāk|nākam[${LV}]*|plāno[${LV}]*|plānots|[${LV}]{3,}(šu|sim|siet|šot)`),
+    after: edged(LV, 'pēc'),
+    pending: edged(LV, `tikai|vēl|būs|rīt|vēlāk|nākam[${LV}]*|plāno[${LV}]*|gaid[${LV}]*|pēc|līdz`),
+    dates: new RegExp(
+      `\\d{1,2}[.:]\\d\\d|\\d+\\.? ?(datum|janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)|(pirm|otr|treš|ceturt|piekt|sest|svēt|šo)dien|(?<![${LV}])(rīt|vakar)(?![${LV}])|nedēļ|stund|minūt`,
+      'g',
+    ),
+    cautiousLabel: new RegExp(`(?<![${LV}])ne[${LV}]{2,}|vispirms|saskaņo|noskaidro|nodot|pārrunā|gaidī|privāt|e-pastā|tālruni`, 'g'),
+  },
+  en: {
+    letter: EN,
+    stop: new Set('and or but that the a an of to in on for with is it as at by from this be are was were has have had not no already yet still until after only will'.split(' ')),
+    neg: edged(EN, `not|no|never|nothing|none|nor|neither|without|[${EN}]+n[’']t|cannot`),
+    already: edged(EN, 'already'),
+    published: /already (been )?(published|public|announced|posted|official)|published|announced|made public|website|press release/g,
+    notYet: /not (yet|been)|yet to|not (published|announced|approved)|draft|internal|confidential|until .{0,30}(publish|announce)/g,
+    personal: /private|personal|friend|weekend|yesterday|evening/g,
+    institutional: /institution|official|work|duty|office/g,
+    only: edged(EN, 'only'),
+    future: edged(EN, `will|tomorrow|later|next|plan[${EN}]*|going to|[${EN}]+’ll|[${EN}]+'ll`),
+    after: edged(EN, 'after'),
+    pending: edged(EN, `only|still|yet|will|tomorrow|later|next|plan[${EN}]*|wait[${EN}]*|after|until|pending`),
+    dates: new RegExp(
+      `\\d{1,2}[.:]\\d\\d|\\d+(st|nd|rd|th)? ?(${MONTHS_EN})|(${MONTHS_EN}) \\d|(mon|tues|wednes|thurs|fri|satur|sun|to)day|tomorrow|yesterday|week|hour|minute`,
+      'g',
+    ),
+    cautiousLabel: new RegExp(`(?<![${EN}])(not|don[’']t|do not)(?![${EN}])|first|agree|check|find out|pass (it )?on|discuss|wait|private|e-mail|phone`, 'g'),
+  },
+};
 const CAUTION_OF_ID: Record<string, number> = { withhold: 2, ask: 1, offline: 1, share: -2, official: -1 };
 
-const situation = (s: Scenario): string => s.situation.lv;
+const count = (t: string, re: RegExp): number => t.toLowerCase().match(re)?.length ?? 0;
 
-/** The words of one twin's situation that a word-by-word diff does not match in the other's. */
-function differingPart(s: Scenario, t: Scenario): string {
-  const a = words(situation(s));
-  const b = words(situation(t));
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const out: string[] = [];
-  for (let i = 0, j = 0; i < a.length; ) {
-    if (j < b.length && a[i] === b[j]) (i++, j++);
-    else if (j < b.length && lcs[i]![j + 1]! >= lcs[i + 1]![j]!) j++;
-    else out.push(a[i++]!);
-  }
-  return out.join(' ');
-}
 const keyOf = (s: Scenario): Set<string> => new Set(correctAt(s, startOf(s)));
 
-function keyLabel(s: Scenario, key: ReadonlySet<string>, standard: StandardLabels): string {
+function keyLabel(s: Scenario, key: ReadonlySet<string>, standard: StandardLabels, locale: Locale): string {
   return optionsAt(s, startOf(s))
     .filter((o) => key.has(o.id))
-    .map((o) => optionLabel(o, 'lv', standard.lv))
+    .map((o) => optionLabel(o, locale, standard[locale]))
     .join(' ');
 }
 
-function rules(standard: StandardLabels): Record<string, Rule> {
-  const label = (s: Scenario, k: ReadonlySet<string>) => keyLabel(s, k, standard);
+function rules(standard: StandardLabels, locale: Locale): Record<string, Rule> {
+  const c = CUES[locale];
+  const words = (t: string): string[] => t.toLowerCase().match(new RegExp(`[${c.letter}]+`, 'g')) ?? [];
+  const stems = (t: string): string[] => words(t).filter((w) => w.length > 2 && !c.stop.has(w)).map((w) => w.slice(0, 5));
+  const situation = (s: Scenario): string => s.situation[locale];
+  /** The words of one twin's situation that a word-by-word diff does not match in the other's. */
+  const differingPart = (s: Scenario, t: Scenario): string => {
+    const a = words(situation(s));
+    const b = words(situation(t));
+    const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+    for (let i = a.length - 1; i >= 0; i--)
+      for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    const out: string[] = [];
+    for (let i = 0, j = 0; i < a.length; ) {
+      if (j < b.length && a[i] === b[j]) (i++, j++);
+      else if (j < b.length && lcs[i]![j + 1]! >= lcs[i + 1]![j]!) j++;
+      else out.push(a[i++]!);
+    }
+    return out.join(' ');
+  };
+  const label = (s: Scenario, k: ReadonlySet<string>) => keyLabel(s, k, standard, locale);
   const only = (s: Scenario, t: Scenario) => {
     const other = new Set(stems(situation(t)));
     return new Set(stems(situation(s)).filter((w) => !other.has(w)));
   };
   const overlap = (a: Set<string>, text: string) => stems(text).filter((w, i, all) => a.has(w) && all.indexOf(w) === i).length;
   const has = (k: ReadonlySet<string>, pred: (id: string) => boolean) => [...k].some(pred);
-  const caution = (s: Scenario, k: ReadonlySet<string>) => count(label(s, k), CAUTIOUS_LABEL) + [...k].reduce((n, id) => n + (CAUTION_OF_ID[id] ?? 0), 0);
+  const caution = (s: Scenario, k: ReadonlySet<string>) => count(label(s, k), c.cautiousLabel) + [...k].reduce((n, id) => n + (CAUTION_OF_ID[id] ?? 0), 0);
   // A cue of the situation (or of the part where the twins differ) sends the more cautious key to
   // the twin that has more of it, and the reverse rule sends the more permissive key.
   const cues: Record<string, (s: Scenario, t: Scenario) => number> = {
-    '„tikai”': (s) => count(situation(s), TIKAI),
-    'future-time words': (s) => count(situation(s), FUTURE),
-    '„pēc”': (s) => count(situation(s), PEC),
-    'pending words (tikai, vēl, būs, rīt, pēc, līdz…)': (s) => count(situation(s), PENDING),
-    'dates and times': (s) => count(situation(s), DATES),
-    'pending words where the twins differ': (s, t) => count(differingPart(s, t), PENDING),
-    'negations where the twins differ': (s, t) => count(differingPart(s, t), NEG),
-    '„jau” where the twins differ': (s, t) => count(differingPart(s, t), JAU),
+    [locale === 'lv' ? '„tikai”' : '“only”']: (s) => count(situation(s), c.only),
+    'future-time words': (s) => count(situation(s), c.future),
+    [locale === 'lv' ? '„pēc”' : '“after”']: (s) => count(situation(s), c.after),
+    [locale === 'lv' ? 'pending words (tikai, vēl, būs, rīt, pēc, līdz…)' : 'pending words (only, still, yet, will, tomorrow, after, until…)']: (s) => count(situation(s), c.pending),
+    'dates and times': (s) => count(situation(s), c.dates),
+    'negations and pending words together': (s) => count(situation(s), c.neg) + count(situation(s), c.pending),
+    'pending words where the twins differ': (s, t) => count(differingPart(s, t), c.pending),
+    'negations where the twins differ': (s, t) => count(differingPart(s, t), c.neg),
+    [`${locale === 'lv' ? '„jau”' : '“already”'} where the twins differ`]: (s, t) => count(differingPart(s, t), c.already),
     'length of the part where the twins differ': (s, t) => differingPart(s, t).length,
   };
   const cueRules = Object.entries(cues).flatMap(([name, cue]): [string, Rule][] => [
@@ -99,17 +143,17 @@ function rules(standard: StandardLabels): Record<string, Rule> {
     'longer twin → shorter key label': (s, _t, k) => -situation(s).length * label(s, k).length,
     'more words → more-words label': (s, _t, k) => words(situation(s)).length * words(label(s, k)).length,
     'more words → fewer-words label': (s, _t, k) => -words(situation(s)).length * words(label(s, k)).length,
-    'more negations → more-negated label': (s, _t, k) => count(situation(s), NEG) * count(label(s, k), NEG),
-    'more negations → less-negated label': (s, _t, k) => -count(situation(s), NEG) * count(label(s, k), NEG),
-    '„jau” → less-negated label': (s, _t, k) => -count(situation(s), JAU) * count(label(s, k), NEG),
-    '„jau” → more-negated label': (s, _t, k) => count(situation(s), JAU) * count(label(s, k), NEG),
+    'more negations → more-negated label': (s, _t, k) => count(situation(s), c.neg) * count(label(s, k), c.neg),
+    'more negations → less-negated label': (s, _t, k) => -count(situation(s), c.neg) * count(label(s, k), c.neg),
+    [`${locale === 'lv' ? '„jau”' : '“already”'} → less-negated label`]: (s, _t, k) => -count(situation(s), c.already) * count(label(s, k), c.neg),
+    [`${locale === 'lv' ? '„jau”' : '“already”'} → more-negated label`]: (s, _t, k) => count(situation(s), c.already) * count(label(s, k), c.neg),
     'words of one twin only echo its key': (s, t, k) => overlap(only(s, t), label(s, k)),
     'published cue → share, not-yet cue → withhold': (s, _t, k) =>
-      (count(situation(s), PUBLISHED) - count(situation(s), NOT_YET)) * ((has(k, (id) => id === 'share') ? 1 : 0) - (has(k, (id) => id === 'withhold' || id === 'ask') ? 1 : 0)),
+      (count(situation(s), c.published) - count(situation(s), c.notYet)) * ((has(k, (id) => id === 'share') ? 1 : 0) - (has(k, (id) => id === 'withhold' || id === 'ask') ? 1 : 0)),
     'not-yet cue → share (the reverse)': (s, _t, k) =>
-      -(count(situation(s), PUBLISHED) - count(situation(s), NOT_YET)) * ((has(k, (id) => id === 'share') ? 1 : 0) - (has(k, (id) => id === 'withhold' || id === 'ask') ? 1 : 0)),
+      -(count(situation(s), c.published) - count(situation(s), c.notYet)) * ((has(k, (id) => id === 'share') ? 1 : 0) - (has(k, (id) => id === 'withhold' || id === 'ask') ? 1 : 0)),
     'personal cue → personal, institution cue → official': (s, _t, k) =>
-      (count(situation(s), PERSONAL) - count(situation(s), INSTITUTIONAL)) * ((has(k, (id) => id.startsWith('personal') || id === 'offline') ? 1 : 0) - (has(k, (id) => id === 'official') ? 1 : 0)),
+      (count(situation(s), c.personal) - count(situation(s), c.institutional)) * ((has(k, (id) => id.startsWith('personal') || id === 'offline') ? 1 : 0) - (has(k, (id) => id === 'official') ? 1 : 0)),
   };
 }
 
@@ -129,8 +173,8 @@ export interface SkimOutcomes {
 }
 
 /** What each mechanical rule does with each of the pairs given. */
-export function skimOutcomes(pairs: ReadonlyArray<readonly [Scenario, Scenario]>, standard: StandardLabels = standardOptionLabels()): SkimOutcomes[] {
-  return Object.entries(rules(standard)).map(([rule, score]) => ({
+export function skimOutcomes(pairs: ReadonlyArray<readonly [Scenario, Scenario]>, locale: Locale = 'lv', standard: StandardLabels = standardOptionLabels()): SkimOutcomes[] {
+  return Object.entries(rules(standard, locale)).map(([rule, score]) => ({
     rule,
     outcomes: pairs.map(([a, b]) => {
       const ka = keyOf(a);
@@ -144,8 +188,8 @@ export function skimOutcomes(pairs: ReadonlyArray<readonly [Scenario, Scenario]>
 }
 
 /** How each mechanical rule fares on the pairs given (pairs whose twins share one key are left out). */
-export function skimFigures(pairs: ReadonlyArray<readonly [Scenario, Scenario]>, standard: StandardLabels = standardOptionLabels()): SkimFigure[] {
-  return skimOutcomes(pairs, standard).map(({ rule, outcomes }) => {
+export function skimFigures(pairs: ReadonlyArray<readonly [Scenario, Scenario]>, locale: Locale = 'lv', standard: StandardLabels = standardOptionLabels()): SkimFigure[] {
+  return skimOutcomes(pairs, locale, standard).map(({ rule, outcomes }) => {
     const right = outcomes.filter((o) => o === 1).length;
     const wrong = outcomes.filter((o) => o === -1).length;
     const abstain = outcomes.filter((o) => o === 0).length;
