@@ -434,6 +434,8 @@ export class PresenterClient {
   async close() {
     await this.control({ type: 'room.close' });
     this.end();
+    // Said on the presenter too (the room's own 'closed' event no longer reaches a stream just closed).
+    this.set({ status: 'closed' });
   }
 
   /** Ends the room for this presenter's browser (after a close, or when the server no longer has it). */
