@@ -81,7 +81,7 @@ function sharedChunks() {
   };
 }
 
-/** SITE_URL checked at build: an http(s) origin, or nothing. */
+/** SITE_URL checked at build: an http(s) origin, or nothing. @param {string | undefined} value */
 function siteUrl(value) {
   if (!value) return undefined;
   let url;
