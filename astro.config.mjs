@@ -81,8 +81,20 @@ function sharedChunks() {
   };
 }
 
+/** SITE_URL checked at build: an http(s) origin, or nothing. @param {string | undefined} value */
+function siteUrl(value) {
+  if (!value) return undefined;
+  let url;
+  try { url = new URL(value); } catch { throw new Error(`SITE_URL must be an absolute http(s) URL such as https://kurss.example.lv, not "${value}"`); }
+  if (!/^https?:$/.test(url.protocol)) throw new Error(`SITE_URL must start with https:// or http://, not "${value}"`);
+  return url.origin;
+}
+
 export default defineConfig({
-  site: 'https://example.invalid',
+  // The public origin the course is served from, when known at build (SITE_URL=https://…): it makes
+  // the pages' hreflang alternates absolute, as search engines require; without it there are none
+  // (a relative or made-up origin is an invalid alternate, which Lighthouse's SEO audit flags).
+  site: siteUrl(process.env.SITE_URL),
   output: 'static',
   trailingSlash: 'always',
   // precompress: .br and .gz twins of every text file for scripts/start.mjs (scripts/precompress.mjs).

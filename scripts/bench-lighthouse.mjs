@@ -4,8 +4,10 @@
 // locales, against `npm start` on 127.0.0.1 (bench-network.mjs starts it) in Debian's Chromium.
 // Each page is the median of 3 runs (BENCH_LIGHTHOUSE_RUNS); the host's benchmark index is printed
 // beside it, because on a shared 2-core machine total blocking time follows the load of the machine.
+// Best practices and SEO are measured and printed too (no budget). BENCH_LIGHTHOUSE_SAVE=dir keeps
+// every run's full report (dir/<kind>-<locale>-<run>.json) to read the audits behind a score.
 // Prints the scores and, below the budget (performance 95, accessibility 100), what pulls them down.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
@@ -51,14 +53,19 @@ export async function benchLighthouse({ serverRunning = false } = {}) {
   const misses = [];
   try {
     console.log(`\nLighthouse ${lighthouseVersion()} (mobile preset: simulated slow 4G, 4× CPU), ${ORIGIN}; budget performance ≥ ${LIGHTHOUSE_BUDGET.performance}, accessibility = ${LIGHTHOUSE_BUDGET.accessibility}:`);
-    console.log(`${'page'.padEnd(12)} ${'locale'.padEnd(6)} ${'path'.padEnd(40)} ${'perf'.padStart(4)} ${'a11y'.padStart(4)}  FCP / LCP / TBT / CLS`);
+    console.log(`${'page'.padEnd(12)} ${'locale'.padEnd(6)} ${'path'.padEnd(40)} ${'perf'.padStart(4)} ${'a11y'.padStart(4)} ${'bp'.padStart(4)} ${'seo'.padStart(4)}  FCP / LCP / TBT / CLS`);
+    const saveDir = process.env.BENCH_LIGHTHOUSE_SAVE;
+    if (saveDir) mkdirSync(saveDir, { recursive: true });
     for (const page of lighthousePages()) {
       // The median of RUNS runs by performance score (Lighthouse's own advice for noisy machines);
       // a run that fails to record its trace is tried again, at most twice.
       const runs = [];
       for (let attempt = 0; runs.length < RUNS && attempt < RUNS + 2; attempt++) {
-        const result = await lighthouse(ORIGIN + page.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
-        if (result && !result.lhr.runtimeError) runs.push(result.lhr);
+        const result = await lighthouse(ORIGIN + page.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+        if (result && !result.lhr.runtimeError) {
+          runs.push(result.lhr);
+          if (saveDir) writeFileSync(`${saveDir}/${page.kind.replace(/\W/g, '-')}-${page.locale}-${runs.length}.json`, JSON.stringify(result.lhr));
+        }
       }
       if (runs.length === 0) {
         misses.push(`${page.path}: Lighthouse could not measure the page`);
@@ -68,9 +75,9 @@ export async function benchLighthouse({ serverRunning = false } = {}) {
       const score = (lhr, id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const lhr = runs.sort((a, b) => score(a, 'performance') - score(b, 'performance'))[Math.floor(runs.length / 2)];
       const metric = (id) => lhr.audits[id]?.displayValue ?? '?';
-      const row = { ...page, performance: score(lhr, 'performance'), accessibility: Math.min(...runs.map((r) => score(r, 'accessibility'))), runs: runs.map((r) => score(r, 'performance')) };
+      const row = { ...page, performance: score(lhr, 'performance'), accessibility: Math.min(...runs.map((r) => score(r, 'accessibility'))), bestPractices: Math.min(...runs.map((r) => score(r, 'best-practices'))), seo: Math.min(...runs.map((r) => score(r, 'seo'))), runs: runs.map((r) => score(r, 'performance')) };
       rows.push(row);
-      console.log(`${page.kind.padEnd(12)} ${page.locale.padEnd(6)} ${page.path.padEnd(40)} ${String(row.performance).padStart(4)} ${String(row.accessibility).padStart(4)}  ${['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map(metric).join(' / ')}  (runs ${row.runs.join(', ')}; host benchmark index ${Math.round(lhr.environment.benchmarkIndex)})`);
+      console.log(`${page.kind.padEnd(12)} ${page.locale.padEnd(6)} ${page.path.padEnd(40)} ${String(row.performance).padStart(4)} ${String(row.accessibility).padStart(4)} ${String(row.bestPractices).padStart(4)} ${String(row.seo).padStart(4)}  ${['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map(metric).join(' / ')}  (runs ${row.runs.join(', ')}; host benchmark index ${Math.round(lhr.environment.benchmarkIndex)})`);
       if (row.performance < LIGHTHOUSE_BUDGET.performance) misses.push(`${page.path}: Lighthouse performance ${row.performance} < ${LIGHTHOUSE_BUDGET.performance}`);
       if (row.accessibility < LIGHTHOUSE_BUDGET.accessibility) {
         const worst = runs.find((r) => score(r, 'accessibility') === row.accessibility);

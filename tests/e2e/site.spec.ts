@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { LOCALES, modulePath, quizzes, t } from './course';
+import { pathTo } from '../../src/lib/i18n/routes';
+import { homePath, LOCALES, modulePath, quizzes, t } from './course';
 
 async function axe(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -78,3 +79,40 @@ test('on a phone the progress table is one labelled block per module, nothing cl
   expect(label).toContain(t('en', 'progress.status'));
   await axe(page, 'progress at 375 px');
 });
+
+for (const locale of LOCALES) {
+  test(`every link on the home page says in its text where it goes, not just "start" (${locale})`, async ({ page }) => {
+    await page.goto(homePath(locale));
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    const cards = page.getByTestId('module-card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    for (const card of await cards.all()) {
+      const title = (await card.locator('h3').innerText()).trim();
+      const action = card.locator('a.button');
+      // innerText, as search engines and Lighthouse's link-text read it (the title is visually hidden).
+      expect(await action.innerText()).toContain(title);
+      await expect(action).toHaveAccessibleName(new RegExp(`^${t(locale, 'home.start')}: `));
+    }
+    // Alternates in other languages, if any, are absolute addresses (a relative hreflang is invalid).
+    for (const href of await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''))) {
+      expect(href).toMatch(/^https?:\/\//);
+    }
+    await axe(page, 'home');
+  });
+
+  test(`the certificate page does not move under the reader while its panel fills (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number[] }).shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) (window as unknown as { shifts: number[] }).shifts.push((entry as unknown as { value: number }).value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(pathTo(locale, { page: 'certificate' }));
+    await expect(page.getByTestId('remaining')).toBeVisible();
+    await page.waitForTimeout(300);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+    await axe(page, 'certificate, new visitor');
+  });
+}
