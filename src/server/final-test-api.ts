@@ -56,7 +56,7 @@ export const REQUEST_SCOPE = 'final-test-requests:';
 
 /**
  * Requests a client may send per route in 10 minutes, whatever they are: far above what a learner
- * needs (one start, a step per story answer), far below what costs the server. In memory, per
+ * needs (one start, a step per story answer, one submit), far below what costs the server. In memory, per
  * server process (the attempt limit and the back-off, in the register, are the ones shared): with
  * n servers a client may send n times as many. An IPv6 client counts by its /64 and by its wider
  * prefixes too (IPV6_PREFIX_LIMITS, client-limits.ts).
@@ -65,9 +65,12 @@ const startLimit = (() => {
   const n = Number(process.env.FINAL_TEST_REQUESTS ?? 20);
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 20;
 })();
-export const REQUEST_LIMITS = { start: startLimit, step: 10 * startLimit, windowMs: 10 * 60_000 } as const;
+// A learner submits once per attempt (a few times more after a 503): the start's allowance is ample.
+export const REQUEST_LIMITS = { start: startLimit, step: 10 * startLimit, submit: startLimit, windowMs: 10 * 60_000 } as const;
 export const startRequests = new ClientLimiter(REQUEST_LIMITS.start, REQUEST_LIMITS.windowMs);
 export const stepRequests = new ClientLimiter(REQUEST_LIMITS.step, REQUEST_LIMITS.windowMs);
+/** The submit route's own count: without one, a submitted token re-sent without end cost a token check and a register query each time. */
+export const submitRequests = new ClientLimiter(REQUEST_LIMITS.submit, REQUEST_LIMITS.windowMs);
 
 const KEPT = 'your answers are kept, try again in a few minutes';
 

@@ -69,6 +69,20 @@ const FINAL_TEST_CLIENT_ATTEMPTS = `CREATE TABLE final_test_client_attempts (
   ended_at BIGINT
 )`;
 
+/**
+ * The same attempts counted under an IPv6 client's wider prefixes (its /56, its /48: see
+ * client-key.ts), one row per attempt and prefix: the open-attempt rule and the back-off hold for
+ * a /56 or a /48 as a whole too, not only for each of its /64s.
+ */
+const FINAL_TEST_WIDE_ATTEMPTS = `CREATE TABLE final_test_wide_attempts (
+  attempt TEXT NOT NULL,
+  client TEXT NOT NULL,
+  started_at BIGINT NOT NULL,
+  passed INTEGER,
+  ended_at BIGINT,
+  PRIMARY KEY (attempt, client)
+)`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -117,6 +131,12 @@ export const MIGRATIONS: Migration[] = [
     what: 'final-test attempts by client (items given lately, failures in a row)',
     sqlite: [FINAL_TEST_CLIENT_ATTEMPTS, 'CREATE INDEX final_test_client_attempts_client ON final_test_client_attempts (client, started_at)'],
     postgres: [FINAL_TEST_CLIENT_ATTEMPTS, 'CREATE INDEX final_test_client_attempts_client ON final_test_client_attempts (client, started_at)'],
+  },
+  {
+    version: 6,
+    what: 'final-test attempts by wider IPv6 prefix (open attempts and failures in a row per /56, /48)',
+    sqlite: [FINAL_TEST_WIDE_ATTEMPTS, 'CREATE INDEX final_test_wide_attempts_client ON final_test_wide_attempts (client, started_at)'],
+    postgres: [FINAL_TEST_WIDE_ATTEMPTS, 'CREATE INDEX final_test_wide_attempts_client ON final_test_wide_attempts (client, started_at)'],
   },
 ];
 

@@ -2,9 +2,9 @@ import pg from 'pg';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATION_LOCK, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
-import { RegisterUnavailable, type AttemptRecord, type ClientAttempt, type FixedStep, type Register, type StartPlan } from './register.ts';
+import { RegisterUnavailable, type AttemptRecord, type ClientAttempt, type FixedStep, type Register, type StartPlan, type WideHistory } from './register.ts';
 import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, RELEASE_ATTEMPT, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
-import { CLIENT_ATTEMPTS, CLIENT_ROWS_KEPT_MS, clientAttemptFromRow, DROP_OLD_CLIENT_ATTEMPTS, NOTE_ATTEMPT_OUTCOME, NOTE_CLIENT_ATTEMPT, type ClientAttemptRow } from './rows.ts';
+import { CLIENT_ATTEMPTS, CLIENT_ROWS_KEPT_MS, clientAttemptFromRow, DROP_OLD_CLIENT_ATTEMPTS, DROP_OLD_WIDE_ATTEMPTS, NOTE_ATTEMPT_OUTCOME, NOTE_CLIENT_ATTEMPT, NOTE_WIDE_ATTEMPT, NOTE_WIDE_OUTCOME, WIDE_ATTEMPTS, type ClientAttemptRow } from './rows.ts';
 
 const p = (n: number) => `$${n}`;
 
@@ -168,21 +168,30 @@ export class PostgresRegister implements Register {
     return row!.count > limit ? Math.ceil((Number(row!.window_start) + windowMs - now) / 1000) : 0;
   }
 
-  async startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[]) => StartPlan<T>) {
+  async startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[], wide: ClientAttempt[][]) => StartPlan<T>, wide: readonly WideHistory[] = []) {
     return this.transaction(async (tx) => {
       // Held to the end of this transaction: a parallel start by the same client, on any server,
       // waits here and then reads the history with this start's attempt in it.
+      // A wider prefix's lock after the client's own, narrower before wider (the order the list
+      // has): every start takes its locks in that order, so no two wait for each other in a ring.
       await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [START_LOCK_SPACE, client]);
+      for (const w of wide) await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [START_LOCK_SPACE, w.client]);
       const history = (await tx.query<ClientAttemptRow>(CLIENT_ATTEMPTS(p), [client, since, 50])).rows.map(clientAttemptFromRow);
-      const decided = plan(history);
+      const wideHistory: ClientAttempt[][] = [];
+      for (const w of wide) wideHistory.push((await tx.query<ClientAttemptRow>(WIDE_ATTEMPTS(p), [w.client, since, w.limit])).rows.map(clientAttemptFromRow));
+      const decided = plan(history, wideHistory);
       if ('refuse' in decided) return decided.refuse;
       for (const r of decided.rates) {
         const row = (await tx.query<{ window_start: string; count: number }>(RATE_SQL(p), [r.client, now, r.windowMs])).rows[0]!;
         if (row.count > r.limit) return decided.limited(Math.ceil((Number(row.window_start) + r.windowMs - now) / 1000), r);
       }
       const started = decided.start();
-      if (++this.notes % 100 === 0) await tx.query(DROP_OLD_CLIENT_ATTEMPTS(p), [now - CLIENT_ROWS_KEPT_MS]);
+      if (++this.notes % 100 === 0) {
+        await tx.query(DROP_OLD_CLIENT_ATTEMPTS(p), [now - CLIENT_ROWS_KEPT_MS]);
+        await tx.query(DROP_OLD_WIDE_ATTEMPTS(p), [now - CLIENT_ROWS_KEPT_MS]);
+      }
       await tx.query(NOTE_CLIENT_ATTEMPT(p), [started.attempt, client, now, JSON.stringify(started.items)]);
+      for (const w of wide) await tx.query(NOTE_WIDE_ATTEMPT(p), [started.attempt, w.client, now]);
       return started.value;
     });
   }
@@ -225,6 +234,7 @@ export class PostgresRegister implements Register {
 
   async noteAttemptOutcome(attemptId: string, passed: boolean, at: number) {
     await this.query(NOTE_ATTEMPT_OUTCOME(p), [attemptId, passed ? 1 : 0, at]);
+    await this.query(NOTE_WIDE_OUTCOME(p), [attemptId, passed ? 1 : 0, at]);
   }
 
   async clientAttempts(client: string, since: number, limit = 50) {

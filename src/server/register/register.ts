@@ -114,12 +114,20 @@ export interface Register {
    * plan decides, its limits are counted and the new attempt noted, all under the client's lock
    * (PostgreSQL: one transaction holding an advisory lock on the client key; SQLite: one
    * IMMEDIATE transaction, which the file's write lock serialises across processes). `plan` and
-   * its `start` run synchronously inside it.
+   * its `start` run synchronously inside it. `wide`: an IPv6 client's wider prefixes (its /56,
+   * its /48), locked too, each prefix's attempts read (at most `limit`, newest first) and given to
+   * `plan` in the same order, and the new attempt noted under each.
    */
-  startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[]) => StartPlan<T>): Promise<T>;
+  startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[], wide: ClientAttempt[][]) => StartPlan<T>, wide?: readonly WideHistory[]): Promise<T>;
   /** The client's attempts started at or after `since` (ms), newest first, at most `limit`. */
   clientAttempts(client: string, since: number, limit?: number): Promise<ClientAttempt[]>;
   close(): Promise<void>;
+}
+
+/** A wider prefix a start is counted under too, and how many of its latest attempts to read. */
+export interface WideHistory {
+  client: string;
+  limit: number;
 }
 
 /** The database cannot be reached or refused the operation; issuing answers 503 with a clear message. */

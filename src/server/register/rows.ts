@@ -112,6 +112,12 @@ export const NOTE_ATTEMPT_OUTCOME = (p: (n: number) => string) => `UPDATE final_
 export const CLIENT_ATTEMPTS = (p: (n: number) => string) =>
   `SELECT attempt, started_at, items, passed, ended_at FROM final_test_client_attempts WHERE client = ${p(1)} AND started_at >= ${p(2)} ORDER BY started_at DESC, attempt DESC LIMIT ${p(3)}`;
 export const DROP_OLD_CLIENT_ATTEMPTS = (p: (n: number) => string) => `DELETE FROM final_test_client_attempts WHERE started_at < ${p(1)}`;
+export const NOTE_WIDE_ATTEMPT = (p: (n: number) => string) => `INSERT INTO final_test_wide_attempts (attempt, client, started_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}) ON CONFLICT (attempt, client) DO NOTHING`;
+export const NOTE_WIDE_OUTCOME = (p: (n: number) => string) => `UPDATE final_test_wide_attempts SET passed = ${p(2)}, ended_at = ${p(3)} WHERE attempt = ${p(1)} AND passed IS NULL`;
+/** A wider prefix's attempts as client-attempt rows (without items: the draw reads the /64's own). */
+export const WIDE_ATTEMPTS = (p: (n: number) => string) =>
+  `SELECT attempt, started_at, '[]' AS items, passed, ended_at FROM final_test_wide_attempts WHERE client = ${p(1)} AND started_at >= ${p(2)} ORDER BY started_at DESC, attempt DESC LIMIT ${p(3)}`;
+export const DROP_OLD_WIDE_ATTEMPTS = (p: (n: number) => string) => `DELETE FROM final_test_wide_attempts WHERE started_at < ${p(1)}`;
 
 export const FIX_STEP = (p: (n: number) => string) =>
   `INSERT INTO final_test_steps (attempt, item, step, choice, fixed_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}) ON CONFLICT (attempt, item, step) DO NOTHING`;

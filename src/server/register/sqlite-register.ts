@@ -4,8 +4,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { matches, type CertificateRecord, type RecordFilter } from '../../lib/certificate/register-record.ts';
 import type { RevocationReason } from '../../lib/certificate/revocation-reason.ts';
 import { LATEST_VERSION, MIGRATIONS, RATE_ROWS_KEPT_MS, RATE_SQL } from './migrations.ts';
-import { RegisterUnavailable, type AttemptRecord, type ClientAttempt, type FixedStep, type Register, type StartPlan } from './register.ts';
-import { CLIENT_ATTEMPTS, CLIENT_ROWS_KEPT_MS, clientAttemptFromRow, DROP_OLD_CLIENT_ATTEMPTS, NOTE_ATTEMPT_OUTCOME, NOTE_CLIENT_ATTEMPT, type ClientAttemptRow } from './rows.ts';
+import { RegisterUnavailable, type AttemptRecord, type ClientAttempt, type FixedStep, type Register, type StartPlan, type WideHistory } from './register.ts';
+import { CLIENT_ATTEMPTS, CLIENT_ROWS_KEPT_MS, clientAttemptFromRow, DROP_OLD_CLIENT_ATTEMPTS, DROP_OLD_WIDE_ATTEMPTS, NOTE_ATTEMPT_OUTCOME, NOTE_CLIENT_ATTEMPT, NOTE_WIDE_ATTEMPT, NOTE_WIDE_OUTCOME, WIDE_ATTEMPTS, type ClientAttemptRow } from './rows.ts';
 import { attemptFromRow, attemptValues, choiceOf, choiceText, FIX_STEP, FIXED_STEP, FIXED_STEPS, fromRow, INSERT_ATTEMPT, INSERT_COLUMNS, insertValues, RELEASE_ATTEMPT, USE_ATTEMPT, whereOf, type AttemptRow, type CertificateRow } from './rows.ts';
 
 /** SQLite's numbered parameters, like PostgreSQL's $1, so one statement text serves both. */
@@ -160,13 +160,14 @@ export class SqliteRegister implements Register {
     return row.count > limit ? Math.ceil((Number(row.window_start) + windowMs - now) / 1000) : 0;
   }
 
-  async startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[]) => StartPlan<T>) {
+  async startClientAttempt<T>(client: string, since: number, now: number, plan: (history: ClientAttempt[], wide: ClientAttempt[][]) => StartPlan<T>, wide: readonly WideHistory[] = []) {
     // All of it synchronous inside one IMMEDIATE transaction: nothing else on this connection runs
     // in between, and another process's writer waits for the file's lock (busy_timeout).
     return this.run(() =>
       this.transaction(() => {
         const history = (this.db.prepare(CLIENT_ATTEMPTS(p)).all(client, since, 50) as unknown as ClientAttemptRow[]).map(clientAttemptFromRow);
-        const decided = plan(history);
+        const wideHistory = wide.map((w) => (this.db.prepare(WIDE_ATTEMPTS(p)).all(w.client, since, w.limit) as unknown as ClientAttemptRow[]).map(clientAttemptFromRow));
+        const decided = plan(history, wideHistory);
         if ('refuse' in decided) return decided.refuse;
         for (const r of decided.rates) {
           const wait = this.rate(r.client, r.limit, r.windowMs, now);
@@ -174,6 +175,7 @@ export class SqliteRegister implements Register {
         }
         const started = decided.start();
         this.note(client, started.attempt, started.items, now);
+        for (const w of wide) this.db.prepare(NOTE_WIDE_ATTEMPT(p)).run(started.attempt, w.client, now);
         return started.value;
       }),
     );
@@ -217,12 +219,18 @@ export class SqliteRegister implements Register {
   }
 
   private note(client: string, attemptId: string, items: readonly string[], at: number) {
-    if (++this.notes % 100 === 0) this.db.prepare(DROP_OLD_CLIENT_ATTEMPTS(p)).run(at - CLIENT_ROWS_KEPT_MS);
+    if (++this.notes % 100 === 0) {
+      this.db.prepare(DROP_OLD_CLIENT_ATTEMPTS(p)).run(at - CLIENT_ROWS_KEPT_MS);
+      this.db.prepare(DROP_OLD_WIDE_ATTEMPTS(p)).run(at - CLIENT_ROWS_KEPT_MS);
+    }
     this.db.prepare(NOTE_CLIENT_ATTEMPT(p)).run(attemptId, client, at, JSON.stringify(items));
   }
 
   async noteAttemptOutcome(attemptId: string, passed: boolean, at: number) {
-    await this.run(() => this.db.prepare(NOTE_ATTEMPT_OUTCOME(p)).run(attemptId, passed ? 1 : 0, at));
+    await this.run(() => {
+      this.db.prepare(NOTE_ATTEMPT_OUTCOME(p)).run(attemptId, passed ? 1 : 0, at);
+      this.db.prepare(NOTE_WIDE_OUTCOME(p)).run(attemptId, passed ? 1 : 0, at);
+    });
   }
 
   async clientAttempts(client: string, since: number, limit = 50) {

@@ -13,6 +13,7 @@ import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
 import { ATTEMPT_SCOPE, attemptClient, finalTestRoute, startRequests } from '../../../server/final-test-api';
 import { clientRates } from '../../../server/client-limits';
+import { wideClientKeys, widePrefixes } from '../../../server/client-key';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 import { CLIENT_ROWS_KEPT_MS } from '../../../server/register/rows';
@@ -55,16 +56,32 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requ
   // of the new attempt are one step under the client's lock (Register.startClientAttempt).
   return oneAtATime(client, async () => {
     const nowMs = Date.now();
-    const outcome = await store.startClientAttempt<Response | { claims: AttemptClaims }>(client, nowMs - CLIENT_ROWS_KEPT_MS, nowMs, (history) => {
-      const open = openAttempt(history, config, nowMs);
-      if (open) {
-        const wait = Math.max(1, Math.ceil((open.expiresAt - nowMs) / 1000));
-        return { refuse: json(409, { code: 'attempt-open', message: `an attempt started here is still open; continue it, or start a new one when it expires in ${wait} s`, expiresAt: open.expiresAt }, { 'retry-after': String(wait) }) };
+    // An IPv6 client's wider prefixes (its /56, its /48) hold the open-attempt rule and the
+    // back-off as a whole too, with their factors (IPV6_PREFIX_LIMITS): otherwise the eight /64s
+    // of one /56 held eight attempts open at once and each failed without any back-off.
+    const wide = wideClientKeys(context.clientAddress, widePrefixes(process.env.IPV6_PREFIX_LIMITS)).map(({ key, factor }) => ({
+      client: `${ATTEMPT_SCOPE}${key}`,
+      factor,
+      // Enough of the prefix's latest attempts to see its open ones and its failures in a row.
+      limit: Math.min(10_000, factor * Math.max(config.openAttempts, config.backoffAfter + config.backoffMinutes.length) + 1),
+    }));
+    const outcome = await store.startClientAttempt<Response | { claims: AttemptClaims }>(client, nowMs - CLIENT_ROWS_KEPT_MS, nowMs, (history, wideHistory) => {
+      const histories = [{ history, factor: 1, here: 'here' }, ...wide.map((w, i) => ({ history: wideHistory[i] ?? [], factor: w.factor, here: `from this network (${w.client.slice(ATTEMPT_SCOPE.length)})` }))];
+      for (const { history: h, factor, here } of histories) {
+        const open = openAttempt(h, { ...config, openAttempts: config.openAttempts * factor }, nowMs);
+        if (open) {
+          const wait = Math.max(1, Math.ceil((open.expiresAt - nowMs) / 1000));
+          const what = factor === 1 ? 'an attempt started here is still open' : `${config.openAttempts * factor} attempts started ${here} are still open`;
+          return { refuse: json(409, { code: 'attempt-open', message: `${what}; continue it, or start a new one when it expires in ${wait} s`, expiresAt: open.expiresAt }, { 'retry-after': String(wait) }) };
+        }
       }
-      const backoff = backoffWait(history, config, nowMs);
-      if (backoff) {
-        const failures = failuresInARow(history, config, nowMs).count;
-        return { refuse: json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) }) };
+      for (const { history: h, factor, here } of histories) {
+        const scaled = { ...config, backoffAfter: config.backoffAfter * factor };
+        const backoff = backoffWait(h, scaled, nowMs);
+        if (backoff) {
+          const failures = failuresInARow(h, scaled, nowMs).count;
+          return { refuse: json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row ${factor === 1 ? 'here' : here}; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) }) };
+        }
       }
       // Counted only for requests that would start an attempt, in the register (shared by servers):
       // the client's own key first, then an IPv6 client's wider prefixes with their larger allowances.
@@ -79,7 +96,7 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requ
           return { attempt: claims.id, items: items.map(itemKey), value: { claims } };
         },
       };
-    });
+    }, wide.map(({ client: key, limit }) => ({ client: key, limit })));
     if (outcome instanceof Response) return outcome;
     const { claims } = outcome;
     const token = await signAttempt(claims, (await finalTestKeys()).attempt);

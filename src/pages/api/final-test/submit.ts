@@ -1,7 +1,7 @@
 import { scenarioOf } from '../../../lib/final-test/draw';
 import { gradeAttempt } from '../../../lib/final-test/grade';
 import { leadsOn } from '../../../lib/quiz/scenario';
-import { agreesWithFixed, attemptOf, finalTestRoute, readPath } from '../../../server/final-test-api';
+import { agreesWithFixed, attemptOf, finalTestRoute, readPath, submitRequests } from '../../../server/final-test-api';
 import type { PublicAnswer } from '../../../lib/final-test/public-item';
 import { signResult } from '../../../lib/final-test/result-token';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
@@ -18,7 +18,7 @@ function readAnswers(value: unknown, items: number): (PublicAnswer[] | undefined
   return value.map(readPath);
 }
 
-export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: true }, async ({ body: b, config }) => {
+export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: true, requests: submitRequests }, async ({ body: b, config }) => {
   const { bank, version } = finalTestBank();
   const keys = await finalTestKeys();
   const attempt = await attemptOf(b.token);
