@@ -304,9 +304,10 @@ for (const locale of LOCALES) {
     // Ending the voting (after a confirmation) closes the room for every phone, and it takes no more answers.
     presenter.once('dialog', (dialog) => void dialog.accept());
     await presenter.getByTestId('live-end').click();
-    // The presenter says so and hands focus to the button that starts voting again (not to the page's body).
+    // The presenter says so and keeps focus off the page's body: here, on the summary (no slide
+    // controls, so no button to start voting again), on the status itself.
     await expect(presenter.getByTestId('live-closed')).toHaveText(t(locale, 'present.live.closed'));
-    await expect(presenter.getByTestId('live-open')).toBeFocused();
+    await expect(presenter.getByTestId('live-closed')).toBeFocused();
     for (const { page: p } of phones) await expect(p.getByTestId('join-closed')).toHaveText(t(locale, 'join.closed'), { timeout: 30_000 });
     const refused = await presenter.request.post(`/api/rooms/${code}/join/`, { headers: { origin: new URL(presenter.url()).origin }, data: {} });
     expect(refused.status()).toBe(410);
