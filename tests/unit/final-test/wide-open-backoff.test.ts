@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import pg from 'pg';
 import { passingRequest } from '../../../src/cli/register-servers';
 import { useThrowawayRegister } from '../../support/throwaway-register';
-import { postgresProblem, postgresUrl } from '../server/register-fixtures';
+import { backends as twoStoreBackends, post, restoreEnv, server } from '../../support/two-servers';
 
 // Attacker round 7: the open-attempt rule and the back-off held per /64 only, so the eight /64s of
 // one /56 started eight attempts at once and failed each with no back-off. They hold for the /56
@@ -10,49 +9,8 @@ import { postgresProblem, postgresUrl } from '../server/register-fixtures';
 // back-off once 2×2 failures in a row there), across two servers sharing the register.
 vi.mock('../../../src/data/course', async () => (await import('../../support/throwaway-register')).repositoryCourse());
 
-type Route = (context: { request: Request; clientAddress: string }) => Promise<Response>;
-interface Server {
-  start: Route;
-  submit: Route;
-  close(): Promise<void>;
-}
-
-/** A fresh instance of the final test's routes and their register, like a second server process. */
-async function server(): Promise<Server> {
-  vi.resetModules();
-  const { POST: start } = await import('../../../src/pages/api/final-test/index');
-  const { POST: submit } = await import('../../../src/pages/api/final-test/submit');
-  const { register } = await import('../../../src/server/register/open-register');
-  return { start: start as unknown as Route, submit: submit as unknown as Route, close: async () => (await register()).close() };
-}
-
-const post = async (route: Route, path: string, body: unknown, clientAddress: string) => {
-  const request = new Request(`http://127.0.0.1/api/final-test/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const response = await route({ request, clientAddress });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
-};
-
-/** Another database in the throw-away cluster for each backend run. */
-async function postgresDatabase(): Promise<string> {
-  const name = `wide_open_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client(postgresUrl);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return postgresUrl.replace(/\/postgres$/, `/${name}`);
-}
-
-const backends: [string, boolean, () => Promise<void>][] = [
-  ['SQLite (one file, two servers)', true, async () => {}],
-  [`PostgreSQL${postgresUrl ? '' : ` (skipped: ${postgresProblem})`}`, !!postgresUrl, async () => {
-    process.env.DATABASE_URL = await postgresDatabase();
-  }],
-];
-
-const saved = { ...process.env };
-afterAll(() => {
-  for (const name of ['DATABASE_URL', 'FINAL_TEST_ATTEMPTS', 'FINAL_TEST_REQUESTS', 'IPV6_PREFIX_LIMITS']) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
-});
+const backends = twoStoreBackends('wide_open');
+afterAll(restoreEnv(['DATABASE_URL', 'FINAL_TEST_ATTEMPTS', 'FINAL_TEST_REQUESTS', 'IPV6_PREFIX_LIMITS']));
 
 describe.each(backends)('the open attempts and the back-off of a wider IPv6 prefix on %s', (_, available, prepare) => {
   it.runIf(available)('count the /64s of a /56 together across two servers; another /56 of the /48 has its own', async () => {
