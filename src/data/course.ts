@@ -14,7 +14,7 @@ import type { Quiz } from '../lib/quiz/types';
 async function loadCourse() {
   const modules = (await getCollection('modules')).map((entry) => {
     const [locale, id] = entry.id.split('/') as [Locale, string];
-    return { locale, id, data: entry.data, entry };
+    return { locale, id, data: entry.data, body: entry.body, entry };
   });
   const quizzes = new Map((await getCollection('quizzes')).map((q) => [q.id, q.data as unknown as Quiz]));
   const problems = checkCourse(modules, [...quizzes.keys()], readSeeds(process.cwd()));

@@ -1,16 +1,20 @@
 import { LOCALES, type Locale } from '../i18n/locales';
 import { quoteProblem, type SeedTexts } from '../quiz/validate-quiz';
 import type { ModuleData } from './module-schema';
+import { quoteMarkProblem } from './quote-marks';
 
 export interface ModuleEntry {
   locale: Locale;
   id: string;
   data: ModuleData;
+  /** The lesson's Markdown, checked for quotation marks when given. */
+  body?: string;
 }
 
 /**
  * What a per-file schema cannot see: every module in every locale with a quiz, one order per
- * module, and lesson sources that quote the seeds word for word.
+ * module, lesson sources that quote the seeds word for word, and typographic quotation marks in
+ * every displayed string of a lesson (not in its seed quotes).
  */
 export function checkCourse(modules: readonly ModuleEntry[], quizIds: readonly string[], seeds: SeedTexts): string[] {
   const problems: string[] = [];
@@ -33,7 +37,28 @@ export function checkCourse(modules: readonly ModuleEntry[], quizIds: readonly s
         if (problem) problems.push(`modules/${locale}/${m.id}.md › sources #${i + 1} › ${problem}`);
         if (locale !== 'lv' && !source.translation) problems.push(`modules/${locale}/${m.id}.md › sources #${i + 1} › translation: missing`);
       });
+      for (const [where, text] of lessonTexts(m)) {
+        const problem = quoteMarkProblem(text, locale);
+        if (problem) problems.push(`modules/${locale}/${m.id}.md › ${where}: ${problem}`);
+      }
     }
   }
   return problems;
+}
+
+/** A lesson's displayed strings with their place: frontmatter fields, then the body line by line (code left out). */
+function lessonTexts(m: ModuleEntry): [string, string][] {
+  const d = m.data;
+  const list = (name: string, items: readonly string[]) => items.map((t, i) => [`${name} #${i + 1}`, t] as [string, string]);
+  const body = (m.body ?? '').replace(/^```[\s\S]*?^```/gm, (code) => code.replace(/[^\n]/g, ''));
+  return [
+    ['title', d.title],
+    ['summary', d.summary],
+    ...list('objectives', d.objectives),
+    ...list('keyPoints', d.keyPoints),
+    ...d.sources.flatMap((s, i) => (s.translation ? [[`sources #${i + 1} › translation`, s.translation] as [string, string]] : [])),
+    ...list('facilitator.questions', d.facilitator.questions),
+    ...list('facilitator.timing', d.facilitator.timing.map((t) => t.activity)),
+    ...body.split('\n').map((line, i) => [`body line ${i + 1}`, line] as [string, string]),
+  ];
 }

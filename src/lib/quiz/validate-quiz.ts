@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { quoteMarkProblems } from '../course/quote-marks';
 import { duplicates } from './kinds/kind';
 import { drawRuleProblems } from './draw';
 import { validateKind } from './kind-checks';
@@ -19,13 +20,13 @@ export function normaliseSpace(value: string): string {
 
 /**
  * Validates parsed quiz data: the schema first, then what a schema cannot say (unique ids, answer
- * keys, the branching graph, quotes, twin pairs). Each problem names the scenario and the step or field, so the
+ * keys, the branching graph, quotes and quotation marks, twin pairs). Each problem names the scenario and the step or field, so the
  * caller only has to prefix the file name.
  */
 export function validateQuiz(data: unknown, seeds?: SeedTexts): QuizValidation {
   const parsed = quizFileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => describeIssue(data, i)) };
-  const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...twinProblems(parsed.data.scenarios), ...twinLengthProblems(parsed.data.scenarios), ...drawRuleProblems(parsed.data)];
+  const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...quoteMarkProblems(parsed.data.scenarios, [], ['scenarios']), ...twinProblems(parsed.data.scenarios), ...twinLengthProblems(parsed.data.scenarios), ...drawRuleProblems(parsed.data)];
   return problems.length ? { ok: false, problems } : { ok: true, quiz: parsed.data };
 }
 
