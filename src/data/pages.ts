@@ -10,7 +10,7 @@ import { scenariosPerAttempt } from '../lib/quiz/draw';
 import { quizForLocale } from '../lib/quiz/for-locale';
 import { quizDataPath, splitQuiz } from '../lib/quiz/quiz-details';
 import { everyOption } from '../lib/quiz/scenario';
-import { distinctTitle } from '../lib/quiz/view';
+import { distinctTitle, distinctTitles } from '../lib/quiz/view';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';
 import { issuerProfile } from '../server/issuer-config';
@@ -84,7 +84,8 @@ export async function workshopView(locale: Locale) {
     id: m.id,
     title: m.data.title,
     minutes: workshopMinutes(m.data.facilitator.timing),
-    scenarios: m.quiz.scenarios.map((s) => ({ id: s.id, title: distinctTitle(s, locale) })),
+    // Twins side by side are told apart by their situations' own words (distinctTitles), never their ids.
+    scenarios: ((titles) => m.quiz.scenarios.map((s, i) => ({ id: s.id, title: titles[i]! })))(distinctTitles(m.quiz.scenarios, locale)),
     guide: pathTo(locale, { page: 'guide', id: m.id }),
     handout: pathTo(locale, { page: 'handout', id: m.id }),
   }));

@@ -153,6 +153,15 @@ for (const locale of LOCALES) {
             await choose([here[a]!]);
             await reveal();
             await expect(phone.getByTestId('join-room-chose')).toHaveText(t(locale, 'join.tie', { letter: letter(chosen) }));
+            // The projector says the tie too, and which option the story goes on with (issue 15's review).
+            const tied = new Intl.ListFormat(locale === 'lv' ? 'lv' : 'en-GB', { type: 'conjunction' }).format([letter(Math.min(a, b)), letter(Math.max(a, b))]);
+            await expect(presenter.getByTestId('presenter-tie')).toHaveText(t(locale, 'present.tie', { letters: tied, letter: letter(chosen) }));
+            // The story's badges read from the back of the room: 15 px or more; the guideline's words upright.
+            const px = (l: ReturnType<Page['locator']>) => l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+            expect(await px(presenter.getByTestId('presenter-chose')), 'the majority badge (px)').toBeGreaterThanOrEqual(15);
+            if (await presenter.getByTestId('reveal-legend').count()) expect(await px(presenter.getByTestId('reveal-legend')), 'the better-choice legend (px)').toBeGreaterThanOrEqual(15);
+            for (const mark of await presenter.getByTestId('right-mark').all()) expect(await px(mark), 'the ✓ badge (px)').toBeGreaterThanOrEqual(15);
+            await expect(presenter.getByTestId('source').first()).toHaveCSS('font-style', 'normal');
           } else {
             chosen = ends >= 0 ? ends : 0;
             await choose([here[chosen]!]);
@@ -177,6 +186,21 @@ for (const locale of LOCALES) {
       shown.push(s);
       if (n < picked.slides.length - 1) await presenter.getByRole('button', { name: `${t(locale, 'present.next')} →` }).click();
     }
+    // The summary: the multi row counts people (the phones that answered), its numbers named as ticks;
+    // the story row has the ✓ of its better options; the outcome said once („Iznākums: slikts”).
+    await presenter.getByRole('button', { name: t(locale, 'present.showSummary') }).click();
+    const rows = presenter.getByTestId('summary-row');
+    const multiRow = rows.nth(picked.slides.findIndex((s) => allowsSeveral(s) && !leadsOn(s)));
+    await expect(multiRow.getByTestId('summary-ticks')).toHaveText(`${t(locale, 'present.ticks')}:`);
+    await expect(multiRow.getByTestId('summary-people')).toHaveText(t(locale, 'present.peoplePhones', { count: 1 }));
+    await expect(multiRow.getByTestId('summary-split')).toHaveText(`(${t(locale, 'present.splitTicks', { phones: 2, hands: 0 })})`);
+    const story = picked.slides.find((s) => leadsOn(s))!;
+    const storyRow = rows.nth(picked.slides.indexOf(story));
+    const better = (optionsAt(story, startOf(story)) as readonly { mistake: boolean }[]).filter((o) => !o.mistake).length;
+    if (better > 0 && better < optionsAt(story, startOf(story)).length) await expect(storyRow.locator('.vote.right').first()).toContainText('✓');
+    const outcomes = (['best', 'acceptable', 'poor'] as const).map((o) => t(locale, 'present.endingReached', { outcome: t(locale, `present.outcome.${o}`) }));
+    expect(outcomes).toContain((await storyRow.locator('td').nth(3).textContent())!.trim());
+
     // The reasoning came after each reveal, one step's file at a time.
     const all = await Promise.all(bodies);
     expect(all.filter((b) => b.url.includes('/join-reveal/')).every((b) => b.reveals > 0)).toBe(true);

@@ -314,6 +314,40 @@ for (const locale of LOCALES) {
     for (const c of [presenterContext, ...phones.map((p) => p.context)]) await c.close();
   });
 
+  test(`back on an earlier slide the strip says visibly that the phones show another question; ending the voting on a slide focuses the button that starts it again (${locale})`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    // Two scenarios of one module that need no votes to move on (not stories).
+    const quiz = quizzes.find((q) => q.moduleId === single.module)!;
+    const two = quiz.scenarios.filter((s) => !leadsOn(s)).slice(0, 2);
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const presenter = await context.newPage();
+    await presenter.goto(`${pathTo(locale, { page: 'present' })}?plan=${quiz.moduleId}:${two.map((s) => s.id).join('.')}&lang=${locale}`);
+    await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
+    await presenter.getByTestId('live-open').click();
+    await expect(presenter.getByTestId('live-panel')).toHaveAttribute('data-status', 'live');
+    await expect(presenter.getByTestId('live-answered')).toHaveText('0');
+    await expect(presenter.getByTestId('live-elsewhere')).toHaveCount(0);
+    // Reveal and on to the second slide (the phones get it), then back to the first.
+    await presenter.getByRole('button', { name: t(locale, 'present.reveal') }).click();
+    await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+    await presenter.getByRole('button', { name: `${t(locale, 'present.next')} →` }).click();
+    await expect(presenter.getByTestId('presenter-counter')).toContainText(t(locale, 'present.counter', { current: 2, total: 2 }));
+    await presenter.getByRole('button', { name: `← ${t(locale, 'present.previous')}` }).click();
+    await expect(presenter.getByTestId('presenter-counter')).toContainText(t(locale, 'present.counter', { current: 1, total: 2 }));
+    // „Atbildējuši – (telefoni rāda citu jautājumu)”: the reason on screen, not only in a title.
+    await expect(presenter.getByTestId('live-answered')).toHaveText('–');
+    await expect(presenter.getByTestId('live-elsewhere')).toBeVisible();
+    await expect(presenter.getByTestId('live-elsewhere')).toHaveText(t(locale, 'present.live.elsewhere'));
+    await presenter.screenshot({ path: `${SHOTS}/presenter-${locale}-1024x768-elsewhere.png` });
+    // Ending the voting on a slide: the status says so and focus goes to the button that starts it again.
+    presenter.once('dialog', (dialog) => void dialog.accept());
+    await presenter.getByTestId('live-end').click();
+    await expect(presenter.getByTestId('live-closed')).toHaveText(t(locale, 'present.live.closed'));
+    await expect(presenter.getByTestId('live-open')).toBeFocused();
+    await noViolations(presenter, `${locale}: the presenter after ending the voting`);
+    await context.close();
+  });
+
   test(`an answer chosen offline goes at once when the line is back, and a reveal before that says the change was not sent (${locale})`, async ({ browser }) => {
     test.setTimeout(90_000);
     const presenterContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });

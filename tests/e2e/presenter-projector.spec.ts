@@ -85,6 +85,44 @@ for (const locale of LOCALES) {
       }
       info.annotations.push({ type: 'compact reveals with one reason', description: String(oneReason) });
     });
+
+    test(`at ${viewport.width}×${viewport.height} with the phone-voting strip open, the largest scenario of every quiz, revealed, keeps its body text at ${MIN_BODY_PX} px or more, all on screen, and the join address is large (${locale})`, async ({ page }, info) => {
+      test.setTimeout(150_000);
+      await page.setViewportSize(viewport);
+      const sizes: string[] = [];
+      // One room for the whole run: the presenter's tab keeps it (sessionStorage) from plan to plan.
+      for (const [n, quiz] of quizzes.entries()) {
+        const largest = quiz.scenarios.reduce((a, b) => (screenLength(b, locale) > screenLength(a, locale) ? b : a));
+        await page.goto(`${pathTo(locale, { page: 'present' })}?plan=${quiz.moduleId}:${largest.id}&lang=${locale}`);
+        await expect(page.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
+        if (n === 0) await page.getByTestId('live-open').click();
+        await expect(page.getByTestId('live-panel')).toHaveAttribute('data-status', 'live');
+        if (n === 0) {
+          // Readable from the back of the room: the address at 22 px or more, the code larger still.
+          const url = await page.getByTestId('live-url').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+          const code = await page.getByTestId('live-code').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+          expect.soft(url, 'the join address (px)').toBeGreaterThanOrEqual(22);
+          expect(code, 'the join code (px), more prominent than the address').toBeGreaterThan(url);
+          expect((await page.getByTestId('live-panel').boundingBox())!.height, 'the strip is one row').toBeLessThanOrEqual(64);
+        }
+        await page.keyboard.press('Digit1');
+        await page.keyboard.press('Space');
+        await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+        const what = `${quiz.moduleId}:${largest.id} (strip open)`;
+        // The stage fits again after the strip took its row (a resize observer): wait for the fit to settle.
+        await expect.poll(() => page.locator('main.stage').evaluate((e) => e.scrollHeight <= e.clientHeight)).toBe(true);
+        const strip = (await page.getByTestId('live-panel').boundingBox())!;
+        const stage = (await page.locator('main.stage').boundingBox())!;
+        expect(stage.y + stage.height, `${what}: the strip never covers the stage`).toBeLessThanOrEqual(strip.y + 1);
+        await allOnScreen(page, page.getByTestId('presenter-option'), `${what}: options`);
+        await allOnScreen(page, page.getByTestId('reveal').locator('h2, [data-testid="reason"] p, [data-testid="source"], .ending, [data-testid="discussion"]'), `${what}: reasoning, source and discussion`);
+        const smallest = await smallestBody(page);
+        sizes.push(`${quiz.moduleId} ${smallest.toFixed(1)}`);
+        expect.soft(smallest, `${what}: smallest body text (px)`).toBeGreaterThanOrEqual(MIN_BODY_PX);
+        await page.screenshot({ path: info.outputPath(`strip-${quiz.moduleId}-${viewport.width}-${locale}.png`) });
+      }
+      info.annotations.push({ type: 'smallest body text with the strip open (px)', description: sizes.join(', ') });
+    });
   }
 
   test(`the compact reveal shows the situation's first line and opens the rest on request, still on screen (${locale})`, async ({ page }) => {

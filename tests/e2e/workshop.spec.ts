@@ -16,6 +16,19 @@ const key = async (page: Page, ...keys: string[]) => {
 };
 
 for (const locale of LOCALES) {
+  test(`the planner tells every module's scenarios apart, twins included, without their ids (${locale})`, async ({ page }) => {
+    await page.goto(pathTo(locale, { page: 'workshop' }));
+    for (const quiz of quizzes) await page.getByTestId(`pick-${quiz.moduleId}`).check();
+    const lists = page.getByTestId('plan-list').locator(':scope > li');
+    await expect(lists).toHaveCount(quizzes.length);
+    for (const [i, quiz] of quizzes.entries()) {
+      const labels = (await lists.nth(i).locator('.scenario-pick').allTextContents()).map((l) => l.trim());
+      expect(labels).toHaveLength(quiz.scenarios.length);
+      expect(new Set(labels).size, `${quiz.moduleId}: one label per scenario`).toBe(labels.length);
+      for (const s of quiz.scenarios) expect(labels.join('\n'), `${quiz.moduleId}: no scenario id shown`).not.toContain(s.id);
+    }
+  });
+
   test(`plans a two-module workshop and presents it by keyboard to the summary (${locale})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(pathTo(locale, { page: 'workshop' }));

@@ -37,6 +37,34 @@ export function distinctTitle(scenario: Scenario, locale: Locale, words = 9): st
   return leadsOn(scenario) ? start : `${start} — ${titleOf(scenario)[locale]}`;
 }
 
+/** Quotation marks at a word's edge (an opening one whose closing one is cut off, or the reverse); an apostrophe inside a word stays. */
+const unquote = (text: string) => text.replace(/(^|\s)[„“"'‘«]+/g, '$1').replace(/[”“"'’»]+(?=\s|$)/g, '');
+
+/**
+ * The names of a module's scenarios in a list where twins sit side by side (the workshop planner,
+ * the presenter's summary): `distinctTitle`, and where a twin (or a scenario of the same name)
+ * starts its situation with the same words as far as the name shows, a few of its own words from
+ * where the situations part, so the trainer tells them apart. Derived from the situation only:
+ * never the scenario's id, never the answer.
+ */
+export function distinctTitles(scenarios: readonly Scenario[], locale: Locale, words = 9, shown = 5): string[] {
+  const titles = scenarios.map((s) => distinctTitle(s, locale, words));
+  const split = scenarios.map((s) => s.situation[locale].trim().split(/\s+/));
+  const twinOf = (s: Scenario) => ('twin' in s && typeof s.twin === 'string' ? s.twin : undefined);
+  return scenarios.map((s, i) => {
+    const rivals = scenarios.flatMap((r, j) => (j !== i && (twinOf(r) === s.id || twinOf(s) === r.id || titles[j] === titles[i]) ? [j] : []));
+    // Where this situation parts from its closest rival's, in words.
+    const parts = Math.max(-1, ...rivals.map((j) => {
+      let at = 0;
+      while (at < split[i]!.length && split[i]![at] === split[j]![at]) at++;
+      return at;
+    }));
+    if (parts < words || parts >= split[i]!.length) return titles[i]!;
+    const own = unquote(split[i]!.slice(parts, parts + shown).join(' ')).replace(/[,;:.–—-]+$/, '');
+    return `${titles[i]} (…${own}${parts + shown < split[i]!.length ? '…' : ''})`;
+  });
+}
+
 /** The line that names a scenario in lists (the results review, the planner, the presenter summary). */
 export function scenarioTitle(scenario: Scenario, locale: Locale): string {
   return titleOf(scenario)[locale];

@@ -535,6 +535,11 @@ export class PresenterClient {
    * the server has sent them, or undefined if the room is not reachable within `timeoutMs`.
    */
   async reveal(hands: number[], key?: RevealKey, timeoutMs = 3000): Promise<number[] | undefined> {
+    return (await this.revealView(hands, key, timeoutMs))?.counts;
+  }
+
+  /** The reveal, as `reveal`, giving the whole revealed view: the counts and how many phones answered. */
+  async revealView(hands: number[], key?: RevealKey, timeoutMs = 3000): Promise<PresenterRoomView | undefined> {
     if (!this.room || this.state.status === 'off') return undefined;
     const seq = this.state.view?.seq;
     const arrived = new Promise<PresenterRoomView | undefined>((resolve) => {
@@ -551,7 +556,7 @@ export class PresenterClient {
       this.waiters = [];
       return undefined;
     }
-    return (await arrived)?.counts;
+    return await arrived;
   }
 
   /** The typed-in hands while the phones answer, so a reload of a phone's view stays true. */

@@ -38,6 +38,11 @@ export interface SlideView {
   ending: Ending | undefined;
   /** Choices here lead on, so the room must vote before the reveal. */
   needsVotes: boolean;
+  /**
+   * After a story step's reveal, when the room's votes tie at the top: the tied options' indexes
+   * (the machine goes on with the earliest, `roomChoice`); empty otherwise. The projector says so.
+   */
+  tie: number[];
 }
 
 /** What the presenter shows for a slide at a step, before or after the reveal. */
@@ -55,7 +60,15 @@ export function slideView(slide: Slide, step: string | undefined, counts: readon
     explained: leadsOn(s) ? (room ? [room] : []) : options.filter((o) => right.has(o.id)),
     ending: revealed && room ? endingReached(s, [{ scenario: s.id, step, choice: [room.id] }]) : undefined,
     needsVotes: leadsOn(s) && !revealed && room === undefined,
+    tie: revealed && room ? tiedAtTop(counts) : [],
   };
+}
+
+/** The options sharing the most votes when more than one does (a tie), else none. */
+function tiedAtTop(counts: readonly number[]): number[] {
+  const most = Math.max(0, ...counts);
+  const tied = counts.flatMap((c, i) => (most > 0 && c === most ? [i] : []));
+  return tied.length > 1 ? tied : [];
 }
 
 /** The words of a text that carry meaning (five letters or more), lower-cased, for a rough match. */

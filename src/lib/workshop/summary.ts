@@ -1,11 +1,12 @@
-import { correctAt, endingReached, leadsOn, maxPoints } from '../quiz/scenario';
+import { allowsSeveral, correctAt, endingReached, leadsOn, maxPoints, optionsAt } from '../quiz/scenario';
 import type { Ending } from '../quiz/types';
 import { optionsOf, voteKey, type PresenterContext } from './presenter-machine';
+import { revealKey } from './reveal-key';
 
 export interface StepSummary {
   step?: string;
   votes: number[];
-  /** Indexes of the right options (none for steps whose choices lead on instead). */
+  /** Indexes of the right options; where choices lead on, the step's better ones (the reveal's ✓, none when no single one is better). */
   correct: number[];
   /** Chosen by the room's majority, where choices lead on. */
   chosen?: string;
@@ -13,6 +14,8 @@ export interface StepSummary {
 
 export interface SlideSummary {
   index: number;
+  /** Several answers were allowed: the votes are ticks per option, not people. */
+  several: boolean;
   module: string;
   scenario: string;
   steps: StepSummary[];
@@ -27,9 +30,13 @@ export function summarise(context: PresenterContext): SlideSummary[] {
     const s = slide.scenario;
     if (leadsOn(s)) {
       const path = context.path[index] ?? [];
-      const steps = path.map((p) => ({ step: p.step, votes: context.votes[voteKey(index, p.step)] ?? [], correct: [], chosen: p.choice }));
+      const steps = path.map((p) => {
+        const better = new Set(revealKey(s, p.step).right);
+        const correct = optionsAt(s, p.step).flatMap((o, i) => (better.has(o.id) ? [i] : []));
+        return { step: p.step, votes: context.votes[voteKey(index, p.step)] ?? [], correct, chosen: p.choice };
+      });
       const ending = endingReached(s, path.map((p) => ({ scenario: s.id, step: p.step, choice: [p.choice] })));
-      return { index, module: slide.module, scenario: s.id, steps, ending, score: ending ? ending.points / maxPoints(s) : null };
+      return { index, several: false, module: slide.module, scenario: s.id, steps, ending, score: ending ? ending.points / maxPoints(s) : null };
     }
     const options = optionsOf(slide, undefined);
     const votes = context.votes[voteKey(index, undefined)] ?? options.map(() => 0);
@@ -37,7 +44,7 @@ export function summarise(context: PresenterContext): SlideSummary[] {
     const correct = options.flatMap((o, i) => (right.has(o.id) ? [i] : []));
     const total = votes.reduce((a, b) => a + b, 0);
     const onRight = correct.reduce((sum, i) => sum + (votes[i] ?? 0), 0);
-    return { index, module: slide.module, scenario: s.id, steps: [{ votes, correct }], score: total ? onRight / total : null };
+    return { index, several: allowsSeveral(s), module: slide.module, scenario: s.id, steps: [{ votes, correct }], score: total ? onRight / total : null };
   });
 }
 

@@ -68,13 +68,14 @@ export const lv = {
   'present.live.unreachable': 'Balsošanas telefonos serveris neatbild. Turpiniet ar roku balsojumu: ievadītās balsis darbojas.',
   'present.live.closed': 'Balsošana telefonos ir beigusies.',
   'present.live.end': 'Beigt balsošanu telefonos',
+  'present.live.endShort': 'Beigt balsošanu',
   'present.live.endConfirm': 'Beigt balsošanu visiem dalībniekiem? Telefonos parādīsies, ka darbnīca ir beigusies, un atbildes vairs netiks pieņemtas.',
   'present.live.bigQr': 'Rādīt QR kodu lielu',
   'present.live.closeQr': 'Aizvērt (Esc)',
   'present.live.status': 'Balsošana telefonos sākta: kods {code}.',
   'present.live.qr': 'QR kods pievienošanās adresei',
   'present.live.region': 'Balsošana telefonos',
-  'present.live.elsewhere': 'Telefonos ir cits jautājums: šī slaida atbilžu skaits nav zināms.',
+  'present.live.elsewhere': '(telefoni rāda citu jautājumu)',
 } as const;
 
 export const en: Parity<typeof lv> = {
@@ -143,11 +144,12 @@ export const en: Parity<typeof lv> = {
   'present.live.unreachable': 'The server for voting on phones does not answer. Carry on with a show of hands: typed-in votes work.',
   'present.live.closed': 'Voting on phones has ended.',
   'present.live.end': 'End voting on phones',
+  'present.live.endShort': 'End voting',
   'present.live.endConfirm': 'End voting for every participant? The phones will show that the workshop is over, and no more answers will be taken.',
   'present.live.bigQr': 'Show the QR code large',
   'present.live.closeQr': 'Close (Esc)',
   'present.live.status': 'Voting on phones started: code {code}.',
   'present.live.qr': 'QR code of the join address',
   'present.live.region': 'Voting on phones',
-  'present.live.elsewhere': 'The phones have another question: this slide’s answer count is not known.',
+  'present.live.elsewhere': '(the phones show another question)',
 };

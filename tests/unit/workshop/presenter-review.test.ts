@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { distinctTitle, distinctTitles } from '../../../src/lib/quiz/view';
+import type { Scenario } from '../../../src/lib/quiz/types';
+import { createPresenterRun, type Slide } from '../../../src/lib/workshop/presenter-machine';
+import { slideView } from '../../../src/lib/workshop/slides';
+import { summarise } from '../../../src/lib/workshop/summary';
+import { fixtureQuiz } from '../helpers';
+
+// The trainer's projector review (issue 15): ties on the projector, the summary's story and multi rows, twin labels.
+const quiz = fixtureQuiz();
+const slides: Slide[] = quiz.scenarios.map((scenario, i) => ({ module: 'm', scenario, question: i }));
+const story = slides[4]!; // angry-thread: first step reply (better, leads on) / delete (a mistake)
+const multi = slides[2]!;
+
+describe('the projector after a story step’s reveal', () => {
+  it('names a tie at the top of the votes, and the machine’s choice is the earliest of them', () => {
+    const view = slideView(story, 'first', [2, 2], true, 'lv');
+    expect(view.tie).toEqual([0, 1]);
+    expect(view.options.find((o) => o.picked)?.option.id).toBe(view.options[0]!.option.id);
+    expect(slideView(story, 'first', [3, 2], true, 'lv').tie).toEqual([]);
+    // Before the reveal nothing is said.
+    expect(slideView(story, 'first', [2, 2], false, 'lv').tie).toEqual([]);
+  });
+});
+
+describe('the summary', () => {
+  it('marks a story step’s better options, as the reveal does, and flags multi rows as ticks', () => {
+    const actor = createPresenterRun({ slides: [multi, story] }, () => () => {}).start();
+    actor.send({ type: 'vote.add', option: 0 });
+    actor.send({ type: 'vote.add', option: 1 });
+    actor.send({ type: 'answer.reveal' });
+    actor.send({ type: 'nav.next' });
+    const options = story.scenario.kind === 'branching' ? story.scenario.steps[0]!.options : [];
+    const better = options.findIndex((o) => !o.mistake);
+    actor.send({ type: 'vote.add', option: better });
+    actor.send({ type: 'answer.reveal' });
+    const [multiRow, storyRow] = summarise(actor.getSnapshot().context);
+    expect(multiRow!.several).toBe(true);
+    expect(storyRow!.several).toBe(false);
+    expect(storyRow!.steps[0]!.correct).toEqual([better]);
+    expect(storyRow!.steps[0]!.chosen).toBe(options[better]!.id);
+  });
+});
+
+describe('twin labels in the planner', () => {
+  const base = quiz.scenarios[3]!;
+  const words = 'Viens divi trīs četri pieci seši septiņi astoņi deviņi desmit';
+  const twin = (id: string, rest: string, twinOf?: string) => ({ ...base, id, ...(twinOf ? { twin: twinOf } : {}), situation: { lv: `${words} ${rest}`, en: `${words} ${rest}` } }) as Scenario;
+
+  it('adds each twin’s own words where the situations part, when the name would not show it', () => {
+    const pair = [twin('a-1', 'vienpadsmit „jau publicēts” rīt.'), twin('a-2', 'trīspadsmit vēl nav publicēts rīt.', 'a-1')];
+    const [one, two] = distinctTitles(pair, 'lv');
+    expect(distinctTitle(pair[0]!, 'lv')).toBe(distinctTitle(pair[1]!, 'lv'));
+    expect(one).not.toBe(two);
+    expect(one).toBe(`${distinctTitle(pair[0]!, 'lv')} (…vienpadsmit jau publicēts rīt)`);
+    expect(two).toContain('(…trīspadsmit vēl nav publicēts rīt)');
+    // Never the scenario's id.
+    expect(`${one} ${two}`).not.toMatch(/a-1|a-2/);
+  });
+
+  it('leaves names alone where the first words already differ, or there is no twin', () => {
+    const pair = [twin('b-1', 'x'), { ...twin('b-2', 'x', 'b-1'), situation: { lv: `Cits ${words}`, en: `Other ${words}` } } as Scenario];
+    expect(distinctTitles(pair, 'lv')).toEqual(pair.map((s) => distinctTitle(s, 'lv')));
+    expect(distinctTitles([base], 'en')).toEqual([distinctTitle(base, 'en')]);
+  });
+});
