@@ -26,8 +26,8 @@ export function institutionView(institution: Institution, locale: Locale) {
 
 /**
  * The edition's own style element: the header's logo and the footer's contact, and the accent in
- * place of the course's main colour (more specific selectors than global.css's, which Astro puts after
- * this element). Only an institution's edition has it, so the general edition's
+ * place of the course's main colour (selectors more specific than global.css's, so the order of the
+ * style elements does not matter). Only an institution's edition has it, so the general edition's
  * pages stay as they were; the layout allows it by its hash under the Content-Security-Policy.
  */
 export function institutionCss(institution: Institution): string {

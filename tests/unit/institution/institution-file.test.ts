@@ -179,3 +179,15 @@ describe('the issuer certificates name', () => {
     expect(() => issuerName()).toThrow('CERT_ISSUER_NAME ("Cita iestāde") and the institution file\'s issuer name ("Paraugu aģentūra") differ');
   });
 });
+
+describe('what the header and footer show', () => {
+  it('shows only the fields a file has, and the accent only when set', async () => {
+    const { institutionCss, institutionView } = await import('../../../src/lib/institution/view');
+    const small = loadInstitution(minimal);
+    expect(institutionView(small, 'en')).toMatchObject({ name: 'Sample Agency', unit: 'Public Relations Division', email: 'preses@paraugs.example', phone: undefined, room: undefined, intranet: undefined, accounts: [] });
+    expect(institutionCss(small)).not.toContain('--brand');
+    const big = loadInstitution(full);
+    expect(institutionView(big, 'lv')).toMatchObject({ room: '3. stāvs, 312. kabinets', phone: { text: '+371 67 000 000', href: 'tel:+37167000000' }, accounts: [{ label: 'Facebook: TestaMinistrija' }, { label: 'X: @TestaMin' }] });
+    expect(institutionCss(big)).toContain('html:root{--brand:#1f4e79}');
+  });
+});
