@@ -5,6 +5,11 @@ import node from '@astrojs/node';
 import { editionDate } from './scripts/edition-date.mjs';
 import { precompressIntegration } from './scripts/precompress.mjs';
 import { smallPreload } from './scripts/small-preload.mjs';
+import { institution } from './src/server/institution.ts';
+
+// An institution's edition (INSTITUTION_FILE, see the README): checked before anything is built, so a
+// broken file stops the build at once with every problem as `file › field: message`.
+institution();
 
 /** The Svelte runtime's input and select bindings and its {@html} block: see sharedChunk. */
 const SVELTE_FORM_PARTS = /node_modules\/svelte\/src\/internal\/client\/dom\/(elements\/bindings\/(input|select)|blocks\/html)\.js$/;

@@ -20,7 +20,7 @@ if (!process.env.CERT_PRIVATE_JWK && !process.env.CERT_PRIVATE_JWK_FILE) {
   console.warn('\n⚠  No CERT_PRIVATE_JWK or CERT_PRIVATE_JWK_FILE: certificates are signed with the DEVELOPMENT key in data/.');
   console.warn('   They verify only against this installation and prove nothing in production.\n');
 }
-if (!process.env.CERT_ISSUER_NAME) console.warn('⚠  No CERT_ISSUER_NAME: certificates name the course, not an institution, as their issuer.\n');
+if (!process.env.CERT_ISSUER_NAME && !process.env.INSTITUTION_FILE) console.warn('⚠  No CERT_ISSUER_NAME or INSTITUTION_FILE: certificates name the course, not an institution, as their issuer.\n');
 // Every certificate carries its status list's address: without the public address, a verifier
 // elsewhere is sent to localhost and can never check revocation.
 if (!process.env.COURSE_URL)
@@ -40,6 +40,17 @@ try {
 } catch (error) {
   const safe = error instanceof Error && error.name === 'SigningKeyError';
   console.error(`\n✖  The server does not start: ${safe ? error.message : 'the signing key cannot be loaded.'}\n`);
+  process.exit(1);
+}
+
+// The institution's edition (INSTITUTION_FILE): a broken file, or a CERT_ISSUER_NAME that says another
+// name than the file's issuer, stops the start instead of every certificate request.
+try {
+  const { issuerName } = await import('../src/server/issuer-config.ts');
+  const name = issuerName();
+  if (process.env.INSTITUTION_FILE) console.log(`Institution: ${process.env.INSTITUTION_FILE}; certificates are issued by "${name}".`);
+} catch (error) {
+  console.error(`\n✖  The server does not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 

@@ -19,6 +19,19 @@ for (const locale of LOCALES) {
   });
 }
 
+for (const locale of LOCALES) {
+  test(`without an institution file the site is the general edition (${locale})`, async ({ page }) => {
+    await page.goto(homePath(locale));
+    await expect(page.locator('.site-header')).toHaveCSS('background-color', 'rgb(19, 54, 92)');
+    await expect(page.locator('.site-name')).toContainText(t(locale, 'site.title'));
+    await expect(page.getByTestId('institution-name')).toHaveCount(0);
+    await expect(page.getByTestId('institution-contact')).toHaveCount(0);
+    await expect(page.locator('.site-footer p')).toHaveText([t(locale, 'footer.basis'), t(locale, 'footer.privacy')]);
+    // No style element of an institution's edition (its .institution rules) either.
+    expect(await page.locator('style').evaluateAll((styles) => styles.filter((s) => s.textContent?.includes('.institution')).length)).toBe(0);
+  });
+}
+
 test('pages, scripts and styles arrive compressed, hashed assets cached for a year, pages revalidated', async ({ page }) => {
   const seen: { url: string; type: string; encoding?: string; cache?: string; bytes: number }[] = [];
   page.on('response', async (response) => {

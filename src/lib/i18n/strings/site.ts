@@ -23,6 +23,12 @@ export const lv = {
   'nav.workshop': 'Darbnīca',
   'notFound.heading': 'Lapa nav atrasta',
   'notFound.text': 'Šādas lapas nav. Iespējams, saite ir novecojusi.',
+  'institution.contact': 'Jautājumi par sociālajiem medijiem darbā:',
+  'institution.email': 'e-pasts',
+  'institution.phone': 'tālrunis',
+  'institution.room': 'telpa',
+  'institution.intranet': 'lapa iekštīklā',
+  'institution.accounts': 'Iestādes oficiālie konti:',
 } satisfies StringTable;
 
 export const en: Parity<typeof lv> = {
@@ -47,4 +53,10 @@ export const en: Parity<typeof lv> = {
   'nav.workshop': 'Workshop',
   'notFound.heading': 'Page not found',
   'notFound.text': 'There is no such page. The link may be out of date.',
+  'institution.contact': 'Questions about social media at work:',
+  'institution.email': 'e-mail',
+  'institution.phone': 'phone',
+  'institution.room': 'room',
+  'institution.intranet': 'intranet page',
+  'institution.accounts': 'The institution’s official accounts:',
 };

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { InstitutionFileError, logoProblem, parseInstitution, toInstitution, type Institution } from '../lib/institution/validate.ts';
+
+/**
+ * This edition's institution: the file `INSTITUTION_FILE` names (a path, relative to the working
+ * directory), read at build (header, footer, accent, the verify page's issuer) and by the server
+ * (the issuer on certificates). Unset: the general edition, `undefined`. A broken file throws
+ * InstitutionFileError, which stops the build and `npm start` with every problem.
+ */
+export function loadInstitution(path: string): Institution {
+  const inside = relative(process.cwd(), resolve(path));
+  const label = inside && !inside.startsWith('..') ? inside : path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InstitutionFileError(label, [`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check INSTITUTION_FILE`]);
+  }
+  const parsed = parseInstitution(text);
+  if (!parsed.ok) throw new InstitutionFileError(label, parsed.problems);
+  const logoPath = resolve(dirname(path), parsed.data.logo.file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(logoPath);
+  } catch {
+    throw new InstitutionFileError(label, [`logo.file: ${parsed.data.logo.file} not found next to the institution file (looked for ${relative(process.cwd(), logoPath)})`]);
+  }
+  const problem = logoProblem(parsed.data.logo.file, bytes);
+  if (problem) throw new InstitutionFileError(label, [`logo.file: ${problem}`]);
+  return toInstitution(parsed.data, bytes);
+}
+
+let cached: { path: string | undefined; institution: Institution | undefined } | undefined;
+
+/** The institution of `INSTITUTION_FILE`, read once per process (again if the variable changes, as tests do). */
+export function institution(): Institution | undefined {
+  const path = process.env.INSTITUTION_FILE || undefined;
+  if (!cached || cached.path !== path) cached = { path, institution: path ? loadInstitution(path) : undefined };
+  return cached.institution;
+}

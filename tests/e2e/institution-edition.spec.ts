@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { staticFiles } from '../../scripts/static-files.mjs';
+import { pathTo } from '../../src/lib/i18n/routes';
+import { LOCALES, t } from './course';
+import { watchCsp } from './csp';
+
+// An institution's edition: the course built with a fixture institution file into a folder of its
+// own (the suite's server runs the general edition, INSTITUTION_FILE unset) and served here by the
+// production server's static-file handler. One build, about 15–40 s.
+const root = process.cwd();
+const FIXTURE = 'tests/fixtures/institutions/ministrija/institution.yaml';
+const outDir = join(root, 'dist-tests', `ministrija-${process.pid}`);
+let server: Server;
+let origin = '';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  // A whole `astro build` (content checks, two locales, precompression) on a two-core machine that runs other specs meanwhile.
+  test.setTimeout(240_000);
+  const env = { ...process.env, INSTITUTION_FILE: FIXTURE };
+  const output: string[] = [];
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => output.push(String(d)));
+    child.stderr.on('data', (d) => output.push(String(d)));
+    child.on('close', done);
+  });
+  expect(code, output.join('').slice(-3000)).toBe(0);
+  const files = staticFiles(join(outDir, 'client'));
+  server = createServer((req, res) => {
+    if (!files(req, res)) {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise((closed) => server?.close(closed));
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+const NAME = { lv: 'Testa ministrija', en: 'Ministry of Testing' } as const;
+const UNIT = { lv: 'Komunikācijas nodaļa', en: 'Communication Unit' } as const;
+const ROOM = { lv: '3. stāvs, 312. kabinets', en: '3rd floor, room 312' } as const;
+
+for (const locale of LOCALES) {
+  test(`the header and footer name the institution and its communication unit (${locale})`, async ({ page }) => {
+    const csp = await watchCsp(page);
+    await page.goto(origin + pathTo(locale, { page: 'home' }));
+    const name = page.getByTestId('institution-name');
+    await expect(name).toHaveText(NAME[locale]);
+    await expect(name.getByRole('img')).toHaveAttribute('alt', locale === 'lv' ? 'Testa ministrijas logotips' : 'Ministry of Testing logo');
+    // The logo is carried in the page (a data: address): it shows without any request.
+    expect(await name.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/svg+xml'))).toBe(true);
+    const contact = page.getByTestId('institution-contact');
+    await expect(contact).toContainText(t(locale, 'institution.contact'));
+    await expect(contact).toContainText(UNIT[locale]);
+    await expect(contact.getByRole('link', { name: 'komunikacija@testa-ministrija.example' })).toHaveAttribute('href', 'mailto:komunikacija@testa-ministrija.example');
+    await expect(contact.getByRole('link', { name: '+371 67 000 000' })).toHaveAttribute('href', 'tel:+37167000000');
+    await expect(contact).toContainText(ROOM[locale]);
+    await expect(contact.getByRole('link', { name: t(locale, 'institution.intranet') })).toHaveAttribute('href', 'https://intranet.testa-ministrija.example/komunikacija');
+    await expect(page.getByTestId('institution-accounts').getByRole('link')).toHaveText(['Facebook: TestaMinistrija', 'X: @TestaMin']);
+    // The accent takes the place of the course's dark blue, and the Content-Security-Policy lets its style element through.
+    await expect(page.locator('.site-header')).toHaveCSS('background-color', 'rgb(31, 78, 121)');
+    expect(await csp()).toEqual([]);
+  });
+}
+
+test('axe finds no violations on an institution edition\'s page', async ({ page }) => {
+  await page.goto(origin + pathTo('lv', { page: 'home' }));
+  await expect(page.getByTestId('institution-name')).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('the verify page trusts this installation\'s keys under the institution\'s name', async ({ request }) => {
+  const html = await (await request.get(origin + pathTo('en', { page: 'verify' }))).text();
+  expect(html).toContain('Testa ministrija');
+  expect(html).not.toContain('Sociālie mediji valsts pārvaldē — e-kurss');
+});
