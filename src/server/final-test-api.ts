@@ -4,7 +4,7 @@ import { finalTestConfig, type FinalTestConfig } from '../lib/final-test/config'
 import type { PublicAnswer } from '../lib/final-test/public-item';
 import type { FixedStep } from './register/register';
 import { finalTestBank, finalTestKeys } from './final-test-bank';
-import { clientKey } from './client-key';
+import { clientKey, wideClientKeys, type WidePrefix } from './client-key';
 import { isUnavailable, json, readJsonBody } from './json-api';
 import { ClientLimiter } from './client-limits';
 
@@ -23,9 +23,37 @@ export async function attemptOf(token: unknown): Promise<{ ok: true; claims: Att
   return { ok: false, response: json(r.status, { code: r.code, message: r.message }) };
 }
 
-/** The key the per-client attempt limit counts under (see clientKey: an IPv6 client by its /64). */
+/**
+ * The key the per-client attempt limit counts under (see clientKey: an IPv6 client by its /64);
+ * with the browser's id (browser-id.ts, already checked) `<address key>#<id>`, so colleagues
+ * behind one address each have their own.
+ */
 export const ATTEMPT_SCOPE = 'final-test:';
-export const attemptClient = (address: string | undefined): string => `${ATTEMPT_SCOPE}${clientKey(address)}`;
+export const attemptClient = (address: string | undefined, browser?: string): string => `${ATTEMPT_SCOPE}${clientKey(address)}${browser ? `#${browser}` : ''}`;
+
+/** A key a start counts under besides its own: the address as a whole, or a wider IPv6 prefix. */
+export interface SharedKey {
+  client: string;
+  /** Times each allowance of one client. */
+  factor: number;
+  shared: 'address' | 'network';
+  /** The address key or the prefix, for messages. */
+  label: string;
+}
+
+/**
+ * The aggregates a start from this address counts under, narrowest first: the address as a whole
+ * (`<address key>#*`, every browser id of it and the starts without one, FINAL_TEST_SHARED_FACTOR
+ * times each allowance), then an IPv6 client's /56 and /48 with their own factors
+ * (IPV6_PREFIX_LIMITS), as before the ids.
+ */
+export function sharedAttemptKeys(address: string | undefined, sharedFactor: number, prefixes: readonly WidePrefix[]): SharedKey[] {
+  const key = clientKey(address);
+  return [
+    { client: `${ATTEMPT_SCOPE}${key}#*`, factor: sharedFactor, shared: 'address', label: key },
+    ...wideClientKeys(address, prefixes).map((w) => ({ client: `${ATTEMPT_SCOPE}${w.key}`, factor: w.factor, shared: 'network' as const, label: w.key })),
+  ];
+}
 
 /** One item's answer as the browser sends it: its steps in order, public ids only; undefined for anything else. */
 export function readPath(value: unknown): PublicAnswer[] | undefined {

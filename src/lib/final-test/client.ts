@@ -26,6 +26,8 @@ export interface ApiRefusal {
   code: string;
   message: string;
   retryAfter?: number;
+  /** Which limit refused a start: this browser's own (`own`), or one shared with others (`address`, `network`). */
+  limit?: string;
 }
 
 export type ApiOutcome<T> = { ok: true; value: T } | { ok: false; refusal: ApiRefusal } | { ok: false; offline: true };
@@ -48,7 +50,7 @@ export async function postJson<T>(path: string, body: unknown, fetcher: typeof f
   const retry = Number(response.headers.get('retry-after'));
   return {
     ok: false,
-    refusal: { status: response.status, code: String(data.code ?? 'error'), message: String(data.message ?? response.statusText), ...(retry > 0 && { retryAfter: retry }) },
+    refusal: { status: response.status, code: String(data.code ?? 'error'), message: String(data.message ?? response.statusText), ...(retry > 0 && { retryAfter: retry }), ...(typeof data.limit === 'string' && { limit: data.limit }) },
   };
 }
 

@@ -25,6 +25,11 @@ import { bankProblem, DEFAULT_RULES, type Bank, type FinalTestRules } from './dr
  *                              waits (default 2)
  * - FINAL_TEST_BACKOFF_MINUTES how long, as a list: the first wait, the second…, the last repeated
  *                              (default `60,240,1440`: 1 h, then 4 h, then a day); `0` turns it off
+ * - FINAL_TEST_SHARED_FACTOR   a browser that sends its id counts as its own client under
+ *                              `<address>#<id>`; the address as a whole (an IPv4 address, an IPv6
+ *                              /64) gets this many times each allowance: attempts per window, open
+ *                              attempts, failures in a row before the back-off (default 10, 1–1000;
+ *                              1: colleagues behind one address share one client's allowance)
  */
 export interface FinalTestConfig {
   assessment: 'final-test' | 'modules';
@@ -39,6 +44,8 @@ export interface FinalTestConfig {
   backoffAfter: number;
   /** The waits in minutes, one per further failure, the last repeated; empty: no waiting. */
   backoffMinutes: number[];
+  /** How many times each allowance the address as a whole gets, its browsers' ids counted apart. */
+  sharedFactor: number;
 }
 
 /** `60,240,1440` as minutes; `0`, `off` or `none` as no waiting; anything unreadable as the default. */
@@ -69,7 +76,24 @@ export function finalTestConfig(env: Record<string, string | undefined>): FinalT
     openAttempts: int(env.FINAL_TEST_OPEN_ATTEMPTS, 1, 1, 1000),
     backoffAfter: int(env.FINAL_TEST_BACKOFF_AFTER, 2, 1, 100),
     backoffMinutes: minutesList(env.FINAL_TEST_BACKOFF_MINUTES, DEFAULT_BACKOFF_MINUTES),
+    sharedFactor: int(env.FINAL_TEST_SHARED_FACTOR, DEFAULT_SHARED_FACTOR, 1, 1000),
   };
+}
+
+/**
+ * Ten colleagues behind one address (a training room, a department taking the test on one day)
+ * each get one client's allowance before the address as a whole is full; a script that mints ids
+ * gets at most ten clients' allowance from one address (30 attempts a day by default), as a /64
+ * inside an IPv6 /56 gets 8.
+ */
+export const DEFAULT_SHARED_FACTOR = 10;
+
+/** A setting read as a whole number that is not one in its range, in words naming it; else undefined. */
+function settingProblem(env: Record<string, string | undefined>): string | undefined {
+  const value = env.FINAL_TEST_SHARED_FACTOR;
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? undefined : `FINAL_TEST_SHARED_FACTOR=${value} is not a whole number from 1 to 1000 (how many times one client's allowance the address as a whole gets; default ${DEFAULT_SHARED_FACTOR})`;
 }
 
 /** The settings that shape a draw, as the operator wrote them (only those that are set). */
@@ -83,6 +107,8 @@ const DRAW_SETTINGS = ['FINAL_TEST_ITEMS', 'FINAL_TEST_TWINS'] as const;
 export function configProblem(bank: Bank, env: Record<string, string | undefined>): string | undefined {
   const config = finalTestConfig(env);
   if (config.assessment !== 'final-test') return undefined;
+  const setting = settingProblem(env);
+  if (setting) return `${setting}. Change FINAL_TEST_SHARED_FACTOR, or leave it unset.`;
   const problem = bankProblem(bank, config.rules);
   if (!problem) return undefined;
   const settings = DRAW_SETTINGS.map((name) => `${name}=${env[name] ?? `(default ${name === 'FINAL_TEST_ITEMS' ? DEFAULT_RULES.count : DEFAULT_RULES.twins})`}`).join(', ');

@@ -4,7 +4,23 @@ import { RESULT_VALID_SECONDS, signResult, verifyResult } from '../../../src/lib
 
 describe('the final test settings', () => {
   it('default to a certificate after the final test, of 23 items with 11 twin pairs, 80 %, an hour, 3 attempts a day, a wait of 1 h, 4 h, then a day after 2 failures in a row', () => {
-    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 23, perModule: 2, branching: 1, twins: 11, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6, openAttempts: 1, backoffAfter: 2, backoffMinutes: [60, 240, 1440] });
+    expect(finalTestConfig({})).toEqual({ assessment: 'final-test', rules: { count: 23, perModule: 2, branching: 1, twins: 11, passPercent: 80 }, minutes: 60, attempts: 3, windowMinutes: 1440, minSecondsPerItem: 6, openAttempts: 1, backoffAfter: 2, backoffMinutes: [60, 240, 1440], sharedFactor: 10 });
+  });
+
+  it('give the address as a whole 10 times each allowance, or what FINAL_TEST_SHARED_FACTOR says; a bad value stops the server, naming it', async () => {
+    const { finalBank } = await import('../../support/final-bank');
+    const { configProblem } = await import('../../../src/lib/final-test/config');
+    expect(finalTestConfig({ FINAL_TEST_SHARED_FACTOR: '1' }).sharedFactor).toBe(1);
+    expect(finalTestConfig({ FINAL_TEST_SHARED_FACTOR: '25' }).sharedFactor).toBe(25);
+    const bank = finalBank;
+    expect(configProblem(bank, { FINAL_TEST_SHARED_FACTOR: '25' })).toBeUndefined();
+    expect(configProblem(bank, { FINAL_TEST_SHARED_FACTOR: '' })).toBeUndefined();
+    for (const bad of ['0', '2.5', 'ten', '1001', '-3']) {
+      expect(finalTestConfig({ FINAL_TEST_SHARED_FACTOR: bad }).sharedFactor, bad).toBe(10);
+      expect(configProblem(bank, { FINAL_TEST_SHARED_FACTOR: bad }), bad).toMatch(new RegExp(`^FINAL_TEST_SHARED_FACTOR=${bad.replace('.', '\\.')} is not a whole number from 1 to 1000`));
+    }
+    // Not read when the installation has no final test.
+    expect(configProblem(bank, { FINAL_TEST_SHARED_FACTOR: 'ten', CERT_ASSESSMENT: 'modules' })).toBeUndefined();
   });
 
   it('let an institution keep certificates after the module quizzes, and ignore nonsense values', () => {

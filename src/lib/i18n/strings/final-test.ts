@@ -40,6 +40,12 @@ export interface FinalTestStrings {
   backoff: string;
   /** A start refused because an attempt of this client is still open; {time}: when it expires. */
   attemptOpen: string;
+  /** The attempts allowed to this browser (its own limit) are used; {time}: when the next may start. */
+  attemptsUsed: string;
+  /** The same three refusals when the limit hit is the one the whole address (or IPv6 network) shares: colleagues count together there. */
+  sharedAttemptOpen: string;
+  sharedBackoff: string;
+  sharedAttemptsUsed: string;
   expired: string;
   alreadySubmitted: string;
   networkError: string;
@@ -91,6 +97,10 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     retryAt: 'Jaunu mēģinājumu varēsiet sākt pēc {time}.',
     backoff: 'Vairāki mēģinājumi pēc kārtas nav bijuši sekmīgi, tāpēc nākamo mēģinājumu varēsiet sākt pēc {time}. Pa to laiku atkārtojiet rezultātā norādītos moduļus.',
     attemptOpen: 'Jums jau ir iesākts noslēguma tests: turpiniet to tajā pārlūkā, kurā to sākāt. Jaunu mēģinājumu varēsiet sākt pēc {time}, kad iesāktā mēģinājuma laiks beigsies.',
+    attemptsUsed: 'Šajā pārlūkā ir izmantoti visi atļautie noslēguma testa mēģinājumi. Jaunu mēģinājumu varēsiet sākt pēc {time}.',
+    sharedAttemptOpen: 'No jūsu interneta adreses vai tīkla, ko kopā ar jums var lietot arī kolēģi, šobrīd ir iesākts tik daudz noslēguma testu, cik vienlaikus atļauts. Tas nav jūsu iesāktais tests. Jaunu mēģinājumu varēsiet sākt pēc {time}, kad beigsies pirmā iesāktā mēģinājuma laiks.',
+    sharedBackoff: 'No jūsu interneta adreses vai tīkla, ko kopā ar jums var lietot arī kolēģi, daudzi mēģinājumi pēc kārtas nav bijuši sekmīgi, tāpēc nākamo mēģinājumu no tās varēsiet sākt pēc {time}. Tas attiecas uz visiem, kas lieto šo adresi, ne tikai uz jums.',
+    sharedAttemptsUsed: 'No jūsu interneta adreses vai tīkla, ko kopā ar jums var lietot arī kolēģi, ir izmantoti visi tai atļautie noslēguma testa mēģinājumi. Jaunu mēģinājumu varēsiet sākt pēc {time}.',
     expired: 'Šī mēģinājuma laiks ir beidzies, tāpēc to vairs nevar iesniegt. Sāciet jaunu mēģinājumu.',
     alreadySubmitted: 'Šis mēģinājums jau ir iesniegts. Sāciet jaunu mēģinājumu.',
     networkError: 'Neizdevās sazināties ar serveri. Jūsu atbildes ir saglabātas šajā pārlūkā.',
@@ -140,6 +150,10 @@ export const finalTestStrings: Record<Locale, FinalTestStrings> = {
     retryAt: 'You can start a new attempt after {time}.',
     backoff: 'Several attempts in a row did not pass, so you can start the next one after {time}. Meanwhile, review the modules your result named.',
     attemptOpen: 'You already have a final test in progress: continue it in the browser where you started it. You can start a new attempt after {time}, when the time of the one in progress runs out.',
+    attemptsUsed: 'The final test attempts allowed in this browser are used. You can start a new attempt after {time}.',
+    sharedAttemptOpen: 'As many final tests as are allowed at once are in progress from your internet address or network, which your colleagues may share with you. None of them is yours. You can start a new attempt after {time}, when the first of them runs out.',
+    sharedBackoff: 'Many attempts in a row from your internet address or network, which your colleagues may share with you, did not pass, so the next attempt from it can start after {time}. This applies to everyone who uses the address, not only to you.',
+    sharedAttemptsUsed: 'The final test attempts allowed for your internet address or network, which your colleagues may share with you, are used. You can start a new attempt after {time}.',
     expired: 'The time for this attempt is over, so it can no longer be submitted. Start a new attempt.',
     alreadySubmitted: 'This attempt has already been submitted. Start a new attempt.',
     networkError: 'Could not reach the server. Your answers are kept in this browser.',

@@ -11,9 +11,9 @@ import { isLocale } from '../../../lib/i18n/locales';
 import { pickStrings } from '../../../lib/i18n/translate';
 import { newSeed } from '../../../lib/quiz/random';
 import { finalTestBank, finalTestKeys } from '../../../server/final-test-bank';
-import { ATTEMPT_SCOPE, attemptClient, finalTestRoute, startRequests } from '../../../server/final-test-api';
-import { clientRates } from '../../../server/client-limits';
-import { wideClientKeys, widePrefixes } from '../../../server/client-key';
+import { attemptClient, finalTestRoute, sharedAttemptKeys, startRequests } from '../../../server/final-test-api';
+import { widePrefixes } from '../../../server/client-key';
+import { readBrowserId } from '../../../lib/final-test/browser-id';
 import { json } from '../../../server/json-api';
 import { register } from '../../../server/register/open-register';
 import { CLIENT_ROWS_KEPT_MS } from '../../../server/register/rows';
@@ -45,49 +45,58 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requ
     console.error(`final test: no attempt can be drawn: ${problem}`);
     return json(503, { code: 'final-test-unavailable', message: 'the final test cannot be started on this server just now; no attempt was used, tell the course’s administrator' });
   }
-  // This client's recent attempts (by its key: an IPv4 address or an IPv6 /64): after failures in
-  // a row the next start waits (the back-off, not counted as an attempt), and the draw prefers the
-  // items it was given least (client-history.ts says why).
+  // This client's recent attempts (by its key: an IPv4 address or an IPv6 /64, with the browser's
+  // id when it sent one): after failures in a row the next start waits (the back-off, not counted
+  // as an attempt), and the draw prefers the items it was given least (client-history.ts says why).
   const store = await register();
-  const client = attemptClient(context.clientAddress);
+  const browser = readBrowserId(b.browser);
+  const client = attemptClient(context.clientAddress, browser);
   // One start at a time per client in this server (so parallel starts queue here rather than each
   // hold a register connection), and in the register one start at a time per client across every
   // server sharing it: the check for an open attempt, the back-off, the attempt limit and the note
   // of the new attempt are one step under the client's lock (Register.startClientAttempt).
   return oneAtATime(client, async () => {
     const nowMs = Date.now();
-    // An IPv6 client's wider prefixes (its /56, its /48) hold the open-attempt rule and the
-    // back-off as a whole too, with their factors (IPV6_PREFIX_LIMITS): otherwise the eight /64s
-    // of one /56 held eight attempts open at once and each failed without any back-off.
-    const wide = wideClientKeys(context.clientAddress, widePrefixes(process.env.IPV6_PREFIX_LIMITS)).map(({ key, factor }) => ({
-      client: `${ATTEMPT_SCOPE}${key}`,
-      factor,
-      // Enough of the prefix's latest attempts to see its open ones and its failures in a row.
-      limit: Math.min(10_000, factor * Math.max(config.openAttempts, config.backoffAfter + config.backoffMinutes.length) + 1),
+    // The aggregates hold the open-attempt rule, the back-off and the attempt limit as a whole,
+    // with their factors: the address (every browser id of it, and the starts without one;
+    // FINAL_TEST_SHARED_FACTOR), else a script that mints ids would get an allowance for each;
+    // and an IPv6 client's wider prefixes (its /56, its /48; IPV6_PREFIX_LIMITS), else the eight
+    // /64s of one /56 held eight attempts open at once and each failed without any back-off.
+    const shared = sharedAttemptKeys(context.clientAddress, config.sharedFactor, widePrefixes(process.env.IPV6_PREFIX_LIMITS)).map((w) => ({
+      ...w,
+      // Enough of the aggregate's latest attempts to see its open ones and its failures in a row.
+      limit: Math.min(10_000, w.factor * Math.max(config.openAttempts, config.backoffAfter + config.backoffMinutes.length) + 1),
     }));
-    const outcome = await store.startClientAttempt<Response | { claims: AttemptClaims }>(client, nowMs - CLIENT_ROWS_KEPT_MS, nowMs, (history, wideHistory) => {
-      const histories = [{ history, factor: 1, here: 'here' }, ...wide.map((w, i) => ({ history: wideHistory[i] ?? [], factor: w.factor, here: `from this network (${w.client.slice(ATTEMPT_SCOPE.length)})` }))];
-      for (const { history: h, factor, here } of histories) {
+    /** Which limit refused, in the words of the messages: this browser's (or, without an id, this address's own), the address's shared one, a network's. */
+    const whose = (w: (typeof shared)[number] | undefined) =>
+      !w ? (browser ? 'in this browser' : 'here') : w.shared === 'address' ? `from this address (${w.label}) by all who use it` : `from this network (${w.label})`;
+    const outcome = await store.startClientAttempt<Response | { claims: AttemptClaims }>(client, nowMs - CLIENT_ROWS_KEPT_MS, nowMs, (history, sharedHistory) => {
+      const histories = [{ history, factor: 1, key: undefined }, ...shared.map((w, i) => ({ history: sharedHistory[i] ?? [], factor: w.factor, key: w }))];
+      for (const { history: h, factor, key } of histories) {
         const open = openAttempt(h, { ...config, openAttempts: config.openAttempts * factor }, nowMs);
         if (open) {
           const wait = Math.max(1, Math.ceil((open.expiresAt - nowMs) / 1000));
-          const what = factor === 1 ? 'an attempt started here is still open' : `${config.openAttempts * factor} attempts started ${here} are still open`;
-          return { refuse: json(409, { code: 'attempt-open', message: `${what}; continue it, or start a new one when it expires in ${wait} s`, expiresAt: open.expiresAt }, { 'retry-after': String(wait) }) };
+          const what = key ? `${config.openAttempts * factor} attempts started ${whose(key)} are still open` : `an attempt started ${whose(key)} is still open`;
+          return { refuse: json(409, { code: 'attempt-open', limit: key?.shared ?? 'own', message: `${what}; ${key ? 'a new one can start when the first of them expires' : 'continue it, or start a new one when it expires'} in ${wait} s`, expiresAt: open.expiresAt }, { 'retry-after': String(wait) }) };
         }
       }
-      for (const { history: h, factor, here } of histories) {
+      for (const { history: h, factor, key } of histories) {
         const scaled = { ...config, backoffAfter: config.backoffAfter * factor };
         const backoff = backoffWait(h, scaled, nowMs);
         if (backoff) {
           const failures = failuresInARow(h, scaled, nowMs).count;
-          return { refuse: json(429, { code: 'attempts-backoff', failures, message: `${failures} failed attempts in a row ${factor === 1 ? 'here' : here}; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) }) };
+          return { refuse: json(429, { code: 'attempts-backoff', limit: key?.shared ?? 'own', failures, message: `${failures} failed attempts in a row ${whose(key)}; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) }) };
         }
       }
       // Counted only for requests that would start an attempt, in the register (shared by servers):
-      // the client's own key first, then an IPv6 client's wider prefixes with their larger allowances.
+      // the client's own key first, then the aggregates with their larger allowances.
+      const windowMs = config.windowMinutes * 60_000;
       return {
-        rates: clientRates(ATTEMPT_SCOPE, context.clientAddress, config.attempts, config.windowMinutes * 60_000),
-        limited: (wait) => json(429, { code: 'attempts-used', message: `the attempts allowed are used; try again in ${wait} s` }, { 'retry-after': String(wait) }),
+        rates: [{ client, limit: config.attempts, windowMs }, ...shared.map((w) => ({ client: w.client, limit: config.attempts * w.factor, windowMs }))],
+        limited: (wait, rate) => {
+          const key = shared.find((w) => w.client === rate.client);
+          return json(429, { code: 'attempts-used', limit: key?.shared ?? 'own', message: `the attempts allowed ${whose(key)} are used; try again in ${wait} s` }, { 'retry-after': String(wait) });
+        },
         start: () => {
           const seed = newSeed();
           const items = drawFinalTest(bank, seed, config.rules, timesGiven(history));
@@ -96,7 +105,7 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requ
           return { attempt: claims.id, items: items.map(itemKey), value: { claims } };
         },
       };
-    }, wide.map(({ client: key, limit }) => ({ client: key, limit })));
+    }, shared.map(({ client: key, limit }) => ({ client: key, limit })));
     if (outcome instanceof Response) return outcome;
     const { claims } = outcome;
     const token = await signAttempt(claims, (await finalTestKeys()).attempt);
