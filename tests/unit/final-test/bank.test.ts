@@ -9,6 +9,7 @@ import { twinPairs } from '../../../src/lib/quiz/draw';
 import { bankProblem, DEFAULT_RULES } from '../../../src/lib/final-test/draw';
 import { FINAL_TEST_GAMBLER_LIMIT, finalTestGambler, finalTestGamblerProblem } from '../../../src/lib/final-test/gambler';
 import { finalTestLessonReader } from '../../../src/lib/final-test/lesson-reader';
+import { finalTestSkimmerProblem, finalTestSkimmers } from '../../../src/lib/final-test/skimmer';
 import { correctAt, leadsOn, optionsAt, stepsOf } from '../../../src/lib/quiz/scenario';
 import type { Quiz, Scenario } from '../../../src/lib/quiz/types';
 import { root } from '../helpers';
@@ -144,6 +145,17 @@ describe('final test item bank: twins', () => {
     const g = finalTestGambler(bank, DEFAULT_RULES, 0);
     expect(g.best, `${(g.best * 100).toFixed(1)} %`).toBeLessThanOrEqual(FINAL_TEST_GAMBLER_LIMIT);
     expect(finalTestGamblerProblem(bank, DEFAULT_RULES)).toBeUndefined();
+  }, 60_000);
+
+  // The same gambler sorting each pair by a mechanical cue of the text instead of a coin (every rule
+  // of twin-skim.ts, in each locale; a coin where the rule cannot tell): held to the same bound, over
+  // the draws learners meet (fixed seeds, the build's check).
+  it('keeps the skimmer to at most one attempt in twenty, for every cue rule in each locale', () => {
+    const figures = finalTestSkimmers(bank, DEFAULT_RULES);
+    expect(figures).toHaveLength(64);
+    const over = figures.filter((f) => f.mean > FINAL_TEST_GAMBLER_LIMIT).map((f) => `„${f.rule}” (${f.locale}) ${(f.mean * 100).toFixed(1)} %`);
+    expect(over).toEqual([]);
+    expect(finalTestSkimmerProblem(bank, DEFAULT_RULES)).toBeUndefined();
   }, 60_000);
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finalTestGambler } from '../../../src/lib/final-test/gambler';
-import { finalTestSkimmers } from '../../../src/lib/final-test/skimmer';
+import { finalTestSkimmerProblem, finalTestSkimmers } from '../../../src/lib/final-test/skimmer';
 import type { Bank } from '../../../src/lib/final-test/draw';
 import type { Quiz, Scenario } from '../../../src/lib/quiz/types';
 
@@ -35,6 +35,9 @@ describe('the skimmer on the final test', () => {
     const best = finalTestSkimmers(tell, rules, 40).sort((a, b) => b.mean - a.mean)[0]!;
     expect(best.rule).toMatch(/tikai|future|pending|pēc/);
     expect(best.mean).toBe(1);
+    // The build's check names the rule, its locale and its figure.
+    const problem = finalTestSkimmerProblem(tell, rules, 40);
+    expect(problem).toMatch(/passes more than 5 % of attempts \(mean over 40 draws.*„more „tikai” → more cautious key” \(lv\) 100\.0 %/);
   });
 
   it('does no better than the coin when the twins carry the same cues', () => {
