@@ -52,7 +52,7 @@ const CUES: Record<Locale, Cues> = {
   lv: {
     letter: LV,
     stop: new Set('un vai bet kas par uz no ar ka to tā ir arī jau vēl nav kā lai pie līdz pēc tad'.split(' ')),
-    neg: new RegExp(`(?<![${LV}])(nav|neb|ne)(?![${LV}])|(?<![${LV}])ne[a-zāčēģīķļņšūž]{3,}`, 'g'),
+    neg: new RegExp(`(?<![${LV}])(nav|neb|ne)(?![${LV}])|(?<![${LV}])ne(?!dēļ)[a-zāčēģīķļņšūž]{3,}`, 'g'),
     already: edged(LV, 'jau'),
     published: /jau (ir )?(publicē|publisk|paziņo|oficiāl)|publicēj(a|usi|is)|publiskoj|paziņoj(a|usi)|mājaslap|preses relīz/g,
     notYet: /vēl nav|nav (vēl )?(publi|paziņ|apstiprin)|vēl tikai|projekt|iekšēj|konfidenc|līdz .{0,30}(publicē|paziņo)/g,

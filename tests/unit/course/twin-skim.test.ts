@@ -50,6 +50,12 @@ describe('twins cannot be told apart by mechanical cues in the situation', () =>
     expect(cue).toMatchObject({ right: 6, wrong: 0 });
   });
 
+  it('does not count „nedēļā” as a negation (a week is no „ne-” word)', () => {
+    const pairs = Array.from({ length: 6 }, (_, i) => [twin(`a${i}`, `Pārskats ${i} ir mājaslapā.`, 'share'), twin(`b${i}`, `Pārskats ${i} ir mājaslapā pagājušajā nedēļā.`, 'withhold', `a${i}`)] as const);
+    const cue = skimFigures(pairs).find((f) => f.rule === 'more negations where the twins differ → more cautious key')!;
+    expect(cue).toMatchObject({ right: 0, wrong: 0 });
+  });
+
   it('catches restrictive twins that all say „tikai rīt” or „pēc lēmuma”, and only where the twins differ', () => {
     const pairs = Array.from({ length: 6 }, (_, i) => [
       twin(`a${i}`, `Pārskats ${i} ir publicēts mājaslapā šodien, un to var lasīt ikviens.`, 'share'),
