@@ -4,11 +4,12 @@ import type { Locale } from '../i18n/locales';
  * Typographic quotation marks in displayed text (issue 11): English quotes with “…” (nested ‘…’),
  * Latvian with „…”. A straight `"` is wrong in both; in English a straight `'` is only an
  * apostrophe, between letters (don't, ministry's) or after an s (ministries' staff); in Latvian
- * the English “ and «…» are wrong too. Seed quotations (`source.quote.lv`, a lesson's `quote`) are
+ * the English “ and «…» are wrong too; in English ‘…’ stands only inside “…”. Seed quotations (`source.quote.lv`, a lesson's `quote`) are
  * verbatim and are not checked here: the verbatim check holds them to the seed.
  */
 export function quoteMarkProblem(text: string, locale: Locale): string | undefined {
   const chars = [...text.replace(/`[^`\n]*`/g, '')];
+  let doubleOpen = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const before = chars[i - 1] ?? '';
@@ -20,6 +21,9 @@ export function quoteMarkProblem(text: string, locale: Locale): string | undefin
       const apostrophe = (letter(before) && letter(after)) || (locale === 'en' && /s/i.test(before) && !letter(after));
       if (!apostrophe) return `straight quotation mark ' in ${at()}: use ${locale === 'lv' ? '„…”' : '“…” (nested ‘…’); an apostrophe stands between letters or after s'}`;
     }
+    if (locale === 'en' && c === '“') doubleOpen = true;
+    if (locale === 'en' && c === '”') doubleOpen = false;
+    if (locale === 'en' && c === '‘' && !doubleOpen) return `single quotation mark ‘ in ${at()}: English quotes with “…”, and ‘…’ only inside them`;
     if (locale === 'lv' && /[“«»]/.test(c)) return `quotation mark ${c} in ${at()}: Latvian uses „…”`;
   }
   return undefined;

@@ -30,7 +30,17 @@ interface Cues {
   after: RegExp;
   pending: RegExp;
   dates: RegExp;
+  /** Time words that put an event in the past (yesterday, this morning, last week…): a hostile reader found them only in permissive twins. */
+  past: RegExp;
+  /** Someone does not know, is not sure, overheard it: a hostile reader found them only in twins whose key is to ask first. */
+  unsure: RegExp;
+  /** Own, himself, free time: a hostile reader found them only in twins whose key is a personal profile. */
+  own: RegExp;
   cautiousLabel: RegExp;
+  /** A key label that says to find out or ask first. */
+  askLabel: RegExp;
+  /** A key label that names a personal profile. */
+  personalLabel: RegExp;
 }
 
 // Word edges spelt out: JavaScript's \b does not count Latvian letters as word characters.
@@ -42,21 +52,32 @@ const CUES: Record<Locale, Cues> = {
   lv: {
     letter: LV,
     stop: new Set('un vai bet kas par uz no ar ka to tā ir arī jau vēl nav kā lai pie līdz pēc tad'.split(' ')),
-    neg: new RegExp(`(?<![${LV}])(nav|neb|ne)(?![${LV}])|(?<![${LV}])ne[a-zāčēģīķļņšūž]{3,}`, 'g'),
+    neg: new RegExp(`(?<![${LV}])(nav|neb|ne)(?![${LV}])|(?<![${LV}])ne(?!dēļ)[a-zāčēģīķļņšūž]{3,}`, 'g'),
     already: edged(LV, 'jau'),
     published: /jau (ir )?(publicē|publisk|paziņo|oficiāl)|publicēj(a|usi|is)|publiskoj|paziņoj(a|usi)|mājaslap|preses relīz/g,
     notYet: /vēl nav|nav (vēl )?(publi|paziņ|apstiprin)|vēl tikai|projekt|iekšēj|konfidenc|līdz .{0,30}(publicē|paziņo)/g,
     personal: /privāt|personīg|savā|draug|brīvdien|vakar/g,
     institutional: /iestādes|oficiāl|darba|amat/g,
     only: edged(LV, 'tikai'),
-    future: edged(LV, `būs|rīt|vēlāk|nākam[${LV}]*|plāno[${LV}]*|plānots|[${LV}]{3,}(šu|sim|siet|šot)`),
+    // The third person's future too (publicēs, izskatīs, pieņems, ievietos, sāksies): -ēs/-īs of any
+    // verb (a few locatives such as „iestādēs” come along), the -os/-ems/-ks verbs by name (most
+    // words in -os are locatives: „medijos”, „kontos”).
+    future: edged(
+      LV,
+      `būs|rīt|vēlāk|nākam[${LV}]*|plāno[${LV}]*|plānots|[${LV}]{3,}(šu|sim|siet|šot|šos|ēs|īs)|[${LV}]{2,}(?<!u)sies|(ne)?(ie|iz|pa|ap|sa|no|pie|at|uz|pār)?(vietos|rīkos|ziņos|vienos|gatavos|ņems|sāks|teiks|liks|dos|sniegs|nāks)`,
+    ),
     after: edged(LV, 'pēc'),
     pending: edged(LV, `tikai|vēl|būs|rīt|vēlāk|nākam[${LV}]*|plāno[${LV}]*|gaid[${LV}]*|pēc|līdz`),
     dates: new RegExp(
       `\\d{1,2}[.:]\\d\\d|\\d+\\.? ?(datum|janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)|(pirm|otr|treš|ceturt|piekt|sest|svēt|šo)dien|(?<![${LV}])(rīt|vakar)(?![${LV}])|nedēļ|stund|minūt`,
       'g',
     ),
+    past: edged(LV, `vakar|aizvakar|šorīt|pagājuš[${LV}]*|agrāk|iepriekš[${LV}]*|kopš|no rīta`),
+    unsure: new RegExp(`nezin[${LV}]*|nav (pārliecināt|drošs|droša|skaidrs)|neskaidr|dzirdēj|baum|šaub|gaitenī`, 'g'),
+    own: edged(LV, `pats|pati|paša|pašas|pašu|savā|savu|sava|savas|savos|brīvaj[${LV}]*|brīvā|privāt[${LV}]*`),
     cautiousLabel: new RegExp(`(?<![${LV}])ne[${LV}]{2,}|vispirms|saskaņo|noskaidro|nodot|pārrunā|gaidī|privāt|e-pastā|tālruni`, 'g'),
+    askLabel: /noskaidro|pārrunā|vispirms|jautā|pārbaud/g,
+    personalLabel: /personīg|savā profil|sava profil|privātperson/g,
   },
   en: {
     letter: EN,
@@ -75,10 +96,16 @@ const CUES: Record<Locale, Cues> = {
       `\\d{1,2}[.:]\\d\\d|\\d+(st|nd|rd|th)? ?(${MONTHS_EN})|(${MONTHS_EN}) \\d|(mon|tues|wednes|thurs|fri|satur|sun|to)day|tomorrow|yesterday|week|hour|minute`,
       'g',
     ),
+    past: edged(EN, `yesterday|this morning|last (week|month|year|night|${'mon|tues|wednes|thurs|fri|satur|sun'}day)|earlier|ago|previously|since (today|this morning)`),
+    unsure: edged(EN, `(does|do|did) not know|(doesn|don|didn)[’']t know|not sure|unsure|unclear|overheard|heard|rumou?rs?|corridor`),
+    own: edged(EN, `own|himself|herself|themselves|free time|private|privately`),
     cautiousLabel: new RegExp(`(?<![${EN}])(not|don[’']t|do not)(?![${EN}])|first|agree|check|find out|pass (it )?on|discuss|wait|private|e-mail|phone`, 'g'),
+    askLabel: /find out|check|(?<![a-z])ask|first/g,
+    personalLabel: /personal|own profile|private person/g,
   },
 };
 const CAUTION_OF_ID: Record<string, number> = { withhold: 2, ask: 1, offline: 1, share: -2, official: -1 };
+const PERSONAL_OF_ID: Record<string, number> = { 'personal-named': 1, 'personal-private': 2, official: -1 };
 
 const count = (t: string, re: RegExp): number => t.toLowerCase().match(re)?.length ?? 0;
 
@@ -118,6 +145,9 @@ function rules(standard: StandardLabels, locale: Locale): Record<string, Rule> {
   };
   const overlap = (a: Set<string>, text: string) => stems(text).filter((w, i, all) => a.has(w) && all.indexOf(w) === i).length;
   const has = (k: ReadonlySet<string>, pred: (id: string) => boolean) => [...k].some(pred);
+  const askness = (s: Scenario, k: ReadonlySet<string>) => (k.has('ask') ? 2 : 0) + count(label(s, k), c.askLabel);
+  const personalness = (s: Scenario, k: ReadonlySet<string>) =>
+    [...k].reduce((n, id) => n + (PERSONAL_OF_ID[id] ?? 0), 0) + count(label(s, k), c.personalLabel);
   const caution = (s: Scenario, k: ReadonlySet<string>) => count(label(s, k), c.cautiousLabel) + [...k].reduce((n, id) => n + (CAUTION_OF_ID[id] ?? 0), 0);
   // A cue of the situation (or of the part where the twins differ) sends the more cautious key to
   // the twin that has more of it, and the reverse rule sends the more permissive key.
@@ -127,6 +157,7 @@ function rules(standard: StandardLabels, locale: Locale): Record<string, Rule> {
     [locale === 'lv' ? '„pēc”' : '“after”']: (s) => count(situation(s), c.after),
     [locale === 'lv' ? 'pending words (tikai, vēl, būs, rīt, pēc, līdz…)' : 'pending words (only, still, yet, will, tomorrow, after, until…)']: (s) => count(situation(s), c.pending),
     'dates and times': (s) => count(situation(s), c.dates),
+    [locale === 'lv' ? 'past-time words (vakar, šorīt, pagājušajā nedēļā, iepriekš…)' : 'past-time words (yesterday, this morning, last week, earlier…)']: (s) => count(situation(s), c.past),
     'negations and pending words together': (s) => count(situation(s), c.neg) + count(situation(s), c.pending),
     'pending words where the twins differ': (s, t) => count(differingPart(s, t), c.pending),
     'negations where the twins differ': (s, t) => count(differingPart(s, t), c.neg),
@@ -152,6 +183,10 @@ function rules(standard: StandardLabels, locale: Locale): Record<string, Rule> {
       (count(situation(s), c.published) - count(situation(s), c.notYet)) * ((has(k, (id) => id === 'share') ? 1 : 0) - (has(k, (id) => id === 'withhold' || id === 'ask') ? 1 : 0)),
     'not-yet cue → share (the reverse)': (s, _t, k) =>
       -(count(situation(s), c.published) - count(situation(s), c.notYet)) * ((has(k, (id) => id === 'share') ? 1 : 0) - (has(k, (id) => id === 'withhold' || id === 'ask') ? 1 : 0)),
+    'uncertainty words (does not know, not sure, overheard) → ask-first key': (s, _t, k) => count(situation(s), c.unsure) * askness(s, k),
+    'uncertainty words → a key that does not ask (the reverse)': (s, _t, k) => -count(situation(s), c.unsure) * askness(s, k),
+    'own / himself / free-time words → personal-profile key': (s, _t, k) => count(situation(s), c.own) * personalness(s, k),
+    'own / himself / free-time words → not the personal profile (the reverse)': (s, _t, k) => -count(situation(s), c.own) * personalness(s, k),
     'personal cue → personal, institution cue → official': (s, _t, k) =>
       (count(situation(s), c.personal) - count(situation(s), c.institutional)) * ((has(k, (id) => id.startsWith('personal') || id === 'offline') ? 1 : 0) - (has(k, (id) => id === 'official') ? 1 : 0)),
   };

@@ -31,6 +31,12 @@ describe('typographic quotation marks (issue 11)', () => {
     expect(quoteMarkProblem("('flood of words')", 'en')).toMatch(/straight quotation mark '/);
   });
 
+  it('fails an English ‘…’ that is not inside “…” (one style of quotes across the course)', () => {
+    expect(quoteMarkProblem('the post says ‘pointless meetings’', 'en')).toMatch(/single quotation mark ‘ in .*only inside them/);
+    expect(quoteMarkProblem('“first” and then ‘second’', 'en')).toMatch(/single quotation mark ‘/);
+    expect(quoteMarkProblem('she said: “It’s ‘human’ language.”', 'en')).toBeUndefined();
+  });
+
   it('fails English or French quotation marks and straight quotes in Latvian', () => {
     expect(quoteMarkProblem('lapa “VSAA” ar logo', 'lv')).toMatch(/quotation mark “ .*Latvian uses „…”/);
     expect(quoteMarkProblem('lapa «VSAA» ar logo', 'lv')).toMatch(/quotation mark « /);

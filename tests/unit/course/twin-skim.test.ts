@@ -50,6 +50,12 @@ describe('twins cannot be told apart by mechanical cues in the situation', () =>
     expect(cue).toMatchObject({ right: 6, wrong: 0 });
   });
 
+  it('does not count „nedēļā” as a negation (a week is no „ne-” word)', () => {
+    const pairs = Array.from({ length: 6 }, (_, i) => [twin(`a${i}`, `Pārskats ${i} ir mājaslapā.`, 'share'), twin(`b${i}`, `Pārskats ${i} ir mājaslapā pagājušajā nedēļā.`, 'withhold', `a${i}`)] as const);
+    const cue = skimFigures(pairs).find((f) => f.rule === 'more negations where the twins differ → more cautious key')!;
+    expect(cue).toMatchObject({ right: 0, wrong: 0 });
+  });
+
   it('catches restrictive twins that all say „tikai rīt” or „pēc lēmuma”, and only where the twins differ', () => {
     const pairs = Array.from({ length: 6 }, (_, i) => [
       twin(`a${i}`, `Pārskats ${i} ir publicēts mājaslapā šodien, un to var lasīt ikviens.`, 'share'),
@@ -60,5 +66,21 @@ describe('twins cannot be told apart by mechanical cues in the situation', () =>
       expect(figures.find((f) => f.rule === rule), rule).toMatchObject({ right: 6, wrong: 0 });
     // The reverse of each is as wrong as the rule is right.
     expect(figures.find((f) => f.rule === 'more „tikai” → more permissive key')).toMatchObject({ right: 0, wrong: 6 });
+  });
+
+  it('catches permissive twins that alone say „vakar”, a Latvian third-person future, an ask key that alone is „nezina” (the fixture’s text is Latvian in both locales)', () => {
+    const pairs = Array.from({ length: 6 }, (_, i) => [
+      twin(`a${i}`, `Pārskatu ${i} dome apstiprināja vakar, un tas ir mājaslapā.`, 'share'),
+      twin(`b${i}`, `Pārskatu ${i} dome izskatīs, un tas nav mājaslapā.`, 'withhold', `a${i}`),
+    ] as const);
+    const figures = skimFigures(pairs);
+    const past = figures.find((f) => f.rule.startsWith('more past-time words') && f.rule.endsWith('more permissive key'));
+    expect(past).toMatchObject({ right: 6, wrong: 0 });
+    expect(figures.find((f) => f.rule === 'more future-time words → more cautious key')).toMatchObject({ right: 6, wrong: 0 });
+    const unsure = Array.from({ length: 6 }, (_, i) => [
+      twin(`c${i}`, `Speciāliste ${i} nezina, vai lēmums ir pieņemts.`, 'ask'),
+      twin(`d${i}`, `Speciāliste ${i} zina, ka lēmums ir pieņemts.`, 'share', `c${i}`),
+    ] as const);
+    expect(skimFigures(unsure).find((f) => f.rule.startsWith('uncertainty words (')), 'uncertainty').toMatchObject({ right: 6, wrong: 0 });
   });
 });

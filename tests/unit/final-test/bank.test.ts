@@ -152,7 +152,7 @@ describe('final test item bank: twins', () => {
   // the draws learners meet (fixed seeds, the build's check).
   it('keeps the skimmer to at most one attempt in twenty, for every cue rule in each locale', () => {
     const figures = finalTestSkimmers(bank, DEFAULT_RULES);
-    expect(figures).toHaveLength(64);
+    expect(figures).toHaveLength(76);
     const over = figures.filter((f) => f.mean > FINAL_TEST_GAMBLER_LIMIT).map((f) => `„${f.rule}” (${f.locale}) ${(f.mean * 100).toFixed(1)} %`);
     expect(over).toEqual([]);
     expect(finalTestSkimmerProblem(bank, DEFAULT_RULES)).toBeUndefined();
