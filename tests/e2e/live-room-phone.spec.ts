@@ -106,6 +106,7 @@ for (const locale of LOCALES) {
         // The instruction once: in the legend's hint (read out with the question), not in the question too.
         await expect(phone.getByTestId('join-question')).toHaveText(withoutPickInstruction(raw));
         await expect(phone.getByTestId('join-pick-hint')).toHaveText(t(locale, 'join.pickSeveral'));
+        expect(await phone.getByTestId('join-pick-hint').evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), 'the pick hint (px)').toBeGreaterThanOrEqual(16);
         await expect(phone.getByRole('group')).toHaveAccessibleName(new RegExp(`${t(locale, 'join.pickSeveral')}$`));
         const said = await phone.locator('main').innerText();
         const instructions = said.match(/(izvēlieties|atzīmējiet|select|choose)\s+(visas|all|every)/giu) ?? [];
@@ -130,6 +131,7 @@ for (const locale of LOCALES) {
         for (const id of right) {
           const ok = phone.locator(`[data-testid="join-option"][data-option="${id}"]`);
           await expect(ok.getByTestId('join-right-mark')).toBeVisible();
+          expect(await ok.getByTestId('join-right-mark').evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), 'the ✓ mark at 375 px (px)').toBeGreaterThanOrEqual(16);
           await expect(ok.getByTestId('join-wrong-mark')).toHaveCount(0);
           await expect(ok.locator('label')).toHaveCSS('border-top-color', await colourOf(phone, 'var(--ok)'));
         }
@@ -173,6 +175,8 @@ for (const locale of LOCALES) {
             const ending = endingReached(s, [{ scenario: s.id, step, choice: [here[chosen]!] }])!;
             await expect(phone.getByTestId('join-ending')).toContainText(ending.text[locale]);
             await expect(phone.getByTestId('join-story-ends')).toHaveText(t(locale, 'join.storyEnds'));
+            // No „next question” promised after the story's end (the phone cannot know one follows).
+            await expect(phone.getByTestId('join-next')).toHaveCount(0);
             if (i > 0) await expect(phone.getByTestId('join-room-chose')).toHaveText(t(locale, 'join.roomChoseEnding', { letter: letter(chosen) }));
             await noViolations(phone, `${locale}: a story's ending on the phone`);
             break;

@@ -309,6 +309,8 @@ for (const locale of LOCALES) {
     await expect(presenter.getByTestId('live-closed')).toHaveText(t(locale, 'present.live.closed'));
     await expect(presenter.getByTestId('live-closed')).toBeFocused();
     for (const { page: p } of phones) await expect(p.getByTestId('join-closed')).toHaveText(t(locale, 'join.closed'), { timeout: 30_000 });
+    // The ended workshop's code is of no use: the field is empty (L7).
+    for (const { page: p } of phones) await expect(p.getByTestId('join-code')).toHaveValue('');
     const refused = await presenter.request.post(`/api/rooms/${code}/join/`, { headers: { origin: new URL(presenter.url()).origin }, data: {} });
     expect(refused.status()).toBe(410);
     for (const c of [presenterContext, ...phones.map((p) => p.context)]) await c.close();
@@ -334,10 +336,15 @@ for (const locale of LOCALES) {
     await expect(presenter.getByTestId('presenter-counter')).toContainText(t(locale, 'present.counter', { current: 2, total: 2 }));
     await presenter.getByRole('button', { name: `← ${t(locale, 'present.previous')}` }).click();
     await expect(presenter.getByTestId('presenter-counter')).toContainText(t(locale, 'present.counter', { current: 1, total: 2 }));
-    // „Atbildējuši – (telefoni rāda citu jautājumu)”: the reason on screen, not only in a title.
+    // „Atbildējuši – (cits jautājums)”: the reason on screen, not only in a title.
     await expect(presenter.getByTestId('live-answered')).toHaveText('–');
     await expect(presenter.getByTestId('live-elsewhere')).toBeVisible();
     await expect(presenter.getByTestId('live-elsewhere')).toHaveText(t(locale, 'present.live.elsewhere'));
+    // The note is 15 px or more, on one line, and the strip stays one row.
+    const note = await presenter.getByTestId('live-elsewhere').evaluate((e) => ({ px: parseFloat(getComputedStyle(e).fontSize), lines: e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize) }));
+    expect(note.px, 'the note (px)').toBeGreaterThanOrEqual(15);
+    expect(note.lines, 'the note is one line').toBeLessThan(1.9);
+    expect((await presenter.getByTestId('live-panel').boundingBox())!.height, 'the strip is one row').toBeLessThanOrEqual(64);
     await presenter.screenshot({ path: `${SHOTS}/presenter-${locale}-1024x768-elsewhere.png` });
     // Ending the voting on a slide: the status says so and focus goes to the button that starts it again.
     presenter.once('dialog', (dialog) => void dialog.accept());

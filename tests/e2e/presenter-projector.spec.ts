@@ -104,6 +104,12 @@ for (const locale of LOCALES) {
           expect.soft(url, 'the join address (px)').toBeGreaterThanOrEqual(22);
           expect(code, 'the join code (px), more prominent than the address').toBeGreaterThan(url);
           expect((await page.getByTestId('live-panel').boundingBox())!.height, 'the strip is one row').toBeLessThanOrEqual(64);
+          // Its small print too („Pievienojieties telefonā”, „Kods”, the counts' labels, the End button): 15 px or more.
+          const print = await page.getByTestId('live-panel').evaluate((panel) => Math.min(...[...panel.querySelectorAll('*')].filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())).map((e) => parseFloat(getComputedStyle(e).fontSize))));
+          expect.soft(print, "the strip's smallest text (px)").toBeGreaterThanOrEqual(15);
+          // The ✓ in the bar is not alone for a screen reader: its words stay in the accessibility tree (L4).
+          await expect(page.getByTestId('offline-ready-words')).not.toHaveCSS('display', 'none');
+          await expect(page.getByTestId('offline-ready-words')).toContainText(t(locale, 'present.readyShort'));
         }
         await page.keyboard.press('Digit1');
         await page.keyboard.press('Space');
@@ -148,6 +154,11 @@ for (const locale of LOCALES) {
     const toggle = page.getByTestId('situation-toggle');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(toggle).toHaveText(t(locale, 'present.situationMore'));
+    expect(await toggle.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), 'the toggle (px)').toBeGreaterThanOrEqual(15);
+    // The source keeps its 3 px line after the reason, with no margin on top of the space before it (L2).
+    const source = page.getByTestId('source').first();
+    await expect(source).toHaveCSS('border-left-width', '3px');
+    await expect(source).toHaveCSS('margin-left', '0px');
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(toggle).toHaveText(t(locale, 'present.situationLess'));

@@ -70,12 +70,12 @@ export const lv = {
   'present.live.end': 'Beigt balsošanu telefonos',
   'present.live.endShort': 'Beigt balsošanu',
   'present.live.endConfirm': 'Beigt balsošanu visiem dalībniekiem? Telefonos parādīsies, ka darbnīca ir beigusies, un atbildes vairs netiks pieņemtas.',
-  'present.live.bigQr': 'Rādīt QR kodu lielu',
+  'present.live.bigQr': 'Palielināt QR kodu',
   'present.live.closeQr': 'Aizvērt (Esc)',
   'present.live.status': 'Balsošana telefonos sākta: kods {code}.',
   'present.live.qr': 'QR kods pievienošanās adresei',
   'present.live.region': 'Balsošana telefonos',
-  'present.live.elsewhere': '(telefoni rāda citu jautājumu)',
+  'present.live.elsewhere': '(cits jautājums)',
 } as const;
 
 export const en: Parity<typeof lv> = {
@@ -151,5 +151,5 @@ export const en: Parity<typeof lv> = {
   'present.live.status': 'Voting on phones started: code {code}.',
   'present.live.qr': 'QR code of the join address',
   'present.live.region': 'Voting on phones',
-  'present.live.elsewhere': '(the phones show another question)',
+  'present.live.elsewhere': '(another question)',
 };
