@@ -46,28 +46,39 @@ export function openAttempt(history: readonly HistoryEntry[], config: AttemptMin
 
 /**
  * Failed attempts in a row, newest first, up to the last pass, and when the latest of them ended.
- * An attempt never submitted counts as a failure once it has expired (it ended then); one still
- * open does not count yet (a start is refused while it is open, see openAttempt).
+ * An attempt never submitted counts as a failure once it has expired (it ended then). One still
+ * open counts too (`open` says how many of `count` are), as a failure that ends `now`: it has not
+ * ended yet, so while it is open the wait it brings is never over. Why: the back-off is checked
+ * only when an attempt starts; if open attempts did not count, each time an aggregate's back-off
+ * lifted, as many starts as it may hold open (ten with the shared factor) all went through at
+ * once, each failed only afterwards. Counted this way one start gets through, then the next waits
+ * until it is submitted or expires (a pass ends the run; a failure restarts the wait from its
+ * end). Ending it at its start instead would let a second start through once the wait from that
+ * start is over, which with waits shorter than an attempt's time is while it is still open. Open
+ * attempts below the threshold bring no wait of their own: a group that is not failing is not held.
  */
-export function failuresInARow(history: readonly HistoryEntry[], config: AttemptMinutes, now: number): { count: number; lastEnded?: number } {
+export function failuresInARow(history: readonly HistoryEntry[], config: AttemptMinutes, now: number): { count: number; open: number; lastEnded?: number } {
   let count = 0;
+  let open = 0;
   let lastEnded: number | undefined;
   for (const h of history) {
-    if (h.passed === undefined && expiryOf(h, config) > now) continue;
     if (h.passed) break;
+    const stillOpen = h.passed === undefined && expiryOf(h, config) > now;
     count++;
-    const ended = h.passed === undefined ? expiryOf(h, config) : (h.endedAt ?? h.startedAt);
+    if (stillOpen) open++;
+    const ended = stillOpen ? now : h.passed === undefined ? expiryOf(h, config) : (h.endedAt ?? h.startedAt);
     // The latest end, not the first one listed: the list is by start, and an attempt started
     // earlier can end (be submitted or expire) later than one started after it.
     if (lastEnded === undefined || ended > lastEnded) lastEnded = ended;
   }
-  return { count, ...(lastEnded !== undefined && { lastEnded }) };
+  return { count, open, ...(lastEnded !== undefined && { lastEnded }) };
 }
 
 /**
  * Seconds until this client may start again after its failures in a row (0: now). After
  * `backoffAfter` failures the first wait applies, after one more the second, and so on; the last
- * wait repeats. A pass ends the run. The wait counts from the latest end of those failures.
+ * wait repeats. A pass ends the run. The wait counts from the latest end of those failures (now,
+ * while one of them is still open; see failuresInARow).
  */
 export function backoffWait(history: readonly HistoryEntry[], config: Pick<FinalTestConfig, 'backoffAfter' | 'backoffMinutes' | 'minutes'>, now: number): number {
   const { count, lastEnded } = failuresInARow(history, config, now);

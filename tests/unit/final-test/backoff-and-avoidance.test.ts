@@ -41,23 +41,38 @@ describe('the back-off after failed attempts in a row', () => {
     expect(backoffWait(six, config, six[0]!.endedAt!)).toBe(24 * 3600);
   });
 
-  it('ends the run at a pass, skips attempts never submitted, and waits nothing when turned off', () => {
-    expect(failuresInARow([ended(5, false), ended(4, true), ended(3, false), ended(2, false)], config, t0 + 5.5 * H)).toEqual({ count: 1, lastEnded: ended(5, false).endedAt });
+  it('ends the run at a pass, and waits nothing when turned off', () => {
+    expect(failuresInARow([ended(5, false), ended(4, true), ended(3, false), ended(2, false)], config, t0 + 5.5 * H)).toEqual({ count: 1, open: 0, lastEnded: ended(5, false).endedAt });
     expect(backoffWait([ended(5, false), ended(4, true), ended(3, false), ended(2, false)], config, t0 + 5.5 * H)).toBe(0);
-    // An attempt still open (started 10 minutes ago, 60 allowed) does not count yet.
+    expect(backoffWait([ended(2, false), ended(1, false)], { ...config, backoffMinutes: [] }, ended(2, false).endedAt!)).toBe(0);
+  });
+
+  it('counts an attempt still open as a failure of the run that ends now (attacker round 8: a burst at the release)', () => {
+    // Started 10 minutes ago (60 allowed), not submitted: with one failure before it, two in a row,
+    // the second wait's threshold: the wait runs from now, so no start goes through while it is open.
     const now = t0 + 3 * H + 10 * 60_000;
-    const withOpen = [open(3), ended(2, false), ended(1, false)];
-    expect(failuresInARow(withOpen, config, now).count).toBe(2);
-    expect(backoffWait(withOpen, config, ended(2, false).endedAt!)).toBe(3600);
-    expect(backoffWait(withOpen, { ...config, backoffMinutes: [] }, ended(2, false).endedAt!)).toBe(0);
-    expect(backoffWait(withOpen, { ...config, backoffAfter: 3 }, ended(2, false).endedAt!)).toBe(0);
+    const withOpen = [open(3), ended(1, false)];
+    expect(failuresInARow(withOpen, config, now)).toEqual({ count: 2, open: 1, lastEnded: now });
+    expect(backoffWait(withOpen, config, now)).toBe(3600);
+    expect(backoffWait(withOpen, config, now + 50 * 60_000)).toBe(3600);
+    // Below the threshold an open attempt brings no wait of its own (a group that is not failing).
+    expect(backoffWait(withOpen, { ...config, backoffAfter: 3 }, now)).toBe(0);
+    expect(backoffWait([open(3), open(3)], { ...config, backoffAfter: 3 }, now)).toBe(0);
+    expect(backoffWait([open(3), open(3), open(3)], { ...config, backoffAfter: 3 }, now)).toBe(3600);
+    // Once passed, no phantom failure: the pass ends the run.
+    const passed = [{ ...open(3), passed: true, endedAt: now }, ended(1, false)];
+    expect(failuresInARow(passed, config, now + 1)).toEqual({ count: 0, open: 0 });
+    expect(backoffWait(passed, config, now + 1)).toBe(0);
+    // Failed instead: the wait runs from its submission, as for any failure.
+    const failed = [{ ...open(3), passed: false, endedAt: now }, ended(1, false)];
+    expect(backoffWait(failed, config, now + 60_000)).toBe(3600 - 60);
   });
 
   it('counts an attempt never submitted as a failure once it has expired, ended at its expiry', () => {
     const expired = [open(2), ended(1, false)];
     const atExpiry = t0 + 2 * H + config.minutes * 60_000;
-    expect(failuresInARow(expired, config, atExpiry - 1).count).toBe(1);
-    expect(failuresInARow(expired, config, atExpiry)).toEqual({ count: 2, lastEnded: atExpiry });
+    expect(failuresInARow(expired, config, atExpiry - 1)).toEqual({ count: 2, open: 1, lastEnded: atExpiry - 1 });
+    expect(failuresInARow(expired, config, atExpiry)).toEqual({ count: 2, open: 0, lastEnded: atExpiry });
     expect(backoffWait(expired, config, atExpiry)).toBe(3600);
   });
 
@@ -66,7 +81,7 @@ describe('the back-off after failed attempts in a row', () => {
     // newest start ended first. The wait runs from the last submission.
     const par = (min: number, endMin: number): HistoryEntry => ({ startedAt: t0 + min * 60_000, endedAt: t0 + endMin * 60_000, passed: false, items: [] });
     const history = [par(2, 10), par(1, 20), par(0, 30)];
-    expect(failuresInARow(history, config, t0 + 31 * 60_000)).toEqual({ count: 3, lastEnded: t0 + 30 * 60_000 });
+    expect(failuresInARow(history, config, t0 + 31 * 60_000)).toEqual({ count: 3, open: 0, lastEnded: t0 + 30 * 60_000 });
     expect(backoffWait(history, config, t0 + 30 * 60_000)).toBe(4 * 3600);
   });
 

@@ -84,8 +84,11 @@ export const POST = finalTestRoute({ maxBody: MAX_BODY, answersKept: false, requ
         const scaled = { ...config, backoffAfter: config.backoffAfter * factor };
         const backoff = backoffWait(h, scaled, nowMs);
         if (backoff) {
-          const failures = failuresInARow(h, scaled, nowMs).count;
-          return { refuse: json(429, { code: 'attempts-backoff', limit: key?.shared ?? 'own', failures, message: `${failures} failed attempts in a row ${whose(key)}; the next one can start in ${backoff} s` }, { 'retry-after': String(backoff) }) };
+          // Attempts still open count as failures of the run (failuresInARow says why): after a
+          // release one start gets through, the next waits until it is submitted or expires.
+          const { count: failures, open } = failuresInARow(h, scaled, nowMs);
+          const still = open ? ` (${open} of them still open: the wait runs from when they end)` : '';
+          return { refuse: json(429, { code: 'attempts-backoff', limit: key?.shared ?? 'own', failures, open, message: `${failures} failed attempts in a row ${whose(key)}${still}; the next one can start in ${backoff} s${open ? " at the earliest" : ""}` }, { 'retry-after': String(backoff) }) };
         }
       }
       // Counted only for requests that would start an attempt, in the register (shared by servers):
