@@ -204,6 +204,18 @@ for (const locale of LOCALES) {
     if (better > 0 && better < optionsAt(story, startOf(story)).length) await expect(storyRow.locator('.vote.right').first()).toContainText('✓');
     const outcomes = (['best', 'acceptable', 'poor'] as const).map((o) => t(locale, 'present.endingReached', { outcome: t(locale, `present.outcome.${o}`) }));
     expect(outcomes).toContain((await storyRow.locator('td').nth(3).textContent())!.trim());
+    // At 1024×768 the first results are on screen without scrolling (the hardest list comes after the table),
+    // a story's steps are told apart, and each hardest scenario's figure says what it is, as its row does.
+    const firstRow = (await rows.first().boundingBox())!;
+    expect(firstRow.y + firstRow.height, 'first summary row on screen at 1024×768').toBeLessThanOrEqual(768);
+    const storySteps = storyRow.locator('td.votes > div');
+    if ((await storySteps.count()) > 1) {
+      await expect(storySteps.nth(0).getByTestId('summary-step')).toHaveText(t(locale, 'present.stepN', { n: 1 }));
+      await expect(storySteps.nth(1).getByTestId('summary-step')).toHaveText(t(locale, 'present.stepN', { n: 2 }));
+    }
+    const results = (await rows.locator('td:nth-child(4)').allTextContents()).map((x) => x.trim());
+    for (const item of await presenter.getByTestId('hardest').locator('li').allTextContents())
+      expect(results.some((r) => item.trim().endsWith(` — ${r}`)), `hardest item „${item}” ends with its row's result`).toBe(true);
 
     // The reasoning came after each reveal, one step's file at a time.
     const all = await Promise.all(bodies);
