@@ -10,6 +10,7 @@ import type { Locale } from '../i18n/locales';
 export function quoteMarkProblem(text: string, locale: Locale): string | undefined {
   const chars = [...text.replace(/`[^`\n]*`/g, '')];
   let doubleOpen = false;
+  let singleOpen = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const before = chars[i - 1] ?? '';
@@ -24,6 +25,13 @@ export function quoteMarkProblem(text: string, locale: Locale): string | undefin
     if (locale === 'en' && c === '“') doubleOpen = true;
     if (locale === 'en' && c === '”') doubleOpen = false;
     if (locale === 'en' && c === '‘' && !doubleOpen) return `single quotation mark ‘ in ${at()}: English quotes with “…”, and ‘…’ only inside them`;
+    if (locale === 'en' && c === '‘') singleOpen = true;
+    if (locale === 'en' && c === '’') {
+      const letter = (x: string) => /\p{L}/u.test(x);
+      const apostrophe = (letter(before) && letter(after)) || (/s/i.test(before) && !letter(after));
+      if (singleOpen && !letter(after)) singleOpen = false;
+      else if (!apostrophe) return `closing quotation mark ’ in ${at()} closes nothing: an apostrophe stands between letters or after s, a quotation closes with ”`;
+    }
     if (locale === 'lv' && /[“«»]/.test(c)) return `quotation mark ${c} in ${at()}: Latvian uses „…”`;
   }
   return undefined;

@@ -37,6 +37,12 @@ describe('typographic quotation marks (issue 11)', () => {
     expect(quoteMarkProblem('she said: “It’s ‘human’ language.”', 'en')).toBeUndefined();
   });
 
+  it('fails an English ’ that closes nothing (a quotation closed by an apostrophe)', () => {
+    expect(quoteMarkProblem('he asks: “Those are other countries” documents – may we show them?’', 'en')).toMatch(/closing quotation mark ’ in .*closes nothing/);
+    for (const text of ['the ministry’s account', 'other countries’ documents', 'she said: “It’s ‘human’ language.”'])
+      expect(quoteMarkProblem(text, 'en'), text).toBeUndefined();
+  });
+
   it('fails English or French quotation marks and straight quotes in Latvian', () => {
     expect(quoteMarkProblem('lapa “VSAA” ar logo', 'lv')).toMatch(/quotation mark “ .*Latvian uses „…”/);
     expect(quoteMarkProblem('lapa «VSAA» ar logo', 'lv')).toMatch(/quotation mark « /);
