@@ -16,6 +16,15 @@ const key = async (page: Page, ...keys: string[]) => {
 };
 
 for (const locale of LOCALES) {
+  test(`before the planner's script runs, its module picks are disabled, not silently ignored (${locale})`, async ({ browser }) => {
+    // Without JavaScript the page is what a learner sees before the island hydrates on a slow line.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(pathTo(locale, { page: 'workshop' }));
+    for (const quiz of quizzes) await expect(page.getByTestId(`pick-${quiz.moduleId}`)).toBeDisabled();
+    await context.close();
+  });
+
   test(`the planner tells every module's scenarios apart, twins included, without their ids (${locale})`, async ({ page }) => {
     await page.goto(pathTo(locale, { page: 'workshop' }));
     for (const quiz of quizzes) await page.getByTestId(`pick-${quiz.moduleId}`).check();
