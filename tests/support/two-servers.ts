@@ -1,5 +1,7 @@
 import pg from 'pg';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
+import { passingRequest } from '../../src/cli/register-servers';
+import { useThrowawayRegister } from './throwaway-register';
 import { postgresProblem, postgresUrl } from '../unit/server/register-fixtures';
 
 // Two servers on one register, for the final test's route tests: each instance of the routes has
@@ -56,4 +58,24 @@ export function restoreEnv(names: readonly string[]): () => void {
     for (const name of names) if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   };
+}
+
+/**
+ * Two servers on a fresh register named `name`: the `cleared` settings unset, then `defaults` and
+ * `settings` applied. The first server's first start makes the development key, which the second then
+ * reads from the folder.
+ */
+export async function twoServers(
+  name: string,
+  prepare: () => Promise<void>,
+  { cleared, defaults, settings }: { cleared: readonly string[]; defaults: Record<string, string>; settings: Record<string, string> },
+): Promise<[Server, Server]> {
+  useThrowawayRegister(name);
+  await prepare();
+  for (const s of cleared) delete process.env[s];
+  Object.assign(process.env, { ...defaults, ...settings });
+  const a = await server();
+  const first = await post(a.start, '', passingRequest('x'), '192.0.2.1');
+  expect(first.status, JSON.stringify(first.body)).toBe(201);
+  return [a, await server()];
 }

@@ -7,6 +7,10 @@ import type { Locale } from '../i18n/locales';
  * the English “ and «…» are wrong too; in English ‘…’ stands only inside “…”. Seed quotations (`source.quote.lv`, a lesson's `quote`) are
  * verbatim and are not checked here: the verbatim check holds them to the seed.
  */
+const letter = (x: string) => /\p{L}/u.test(x);
+/** An apostrophe stands between letters (don't), or in English after an s (ministries' staff). */
+const isApostrophe = (before: string, after: string, locale: Locale) => (letter(before) && letter(after)) || (locale === 'en' && /s/i.test(before) && !letter(after));
+
 export function quoteMarkProblem(text: string, locale: Locale): string | undefined {
   const chars = [...text.replace(/`[^`\n]*`/g, '')];
   let doubleOpen = false;
@@ -18,19 +22,15 @@ export function quoteMarkProblem(text: string, locale: Locale): string | undefin
     const at = () => `"${chars.slice(Math.max(0, i - 25), i + 25).join('')}"`;
     if (c === '"') return `straight quotation mark " in ${at()}: use ${locale === 'lv' ? '„…”' : '“…”'}`;
     if (c === "'") {
-      const letter = (x: string) => /\p{L}/u.test(x);
-      const apostrophe = (letter(before) && letter(after)) || (locale === 'en' && /s/i.test(before) && !letter(after));
-      if (!apostrophe) return `straight quotation mark ' in ${at()}: use ${locale === 'lv' ? '„…”' : '“…” (nested ‘…’); an apostrophe stands between letters or after s'}`;
+      if (!isApostrophe(before, after, locale)) return `straight quotation mark ' in ${at()}: use ${locale === 'lv' ? '„…”' : '“…” (nested ‘…’); an apostrophe stands between letters or after s'}`;
     }
     if (locale === 'en' && c === '“') doubleOpen = true;
     if (locale === 'en' && c === '”') doubleOpen = false;
     if (locale === 'en' && c === '‘' && !doubleOpen) return `single quotation mark ‘ in ${at()}: English quotes with “…”, and ‘…’ only inside them`;
     if (locale === 'en' && c === '‘') singleOpen = true;
     if (locale === 'en' && c === '’') {
-      const letter = (x: string) => /\p{L}/u.test(x);
-      const apostrophe = (letter(before) && letter(after)) || (/s/i.test(before) && !letter(after));
       if (singleOpen && !letter(after)) singleOpen = false;
-      else if (!apostrophe) return `closing quotation mark ’ in ${at()} closes nothing: an apostrophe stands between letters or after s, a quotation closes with ”`;
+      else if (!isApostrophe(before, after, locale)) return `closing quotation mark ’ in ${at()} closes nothing: an apostrophe stands between letters or after s, a quotation closes with ”`;
     }
     if (locale === 'lv' && /[“«»]/.test(c)) return `quotation mark ${c} in ${at()}: Latvian uses „…”`;
   }

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { passingRequest } from '../../../src/cli/register-servers';
 import { newBrowserId } from '../../../src/lib/final-test/browser-id';
-import { useThrowawayRegister } from '../../support/throwaway-register';
-import { backends as twoStoreBackends, post, restoreEnv, server, type Server } from '../../support/two-servers';
+import { backends as twoStoreBackends, post, restoreEnv, twoServers as twoServersOn, type Server } from '../../support/two-servers';
 
 // Attacker round 8 #4 (issue 14): the back-off was checked only when an attempt starts, and the
 // attempts still open did not count as failures. So each time an aggregate's back-off lifted (or
@@ -16,17 +15,9 @@ const backends = twoStoreBackends('burst_backoff');
 const SETTINGS = ['FINAL_TEST_ATTEMPTS', 'FINAL_TEST_BACKOFF_MINUTES', 'FINAL_TEST_SHARED_FACTOR', 'IPV6_PREFIX_LIMITS'];
 afterAll(restoreEnv(['DATABASE_URL', 'FINAL_TEST_REQUESTS', ...SETTINGS]));
 
-async function twoServers(name: string, prepare: () => Promise<void>, settings: Record<string, string>): Promise<[Server, Server]> {
-  useThrowawayRegister(name);
-  await prepare();
-  for (const s of SETTINGS) delete process.env[s];
-  Object.assign(process.env, { FINAL_TEST_REQUESTS: '1000', FINAL_TEST_ATTEMPTS: '100', ...settings });
-  const a = await server();
-  // The first start makes the development key; the second server then reads it from the folder.
-  const first = await post(a.start, '', passingRequest('x'), '192.0.2.1');
-  expect(first.status, JSON.stringify(first.body)).toBe(201);
-  return [a, await server()];
-}
+/** Two servers on a fresh register with these settings (the others at their defaults). */
+const twoServers = (name: string, prepare: () => Promise<void>, settings: Record<string, string>) =>
+  twoServersOn(name, prepare, { cleared: SETTINGS, defaults: { FINAL_TEST_REQUESTS: '1000', FINAL_TEST_ATTEMPTS: '100' }, settings });
 
 const body = (browser?: string) => ({ ...passingRequest('x'), ...(browser !== undefined && { browser }) });
 const statuses = (rs: { status: number; body: Record<string, any> }[]) => rs.map((r) => r.status).sort();

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { passingRequest } from '../../../src/cli/register-servers';
 import { newBrowserId } from '../../../src/lib/final-test/browser-id';
-import { useThrowawayRegister } from '../../support/throwaway-register';
-import { backends as twoStoreBackends, post, restoreEnv, server, type Server } from '../../support/two-servers';
+import { backends as twoStoreBackends, post, restoreEnv, twoServers as twoServersOn, type Server } from '../../support/two-servers';
 
 // Issue 14 (F4): behind one NAT address a ministry's whole staff shared one open attempt, three
 // attempts a day and one back-off. A browser that sends its id (the final-test page makes one)
@@ -16,17 +15,8 @@ const SETTINGS = ['FINAL_TEST_ATTEMPTS', 'FINAL_TEST_BACKOFF_MINUTES', 'FINAL_TE
 afterAll(restoreEnv(['DATABASE_URL', 'FINAL_TEST_REQUESTS', ...SETTINGS]));
 
 /** Two servers on a fresh register with these settings (the others at their defaults). */
-async function twoServers(name: string, prepare: () => Promise<void>, settings: Record<string, string>): Promise<[Server, Server]> {
-  useThrowawayRegister(name);
-  await prepare();
-  for (const s of SETTINGS) delete process.env[s];
-  Object.assign(process.env, { FINAL_TEST_REQUESTS: '1000', ...settings });
-  const a = await server();
-  // The first start makes the development key; the second server then reads it from the folder.
-  const first = await post(a.start, '', passingRequest('x'), '192.0.2.1');
-  expect(first.status, JSON.stringify(first.body)).toBe(201);
-  return [a, await server()];
-}
+const twoServers = (name: string, prepare: () => Promise<void>, settings: Record<string, string>) =>
+  twoServersOn(name, prepare, { cleared: SETTINGS, defaults: { FINAL_TEST_REQUESTS: '1000' }, settings });
 
 const body = (browser?: unknown) => ({ ...passingRequest('x'), ...(browser !== undefined && { browser }) });
 const codes = (rs: { status: number; body: Record<string, any> }[]) => JSON.stringify(rs.map((r) => [r.status, r.body.code, r.body.limit]));
