@@ -15,11 +15,12 @@ import { cpus, loadavg } from 'node:os';
 import { benchNetwork } from './bench-network.mjs';
 import { benchLighthouse } from './bench-lighthouse.mjs';
 
-// With the Node adapter the static site (what browsers download) is dist/client.
-const dist = existsSync('dist/client') ? 'dist/client' : 'dist';
 const BUDGET = { js: 30 * 1024, moduleRequests: 10, css: 20 * 1024, modulePage: 60 * 1024, buildSeconds: 30 };
 
 const { seconds: buildSeconds, phases } = process.argv.includes('--no-build') ? { seconds: 0, phases: [] } : await timedBuild();
+// With the Node adapter the static site (what browsers download) is dist/client. Decided after the
+// build: on a fresh clone there is no dist/ before it, and the pages would be read from the wrong root.
+const dist = existsSync('dist/client') ? 'dist/client' : 'dist';
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const read = (urlPath) => readFileSync(join(dist, urlPath));
