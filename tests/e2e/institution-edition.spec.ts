@@ -147,6 +147,14 @@ for (const locale of LOCALES) {
   });
 }
 
+test('the workshop planner offers the institution\'s own module too', async ({ page }) => {
+  for (const locale of LOCALES) {
+    await page.goto(origin + pathTo(locale, { page: 'workshop' }));
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: LOCAL_TITLE[locale] })).toBeVisible();
+  }
+});
+
 test('axe finds no violations on the institution\'s own module page', async ({ page }) => {
   await page.goto(origin + modulePath('lv', LOCAL_ID));
   await expect(page.getByTestId('quiz')).toBeVisible();
