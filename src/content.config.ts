@@ -10,6 +10,8 @@ import { loadBank } from './lib/final-test/bank';
 import { finalTestConfig } from './lib/final-test/config';
 import { finalTestGamblerProblem } from './lib/final-test/gambler';
 import { finalTestSkimmerProblem } from './lib/final-test/skimmer';
+import { readLocalQuizzes } from './lib/course/local-modules';
+import { institution } from './server/institution';
 
 const root = process.cwd();
 /** Tests point this at a folder of deliberately broken quizzes to see the build fail. */
@@ -63,4 +65,29 @@ const quizzes = defineCollection({
   },
 });
 
-export const collections = { modules, quizzes };
+/** The institution's local modules' folder (its file's `modules:`), or none: the general edition. */
+const localFolder = institution()?.modules;
+const none = { name: 'no-local-modules', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
+
+/** Its lessons, in the course's format: `<folder>/lv/<id>.md`, `<folder>/en/<id>.md`. */
+const localModules = defineCollection({
+  loader: localFolder ? glob({ pattern: '{lv,en}/*.md', base: localFolder.dir }) : none,
+  schema: moduleSchema,
+});
+
+/** Its quizzes, `<folder>/quizzes/<id>.yaml`, held to every check of the course's (src/lib/course/local-modules.ts). */
+const localQuizzes = defineCollection({
+  loader: {
+    name: 'local-quiz-loader',
+    load: async ({ store, generateDigest, watcher }) => {
+      store.clear();
+      if (!localFolder) return;
+      const courseIds = readdirSync(quizDir).filter(isQuizFileName).map((f) => f.replace(/\.ya?ml$/, ''));
+      for (const quiz of readLocalQuizzes(localFolder, readSeeds(root), courseIds))
+        store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(JSON.stringify(quiz)) });
+      watcher?.add(localFolder.dir);
+    },
+  },
+});
+
+export const collections = { modules, quizzes, localModules, localQuizzes };

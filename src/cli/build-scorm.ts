@@ -5,7 +5,9 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
-import { readFrontmatter, readQuizzes } from '../lib/course/read-sources';
+import { readLocalQuizzes } from '../lib/course/local-modules';
+import { readFrontmatter, readQuizzes, readSeeds } from '../lib/course/read-sources';
+import { institution } from '../server/institution';
 import type { Locale } from '../lib/i18n/locales';
 import { t } from '../lib/i18n/translate';
 import { manifest12, manifest2004 } from '../lib/scorm/manifest';
@@ -34,7 +36,12 @@ for (const path of walk(site)) {
 
 // Suspend data follows the course order, the modules' order as the home page lists them.
 const order = (id: string) => Number(readFrontmatter(readFileSync(join(root, 'modules', 'lv', `${id}.md`), 'utf8')).order);
-const quizzes = readQuizzes(root).sort((a, b) => order(a.moduleId) - order(b.moduleId));
+const general = readQuizzes(root).sort((a, b) => order(a.moduleId) - order(b.moduleId));
+// An institution's edition: its own modules after the course's, counted for completion as on the site.
+const folder = institution()?.modules;
+const localOrder = (id: string) => Number(readFrontmatter(readFileSync(join(folder!.dir, 'lv', `${id}.md`), 'utf8')).order);
+const local = folder ? readLocalQuizzes(folder, readSeeds(root), general.map((q) => q.moduleId)).sort((a, b) => localOrder(a.moduleId) - localOrder(b.moduleId)) : [];
+const quizzes = [...general, ...local];
 
 mkdirSync(out, { recursive: true });
 for (const locale of ['lv', 'en'] as Locale[]) {

@@ -3,7 +3,10 @@ import { getCollection, render } from 'astro:content';
 import type { CourseQuiz } from '../lib/certificate/issue-request';
 import { checkCourse } from '../lib/course/check-course';
 import { estimateMinutes } from '../lib/course/estimate-minutes';
+import { docTitle, idCollisions, localDocSeeds, readLocalDocs } from '../lib/course/local-modules';
 import { readSeeds } from '../lib/course/read-sources';
+import { registerDocTitles } from '../lib/course/seed-titles';
+import { institution } from '../server/institution';
 import type { Locale } from '../lib/i18n/locales';
 import type { Quiz } from '../lib/quiz/types';
 
@@ -12,14 +15,29 @@ import type { Quiz } from '../lib/quiz/types';
  * locale, without a quiz, or quoting a seed wrongly stops the build with the file named.
  */
 async function loadCourse() {
-  const modules = (await getCollection('modules')).map((entry) => {
-    const [locale, id] = entry.id.split('/') as [Locale, string];
-    return { locale, id, data: entry.data, body: entry.body, entry };
-  });
+  const entries = async (name: 'modules' | 'localModules', local: boolean) =>
+    (await getCollection(name)).map((entry) => {
+      const [locale, id] = entry.id.split('/') as [Locale, string];
+      return { locale, id, data: entry.data, body: entry.body, entry, local };
+    });
+  const general = await entries('modules', false);
   const quizzes = new Map((await getCollection('quizzes')).map((q) => [q.id, q.data as unknown as Quiz]));
-  const problems = checkCourse(modules, [...quizzes.keys()], readSeeds(process.cwd()));
+  const seeds = readSeeds(process.cwd());
+  const problems = checkCourse(general, [...quizzes.keys()], seeds);
+  // The institution's local modules: the same checks, with its documents beside the seeds, and ids of their own.
+  const folder = institution()?.modules;
+  const local = folder ? await entries('localModules', true) : [];
+  const localQuizzes = folder ? new Map((await getCollection('localQuizzes')).map((q) => [q.id, q.data as unknown as Quiz])) : new Map<string, Quiz>();
+  if (folder) {
+    const docs = readLocalDocs(folder.dir);
+    const where = { modules: folder.label, quizzes: `${folder.label}/quizzes` };
+    problems.push(...idCollisions(folder, local, general.map((m) => m.id)), ...checkCourse(local, [...localQuizzes.keys()], localDocSeeds(seeds, docs), where));
+    const name = institution()!.name;
+    registerDocTitles(Object.fromEntries(Object.entries(docs).map(([file, text]) => [file, docTitle(file, text, name)])));
+  }
   if (problems.length) throw new Error(`The course content is inconsistent:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  return { modules, quizzes };
+  for (const [id, quiz] of localQuizzes) quizzes.set(id, quiz);
+  return { modules: [...general, ...local], quizzes };
 }
 
 let cached: ReturnType<typeof loadCourse> | undefined;
@@ -28,14 +46,15 @@ const course = () => (cached ??= loadCourse());
 /** The modules of one locale in course order, each with its quiz. */
 export async function modulesIn(locale: Locale) {
   const { modules, quizzes } = await course();
+  // The institution's local modules come after the course's, each set in its own order.
   return modules
     .filter((m) => m.locale === locale)
-    .sort((a, b) => a.data.order - b.data.order)
-    .map((m) => {
+    .sort((a, b) => Number(a.local) - Number(b.local) || a.data.order - b.data.order)
+    .map((m, i) => {
       const quiz = quizzes.get(m.id)!;
       // Timed on the Latvian original in both locales: the same lesson, but English words are shorter.
-      const original = modules.find((o) => o.locale === 'lv' && o.id === m.id) ?? m;
-      return { id: m.id, locale, data: m.data, quiz, minutes: estimateMinutes(original.entry.body ?? '', quiz, 'lv'), render: () => render(m.entry) };
+      const original = modules.find((o) => o.locale === 'lv' && o.id === m.id && o.local === m.local) ?? m;
+      return { id: m.id, locale, local: m.local, number: m.local ? i + 1 : m.data.order, data: m.data, quiz, minutes: estimateMinutes(original.entry.body ?? '', quiz, 'lv'), render: () => render(m.entry) };
     });
 }
 
@@ -53,8 +72,8 @@ let version: Promise<string> | undefined;
  */
 export function courseVersion(): Promise<string> {
   return (version ??= (async () => {
-    const modules = (await getCollection('modules')).map((m) => [m.id, m.data, m.body]).sort();
-    const quizzes = (await getCollection('quizzes')).map((q) => [q.id, q.data]).sort();
+    const modules = [...(await getCollection('modules')), ...(await getCollection('localModules'))].map((m) => [m.id, m.data, m.body]).sort();
+    const quizzes = [...(await getCollection('quizzes')), ...(await getCollection('localQuizzes'))].map((q) => [q.id, q.data]).sort();
     return createHash('sha256').update(JSON.stringify([modules, quizzes])).digest('hex').slice(0, 12);
   })());
 }

@@ -23,13 +23,17 @@ import { presenterIndex } from './presenter';
  * their template, so what a page shows is worked out here, where it can be read and tested.
  */
 
+/** The mark of an institution's own module, or nothing for the course's. */
+const localMark = (locale: Locale, m: { local: boolean }) => (m.local ? { mark: t(locale, 'module.local') } : {});
+
 const moduleLinks = async (locale: Locale) =>
-  (await modulesIn(locale)).map((m) => ({ id: m.id, title: m.data.title, href: pathTo(locale, { page: 'module', id: m.id }) }));
+  (await modulesIn(locale)).map((m) => ({ id: m.id, title: m.data.title, href: pathTo(locale, { page: 'module', id: m.id }), ...localMark(locale, m) }));
 
 export async function homeView(locale: Locale) {
   const modules = (await modulesIn(locale)).map((m) => ({
     id: m.id,
-    number: t(locale, 'module.number', { n: m.data.order }),
+    number: t(locale, 'module.number', { n: m.number }),
+    ...localMark(locale, m),
     title: m.data.title,
     summary: m.data.summary,
     meta: `${plural(locale, 'plural.minutes', m.minutes)} · ${plural(locale, 'plural.scenarios', scenariosPerAttempt(m.quiz))}`,
@@ -125,6 +129,8 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
   return {
     id: module.id,
     data,
+    number: module.number,
+    ...localMark(locale, module),
     minutes: module.minutes,
     render: module.render,
     scenarioCount: scenariosPerAttempt(quiz),
@@ -166,7 +172,7 @@ export async function guidePages(locale: Locale) {
         title,
         runningTitle: `${title} · ${t(locale, 'site.title')}`,
         module: { title: m.data.title, href: pathTo(locale, { page: 'module', id: m.id }) },
-        eyebrow: `${t(locale, 'module.number', { n: m.data.order })} · ${plural(locale, 'plural.minutes', workshopMinutes(m.data.facilitator.timing))}`,
+        eyebrow: `${t(locale, 'module.number', { n: m.number })} · ${plural(locale, 'plural.minutes', workshopMinutes(m.data.facilitator.timing))}`,
         objectives: m.data.objectives,
         timing: m.data.facilitator.timing.map((r) => `${plural(locale, 'plural.minutes', r.minutes)}: ${r.activity}`),
         keyPoints: m.data.keyPoints,
@@ -184,7 +190,7 @@ export async function handoutPages(locale: Locale) {
     props: {
       title: t(locale, 'handout.heading', { title: m.data.title }),
       module: { title: m.data.title, href: pathTo(locale, { page: 'module', id: m.id }) },
-      eyebrow: `${t(locale, 'handout.course')} · ${t(locale, 'module.number', { n: m.data.order })}`,
+      eyebrow: `${t(locale, 'handout.course')} · ${t(locale, 'module.number', { n: m.number })}`,
       summary: m.data.summary,
       keyPoints: m.data.keyPoints,
       // In the learner's language: the Latvian quotation, or its English translation.

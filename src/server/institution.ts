@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { InstitutionFileError, logoProblem, parseInstitution, toInstitution, type Institution } from '../lib/institution/validate.ts';
 
@@ -28,7 +28,13 @@ export function loadInstitution(path: string): Institution {
   }
   const problem = logoProblem(parsed.data.logo.file, bytes);
   if (problem) throw new InstitutionFileError(label, [`logo.file: ${problem}`]);
-  return toInstitution(parsed.data, bytes);
+  const edition = toInstitution(parsed.data, bytes);
+  if (parsed.data.modules === undefined) return edition;
+  const dir = resolve(dirname(path), parsed.data.modules);
+  const folder = relative(process.cwd(), dir);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+    throw new InstitutionFileError(label, [`modules: ${parsed.data.modules} is not a folder next to the institution file (looked for ${folder})`]);
+  return { ...edition, modules: { dir, label: folder && !folder.startsWith('..') ? folder : dir } };
 }
 
 let cached: { path: string | undefined; institution: Institution | undefined } | undefined;

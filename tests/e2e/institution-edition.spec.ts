@@ -7,7 +7,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { staticFiles } from '../../scripts/static-files.mjs';
 import { pathTo } from '../../src/lib/i18n/routes';
-import { LOCALES, t } from './course';
+import { readLocalQuizzes } from '../../src/lib/course/local-modules';
+import { readSeeds } from '../../src/lib/course/read-sources';
+import { bestAnswersOf } from '../../src/lib/quiz/scenario';
+import { homePath, LOCALES, modulePath, next, passedRecord, progressPath, quizzes, shownQuestion, submitAnswer, t } from './course';
 import { watchCsp } from './csp';
 
 // An institution's edition: the course built with a fixture institution file into a folder of its
@@ -87,4 +90,83 @@ test('the verify page trusts this installation\'s keys under the institution\'s 
   const html = await (await request.get(origin + pathTo('en', { page: 'verify' }))).text();
   expect(html).toContain('Testa ministrija');
   expect(html).not.toContain('Sociālie mediji valsts pārvaldē — e-kurss');
+});
+
+// The ministry's own module („Iestādes kārtība”, tests/fixtures/institutions/ministrija/local/): after
+// the course's eight, marked, with a quiz that counts for completion like theirs.
+const LOCAL_ID = 'ministrijas-kartiba';
+const [localQuiz] = readLocalQuizzes({ dir: join(root, 'tests/fixtures/institutions/ministrija/local'), label: 'local' }, readSeeds(root), []);
+const LOCAL_TITLE = { lv: 'Testa ministrijas kārtība', en: 'The Ministry of Testing’s rules' } as const;
+const MARK = { lv: 'Iestādes kārtība', en: 'Our institution’s rules' } as const;
+
+for (const locale of LOCALES) {
+  test(`the institution's own module comes after the course's, marked, and counts for completion (${locale})`, async ({ page }) => {
+    await page.goto(origin + homePath(locale));
+    const cards = page.getByTestId('module-card');
+    await expect(cards).toHaveCount(quizzes.length + 1);
+    // Last, after all of the course's modules, and the only card with the mark.
+    await expect(cards.last()).toHaveAttribute('data-module', LOCAL_ID);
+    await expect(cards.last().getByRole('heading')).toHaveText(LOCAL_TITLE[locale]);
+    await expect(page.getByTestId('local-mark')).toHaveCount(1);
+    await expect(cards.last().getByTestId('local-mark')).toHaveText(MARK[locale]);
+
+    // Every course module passed: 8 of 9, not complete, until the ministry's module is passed too.
+    const modules = Object.fromEntries(quizzes.map((q) => [q.moduleId, passedRecord(q)]));
+    await page.evaluate((value) => localStorage.setItem('smkurss.progress', JSON.stringify(value)), { version: 2, learnerName: '', modules, certificate: null });
+    await page.goto(origin + progressPath(locale));
+    const localRow = page.locator(`[data-testid="progress-row"][data-module="${LOCAL_ID}"]`);
+    await expect(localRow).toHaveAttribute('data-status', 'not-started');
+    await expect(localRow.getByTestId('local-mark')).toHaveText(MARK[locale]);
+    await expect(page.getByTestId('progress-done')).toHaveCount(0);
+    await page.goto(origin + homePath(locale));
+    await expect(page.getByTestId('overall')).toHaveText(t(locale, 'home.overall', { passed: quizzes.length, total: quizzes.length + 1 }));
+
+    // Its page carries the mark and cites the ministry's own rules; its quiz is passed with the key.
+    await page.goto(origin + modulePath(locale, LOCAL_ID));
+    await expect(page.locator('.eyebrow').getByTestId('local-mark')).toHaveText(MARK[locale]);
+    await expect(page.locator('.module')).toContainText(locale === 'lv' ? 'Testa ministrija, „Testa ministrijas sociālo mediju lietošanas kārtība”' : 'Ministry of Testing, “Testa ministrijas sociālo mediju lietošanas kārtība”');
+    await expect(page.getByTestId('quiz')).toBeVisible();
+    await page.getByTestId('quiz-start').click();
+    await expect(page.getByTestId('quiz').locator('form')).toBeVisible();
+    const met: string[] = [];
+    while (!(await page.getByTestId('result').isVisible())) {
+      await expect(page.getByTestId('quiz').locator('form').or(page.getByTestId('result'))).toBeVisible();
+      if (await page.getByTestId('result').isVisible()) break;
+      const { scenario, step } = await shownQuestion(page, [localQuiz!]);
+      met.push(scenario);
+      await submitAnswer(page, locale, bestAnswersOf(localQuiz!.scenarios.find((s) => s.id === scenario)!).find((e) => e.step === step)!);
+      await next(page);
+    }
+    expect(met.sort()).toEqual(localQuiz!.scenarios.map((s) => s.id).sort());
+
+    await page.goto(origin + progressPath(locale));
+    await expect(localRow).toHaveAttribute('data-status', 'passed');
+    await expect(page.getByTestId('progress-done')).toBeVisible();
+    await page.goto(origin + homePath(locale));
+    await expect(page.getByTestId('overall')).toHaveText(t(locale, 'home.overall', { passed: quizzes.length + 1, total: quizzes.length + 1 }));
+  });
+}
+
+test('the workshop planner offers the institution\'s own module too', async ({ page }) => {
+  for (const locale of LOCALES) {
+    await page.goto(origin + pathTo(locale, { page: 'workshop' }));
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: LOCAL_TITLE[locale] })).toBeVisible();
+  }
+});
+
+test('axe finds no violations on the institution\'s own module page', async ({ page }) => {
+  await page.goto(origin + modulePath('lv', LOCAL_ID));
+  await expect(page.getByTestId('quiz')).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('the general edition (the suite\'s server, no INSTITUTION_FILE) has no local module', async ({ page, request }) => {
+  for (const locale of LOCALES) {
+    await page.goto(homePath(locale));
+    await expect(page.getByTestId('module-card')).toHaveCount(quizzes.length);
+    await expect(page.getByTestId('local-mark')).toHaveCount(0);
+    expect((await request.get(modulePath(locale, LOCAL_ID))).status()).toBe(404);
+  }
 });

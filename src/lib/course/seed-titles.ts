@@ -12,6 +12,13 @@ export const SEED_TITLES: Record<string, LocalizedText> = {
   },
 };
 
+/** An institution's documents that its local modules cite (`doc:`), registered when the course is loaded. */
+const DOC_TITLES = new Map<string, LocalizedText>();
+
+export function registerDocTitles(titles: Record<string, LocalizedText>): void {
+  for (const [name, title] of Object.entries(titles)) DOC_TITLES.set(name, title);
+}
+
 export function seedTitle(seed: string, locale: keyof LocalizedText): string {
-  return SEED_TITLES[seed]?.[locale] ?? seed;
+  return SEED_TITLES[seed]?.[locale] ?? DOC_TITLES.get(seed)?.[locale] ?? seed;
 }

@@ -71,6 +71,14 @@ export const institutionSchema = z.strictObject({
   issuer: z.strictObject({ name: filled('the issuer name').max(200, 'at most 200 characters') }).optional().describe('Who issues the certificates; default: the Latvian name'),
   /** The site's main colour (header, buttons, links) instead of the course's dark blue: #rrggbb, AA contrast with white. */
   accent: z.string().trim().regex(HEX_COLOUR, 'must be a colour such as #1f4e79').optional().describe('The site’s main colour instead of the course’s dark blue; needs 4.5:1 contrast with white'),
+  /** A folder of the institution's own modules (`<folder>/lv|en/<id>.md`, `<folder>/quizzes/<id>.yaml`, its documents), shown after the course's. */
+  modules: z
+    .string({ error: missingOr('must be the path of a folder') })
+    .trim()
+    .min(1, 'the folder path is empty')
+    .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('//'), 'must be a local folder (a path relative to the institution file), not an address')
+    .optional()
+    .describe('A folder of the institution’s own modules, relative to this file: <folder>/lv/<id>.md, <folder>/en/<id>.md, <folder>/quizzes/<id>.yaml and the documents they cite'),
 });
 
 export type InstitutionFile = z.infer<typeof institutionSchema>;

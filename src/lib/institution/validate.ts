@@ -30,6 +30,8 @@ export interface Institution {
   /** The issuer's name on certificates. */
   issuerName: string;
   accent?: string;
+  /** Its local modules' folder (`modules:`), resolved next to the file by src/server/institution.ts. */
+  modules?: { dir: string; label: string };
 }
 
 /** A zod issue's path as a content author reads it: `accounts #2 › url: …`, `contact.email: …`. */

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 
+/** A document of an institution's modules folder that local sources may cite: `kartiba.md`. */
+export const DOC_NAME = /^[\w.-]+\.(md|txt)$/;
+
 /** Ids are kebab-case so they are safe in URLs, storage keys and answer logs. */
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
 
@@ -13,10 +16,16 @@ const text = z.strictObject(
 );
 
 /** The seed passage an option's feedback rests on: `lv` verbatim from the seed, `en` a translation. */
-const source = z.strictObject({
-  seed: z.string().regex(/^[\w.-]+\.txt$/, 'must name a seed file in modules/sources/'),
-  quote: text,
-});
+const source = z
+  .strictObject({
+    seed: z.string().regex(/^[\w.-]+\.txt$/, 'must name a seed file in modules/sources/').optional(),
+    /** An institution's local module only: a document in its modules folder (e.g. kartiba.md) instead of a seed. */
+    doc: z.string().regex(DOC_NAME, 'must name a .md or .txt file in the institution’s modules folder').optional(),
+    quote: text,
+  })
+  .refine((s) => (s.seed === undefined) !== (s.doc === undefined), { message: 'give either seed: (a seed file) or doc: (a document of the institution), not both', path: ['seed'] })
+  // Pages cite `seed`; for a document it is the document's name (its title comes from seed-titles.ts).
+  .transform(({ seed, doc, quote }) => ({ seed: (seed ?? doc)!, ...(doc === undefined ? {} : { doc }), quote }));
 
 export { ACCOUNT_OPTION_IDS, DISCLOSURE_OPTION_IDS } from './option-ids';
 

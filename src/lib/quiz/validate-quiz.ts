@@ -70,10 +70,17 @@ function checkQuotes(scenario: Scenario, seeds: SeedTexts): string[] {
   });
 }
 
+/** The key under which an institution's document `<name>` joins the seed texts. */
+export const DOC_KEY = 'doc:';
+
 /** Why a source does not quote its seed word for word, or undefined when it does. */
-export function quoteProblem(source: { seed: string; quote: { lv: string } | string }, seeds: SeedTexts): string | undefined {
-  const seed = seeds[source.seed];
-  if (seed === undefined) return `seed: "${source.seed}" is not a file in modules/sources/`;
+export function quoteProblem(source: { seed: string; doc?: string; quote: { lv: string } | string }, seeds: SeedTexts): string | undefined {
+  // An institution's documents sit beside the seeds under `doc:<name>` (localDocSeeds), so a seed name never finds one.
+  const seed = source.doc === undefined ? seeds[source.seed] : seeds[`${DOC_KEY}${source.doc}`];
+  if (seed === undefined)
+    return source.doc === undefined
+      ? `seed: "${source.seed}" is not a file in modules/sources/`
+      : `doc: "${source.doc}" is not a document in the institution's modules folder (only local modules may cite one, a file next to their lv/, en/ and quizzes/)`;
   const quote = typeof source.quote === 'string' ? source.quote : source.quote.lv;
   if (!normaliseSpace(seed).includes(normaliseSpace(quote)))
     return `quote: not found word for word in ${source.seed}: "${quote.slice(0, 60)}…"`;

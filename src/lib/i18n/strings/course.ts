@@ -17,6 +17,8 @@ export const lv = {
   'start.finalTest': 'Uz noslēguma testu',
   'home.review': 'Atkārtot',
   'module.number': '{n}. modulis',
+  /** The mark of an institution's own modules (its file's `modules:` folder), after the course's. */
+  'module.local': 'Iestādes kārtība',
   'module.objectives': 'Pēc šī moduļa jūs varēsiet',
   'module.keyPoints': 'Galvenais',
   'module.sources': 'Avoti',
@@ -53,6 +55,7 @@ export const en: Parity<typeof lv> = {
   'start.finalTest': 'Go to the final test',
   'home.review': 'Revisit',
   'module.number': 'Module {n}',
+  'module.local': 'Our institution’s rules',
   'module.objectives': 'After this module you will',
   'module.keyPoints': 'Key points',
   'module.sources': 'Sources',

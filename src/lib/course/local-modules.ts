@@ -1,0 +1,75 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LocalizedText } from '../i18n/locales';
+import { guessabilityProblems } from '../quiz/guessability';
+import { loadQuizFile, QuizFileError } from '../quiz/load-quiz-file';
+import type { Quiz } from '../quiz/types';
+import { DOC_KEY, type SeedTexts } from '../quiz/validate-quiz';
+import { idHashCollisions } from '../scorm/suspend-data';
+import { isQuizFileName, standardLabels } from './read-sources';
+
+/**
+ * An institution's local modules ("Iestādes kārtība" / "Our institution’s rules"): the folder its
+ * institution file names in `modules:`, in the course's own format (`lv/<id>.md`, `en/<id>.md`,
+ * `quizzes/<id>.yaml`), plus the institution's documents (`*.md`, `*.txt` at the folder's top) that
+ * their sources may cite as `doc: <file>` instead of a seed. Node file access, build time and tests.
+ */
+export interface LocalFolder {
+  /** The folder's absolute path. */
+  dir: string;
+  /** How messages name it: the path relative to the working directory, e.g. tests/fixtures/…/local. */
+  label: string;
+}
+
+/** The institution's documents: every `*.md` / `*.txt` at the folder's top, by file name. */
+export function readLocalDocs(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(md|txt)$/.test(e.name) && !e.name.startsWith('_') && e.name !== 'README.md')
+      .map((e) => [e.name, readFileSync(join(dir, e.name), 'utf8')]),
+  );
+}
+
+/** The seed texts with the institution's documents beside them, as `quoteProblem` looks a `doc:` up. */
+export function localDocSeeds(seeds: SeedTexts, docs: Record<string, string>): SeedTexts {
+  return { ...seeds, ...Object.fromEntries(Object.entries(docs).map(([name, text]) => [`${DOC_KEY}${name}`, text])) };
+}
+
+/** How a lesson or feedback cites a document: the institution's name and the document's first `# ` heading (else its file name). */
+export function docTitle(name: string, text: string, institution: LocalizedText): LocalizedText {
+  const heading = /^#\s+(.+?)\s*$/m.exec(text)?.[1] ?? name;
+  return { lv: `${institution.lv}, „${heading}”`, en: `${institution.en}, “${heading}”` };
+}
+
+/**
+ * The local quizzes, each checked like a course quiz (schema, ids, branching graph, twins, verbatim
+ * quotes of seeds or documents, SCORM id hashes) and then for guessability, with no list of known
+ * failures: a local quiz that can be passed without reading stops the build. Ids the course already
+ * uses are refused. Throws naming `<folder>/quizzes/<id>.yaml` and the problem.
+ */
+export function readLocalQuizzes(folder: LocalFolder, seeds: SeedTexts, courseIds: readonly string[]): Quiz[] {
+  const dir = join(folder.dir, 'quizzes');
+  if (!existsSync(dir)) return [];
+  const docs = localDocSeeds(seeds, readLocalDocs(folder.dir));
+  const quizzes: Quiz[] = [];
+  for (const name of readdirSync(dir).filter(isQuizFileName).sort()) {
+    const file = `${folder.label}/quizzes/${name}`;
+    const quiz = loadQuizFile(file, readFileSync(join(dir, name), 'utf8'), docs);
+    if (courseIds.includes(quiz.moduleId)) throw new QuizFileError(file, [`id: "${quiz.moduleId}" is already a module of the course; give the local module another file name`]);
+    const clashes = idHashCollisions(quiz);
+    if (clashes.length) throw new QuizFileError(file, clashes);
+    const labels = standardLabels();
+    const problems = guessabilityProblems(quiz, labels);
+    if (problems.length) throw new QuizFileError(file, problems.map((p) => `can be passed without reading: ${p.key}${p.detail ? ` (${p.detail})` : ''}`));
+    quizzes.push(quiz);
+  }
+  return quizzes;
+}
+
+/** Problems a per-file check cannot see across the two sets: a local module's id that the course already uses. */
+export function idCollisions(folder: LocalFolder, localIds: readonly { locale: string; id: string }[], courseIds: readonly string[]): string[] {
+  return localIds
+    .filter((m) => courseIds.includes(m.id))
+    .map((m) => `${folder.label}/${m.locale}/${m.id}.md: id "${m.id}" is already a module of the course; give the local module another file name`);
+}
