@@ -13,6 +13,8 @@ import { everyOption } from '../lib/quiz/scenario';
 import { distinctTitle, distinctTitles } from '../lib/quiz/view';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';
+import { fillPlainDeep, placeholderFill } from '../lib/institution/placeholder-fill';
+import { institution } from '../server/institution';
 import { issuerProfile } from '../server/issuer-config';
 import { publishedKeys } from '../server/qr-signing-key';
 import { courseVersion, modulesIn } from './course';
@@ -146,6 +148,8 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
       homeHref: pathTo(locale, { page: 'home' }),
       ui: pickKeys(locale, QUIZ_PLAYER_KEYS),
       moduleIds: modules.map((m) => m.id),
+      // What `{contact}` in the feedback shows (absent in the general edition: the placeholder goes).
+      contact: placeholderFill(institution(), locale).contact,
     },
   };
 }
@@ -171,7 +175,8 @@ export async function guidePages(locale: Locale) {
         timing: m.data.facilitator.timing.map((r) => `${plural(locale, 'plural.minutes', r.minutes)}: ${r.activity}`),
         keyPoints: m.data.keyPoints,
         questions: m.data.facilitator.questions,
-        scenarios: m.quiz.scenarios.map((s) => guideScenario(s, locale, standard)),
+        // Printed: the contact as text where the feedback says `{contact}`.
+        scenarios: fillPlainDeep(m.quiz.scenarios.map((s) => guideScenario(s, locale, standard)), placeholderFill(institution(), locale)),
       },
     };
   });
