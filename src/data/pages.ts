@@ -13,7 +13,7 @@ import { everyOption } from '../lib/quiz/scenario';
 import { distinctTitle, distinctTitles } from '../lib/quiz/view';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';
-import { fillPlainDeep, placeholderFill } from '../lib/institution/placeholder-fill';
+import { fillPlainDeep, forQuizIsland, placeholderFill } from '../lib/institution/placeholder-fill';
 import { institution } from '../server/institution';
 import { issuerProfile } from '../server/issuer-config';
 import { publishedKeys } from '../server/qr-signing-key';
@@ -138,7 +138,7 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
     homePath: pathTo(locale, { page: 'home' }),
     player: {
       // The questions only; feedback and sources come from the module's data file (quiz-details.ts).
-      quiz: splitQuiz(quizForLocale(quiz, locale), locale).shell,
+      quiz: splitQuiz(forQuizIsland(quizForLocale(quiz, locale), placeholderFill(institution(), locale)), locale).shell,
       dataHref: quizDataPath(locale, module.id),
       strings: pickStrings(locale, ['quiz.', 'kind.', 'option.']),
       seedTitles: Object.fromEntries(seeds.map((seed) => [seed, seedTitle(seed, locale)])),
@@ -149,14 +149,15 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
       ui: pickKeys(locale, QUIZ_PLAYER_KEYS),
       moduleIds: modules.map((m) => m.id),
       // What `{contact}` in the feedback shows (absent in the general edition: the placeholder goes).
-      contact: placeholderFill(institution(), locale).contact,
+      ...((contact) => (contact ? { contact } : {}))(placeholderFill(institution(), locale).contact),
     },
   };
 }
 
 /** Every module's quiz details (feedback, sources) in a locale, one static JSON file each (`quizDataPath`). */
 export async function quizDataFiles(locale: Locale) {
-  return (await modulesIn(locale)).map((m) => splitQuiz(quizForLocale(m.quiz, locale), locale).details);
+  const fill = placeholderFill(institution(), locale);
+  return (await modulesIn(locale)).map((m) => splitQuiz(forQuizIsland(quizForLocale(m.quiz, locale), fill), locale).details);
 }
 
 /** Every module's facilitator guide in a locale: options in the printed order (`guideScenario`). */

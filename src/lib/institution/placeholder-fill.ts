@@ -63,3 +63,10 @@ export function fillPlainDeep<T>(value: T, fill: PlaceholderFill): T {
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillPlainDeep(v, fill)])) as T;
 }
+
+/**
+ * The quiz as the learner's island gets it (props and data file): an edition with a contact keeps
+ * `{contact}` for the island to fill with links (ContentText.svelte); the general edition's has
+ * every placeholder dropped already, so its built site holds none.
+ */
+export const forQuizIsland = <T>(value: T, fill: PlaceholderFill): T => (fill.contact ? value : fillPlainDeep(value, {}));
