@@ -13,6 +13,8 @@ import { everyOption } from '../lib/quiz/scenario';
 import { distinctTitle, distinctTitles } from '../lib/quiz/view';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';
+import { fillPlainDeep, forQuizIsland, placeholderFill } from '../lib/institution/placeholder-fill';
+import { institution } from '../server/institution';
 import { issuerProfile } from '../server/issuer-config';
 import { publishedKeys } from '../server/qr-signing-key';
 import { courseVersion, modulesIn } from './course';
@@ -142,7 +144,7 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
     homePath: pathTo(locale, { page: 'home' }),
     player: {
       // The questions only; feedback and sources come from the module's data file (quiz-details.ts).
-      quiz: splitQuiz(quizForLocale(quiz, locale), locale).shell,
+      quiz: splitQuiz(forQuizIsland(quizForLocale(quiz, locale), placeholderFill(institution(), locale)), locale).shell,
       dataHref: quizDataPath(locale, module.id),
       strings: pickStrings(locale, ['quiz.', 'kind.', 'option.']),
       seedTitles: Object.fromEntries(seeds.map((seed) => [seed, seedTitle(seed, locale)])),
@@ -152,13 +154,16 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
       homeHref: pathTo(locale, { page: 'home' }),
       ui: pickKeys(locale, QUIZ_PLAYER_KEYS),
       moduleIds: modules.map((m) => m.id),
+      // What `{contact}` in the feedback shows (absent in the general edition: the placeholder goes).
+      ...((contact) => (contact ? { contact } : {}))(placeholderFill(institution(), locale).contact),
     },
   };
 }
 
 /** Every module's quiz details (feedback, sources) in a locale, one static JSON file each (`quizDataPath`). */
 export async function quizDataFiles(locale: Locale) {
-  return (await modulesIn(locale)).map((m) => splitQuiz(quizForLocale(m.quiz, locale), locale).details);
+  const fill = placeholderFill(institution(), locale);
+  return (await modulesIn(locale)).map((m) => splitQuiz(forQuizIsland(quizForLocale(m.quiz, locale), fill), locale).details);
 }
 
 /** Every module's facilitator guide in a locale: options in the printed order (`guideScenario`). */
@@ -177,7 +182,8 @@ export async function guidePages(locale: Locale) {
         timing: m.data.facilitator.timing.map((r) => `${plural(locale, 'plural.minutes', r.minutes)}: ${r.activity}`),
         keyPoints: m.data.keyPoints,
         questions: m.data.facilitator.questions,
-        scenarios: m.quiz.scenarios.map((s) => guideScenario(s, locale, standard)),
+        // Printed: the contact as text where the feedback says `{contact}`.
+        scenarios: fillPlainDeep(m.quiz.scenarios.map((s) => guideScenario(s, locale, standard)), placeholderFill(institution(), locale)),
       },
     };
   });

@@ -4,7 +4,9 @@ import { quizForLocale } from '../lib/quiz/for-locale';
 import { printedScenario } from '../lib/quiz/print-order';
 import { correctAt, leadsOn, optionsAt, stepsOf } from '../lib/quiz/scenario';
 import type { Scenario } from '../lib/quiz/types';
+import { fillPlainDeep, placeholderFill } from '../lib/institution/placeholder-fill';
 import { workshopMinutes } from '../lib/workshop/plan';
+import { institution } from '../server/institution';
 import type { PresenterModuleData, PresenterModuleIndex } from '../lib/workshop/presenter-data';
 import { modulesIn } from './course';
 
@@ -56,13 +58,15 @@ function explainedOnly(scenario: Scenario): Scenario {
 export async function presenterModules(locale: Locale): Promise<PresenterModuleData[]> {
   const optionLabels = pickStrings(locale, ['option.']);
   const outcomes = { best: t(locale, 'quiz.outcome.best'), acceptable: t(locale, 'quiz.outcome.acceptable'), poor: t(locale, 'quiz.outcome.poor') };
+  // The projector and the phones show the contact as text (`{contact}` filled, or dropped in the general edition).
+  const fill = placeholderFill(institution(), locale);
   return (await modulesIn(locale)).map((m) => ({
     id: m.id,
     locale,
     title: m.data.title,
     questions: m.data.facilitator.questions,
     // In the printed order, the facilitator guide's: the file order (right option often at B) stays out.
-    scenarios: quoteIn(quizForLocale(m.quiz, locale).scenarios, locale).map(printedScenario).map(explainedOnly),
+    scenarios: fillPlainDeep(quoteIn(quizForLocale(m.quiz, locale).scenarios, locale).map(printedScenario).map(explainedOnly), fill),
     optionLabels,
     outcomes,
   }));

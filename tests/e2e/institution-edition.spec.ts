@@ -1,55 +1,68 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { staticFiles } from '../../scripts/static-files.mjs';
+import type { Locale } from '../../src/lib/i18n/locales';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { readLocalQuizzes } from '../../src/lib/course/local-modules';
 import { readSeeds } from '../../src/lib/course/read-sources';
-import { bestAnswersOf } from '../../src/lib/quiz/scenario';
-import { homePath, LOCALES, modulePath, next, passedRecord, progressPath, quizzes, shownQuestion, submitAnswer, t } from './course';
+import { attemptQuiz } from '../../src/lib/quiz/attempt';
+import { twinPairs } from '../../src/lib/quiz/draw';
+import { bestAnswersOf, optionsAt, startOf } from '../../src/lib/quiz/scenario';
+import { homePath, keyedAttempt, LOCALES, modulePath, next, passedRecord, progressPath, quizzes, shownQuestion, submitAnswer, t } from './course';
 import { watchCsp } from './csp';
 
 // An institution's edition: the course built with a fixture institution file into a folder of its
 // own (the suite's server runs the general edition, INSTITUTION_FILE unset) and served here by the
-// production server's static-file handler. One build, about 15–40 s.
+// production server's static-file handler. Two builds (the fullest fixture and the smallest), about
+// 15–40 s each.
 const root = process.cwd();
-const FIXTURE = 'tests/fixtures/institutions/ministrija/institution.yaml';
-const outDir = join(root, 'dist-tests', `ministrija-${process.pid}`);
-let server: Server;
+const FIXTURES = { ministrija: 'tests/fixtures/institutions/ministrija/institution.yaml', agentura: 'tests/fixtures/institutions/agentura/institution.yaml' } as const;
+type Edition = keyof typeof FIXTURES;
+const outDir = (edition: Edition) => join(root, 'dist-tests', `${edition}-${process.pid}`);
+const servers: Server[] = [];
+const origins = {} as Record<Edition, string>;
 let origin = '';
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  // A whole `astro build` (content checks, two locales, precompression) on a two-core machine that runs other specs meanwhile.
-  test.setTimeout(240_000);
-  const env = { ...process.env, INSTITUTION_FILE: FIXTURE };
+async function buildEdition(edition: Edition) {
+  const env = { ...process.env, INSTITUTION_FILE: FIXTURES[edition] };
   const output: string[] = [];
   const code = await new Promise<number | null>((done) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir(edition)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d) => output.push(String(d)));
     child.stderr.on('data', (d) => output.push(String(d)));
     child.on('close', done);
   });
   expect(code, output.join('').slice(-3000)).toBe(0);
-  const files = staticFiles(join(outDir, 'client'));
-  server = createServer((req, res) => {
+  const files = staticFiles(join(outDir(edition), 'client'));
+  const server = createServer((req, res) => {
     if (!files(req, res)) {
       res.statusCode = 404;
       res.end();
     }
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  servers.push(server);
+  origins[edition] = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+test.beforeAll(async () => {
+  // Two whole `astro build`s (content checks, two locales, precompression) one after the other on a two-core machine that runs other specs meanwhile.
+  test.setTimeout(480_000);
+  await buildEdition('ministrija');
+  await buildEdition('agentura');
+  origin = origins.ministrija;
 });
 
 test.afterAll(async () => {
-  await new Promise((closed) => server?.close(closed));
-  rmSync(outDir, { recursive: true, force: true });
+  for (const server of servers) await new Promise((closed) => server.close(closed));
+  for (const edition of Object.keys(FIXTURES) as Edition[]) rmSync(outDir(edition), { recursive: true, force: true });
 });
 
 const NAME = { lv: 'Testa ministrija', en: 'Ministry of Testing' } as const;
@@ -91,6 +104,165 @@ test('the verify page trusts this installation\'s keys under the institution\'s 
   expect(html).toContain('Testa ministrija');
   expect(html).not.toContain('Sociālie mediji valsts pārvaldē — e-kurss');
 });
+
+// ---- The communication unit's contact ({contact}) and the accounts ({accounts}) in the content ----
+
+const CONTACT = {
+  ministrija: {
+    lv: { lead: 'Jūsu iestādē:', unit: 'Komunikācijas nodaļa', email: 'komunikacija@testa-ministrija.example', phone: '+371 67 000 000', room: '3. stāvs, 312. kabinets' },
+    en: { lead: 'In your institution:', unit: 'Communication Unit', email: 'komunikacija@testa-ministrija.example', phone: '+371 67 000 000', room: '3rd floor, room 312' },
+  },
+  agentura: {
+    lv: { lead: 'Jūsu iestādē:', unit: 'Sabiedrisko attiecību nodaļa', email: 'preses@paraugs.example', phone: undefined, room: undefined },
+    en: { lead: 'In your institution:', unit: 'Public Relations Division', email: 'preses@paraugs.example', phone: undefined, room: undefined },
+  },
+} as const;
+
+/** A lesson whose body asks the reader to talk a doubt through with the communication unit (`{contact}` in modules/<locale>/komunikacijas-principi.md). */
+const LESSON = 'komunikacijas-principi';
+
+async function expectContact(chip: ReturnType<Page['getByTestId']>, edition: Edition, locale: Locale) {
+  const c = CONTACT[edition][locale];
+  await expect(chip).toContainText(`${c.lead} ${c.unit}`);
+  await expect(chip.getByRole('link', { name: c.email })).toHaveAttribute('href', `mailto:${c.email}`);
+  if (c.phone) await expect(chip.getByRole('link', { name: c.phone })).toHaveAttribute('href', 'tel:+37167000000');
+  else await expect(chip.getByRole('link')).toHaveCount(1);
+  if (c.room) await expect(chip).toContainText(c.room);
+}
+
+for (const edition of Object.keys(FIXTURES) as Edition[])
+  for (const locale of LOCALES) {
+    test(`a lesson names the communication unit where it says to ask it, and the official-account lesson lists the accounts (${edition}, ${locale})`, async ({ page }) => {
+      const csp = await watchCsp(page);
+      await page.goto(origins[edition] + pathTo(locale, { page: 'module', id: LESSON }));
+      const chip = page.locator('.prose').getByTestId('contact-chip').first();
+      await expectContact(chip, edition, locale);
+      await expect(page.locator('main')).not.toContainText(/[{}]/);
+      await page.goto(origins[edition] + pathTo(locale, { page: 'module', id: 'oficialais-konts' }));
+      const box = page.getByTestId('lesson-accounts');
+      if (edition === 'ministrija') {
+        await expect(box).toContainText(locale === 'lv' ? 'Piemērs no jūsu iestādes (Testa ministrija)' : 'An example from your institution (Ministry of Testing)');
+        await expect(box.getByRole('link')).toHaveText(['Facebook: TestaMinistrija', 'X: @TestaMin']);
+        await expect(box.getByRole('link').first()).toHaveAttribute('href', 'https://www.facebook.com/TestaMinistrija');
+      } else await expect(box).toHaveCount(0); // no accounts in the file: the lesson as the general edition has it
+      await expect(page.locator('main')).not.toContainText(/[{}]/);
+      expect(await csp()).toEqual([]);
+    });
+  }
+
+/**
+ * An attempt saved part-way, its next question a scenario (not a twin: its feedback would wait) whose
+ * first step has an option whose feedback says `{contact}`; the questions before it answered with the key.
+ */
+function contactAttempt(moduleId: string) {
+  const quiz = quizzes.find((q) => q.moduleId === moduleId)!;
+  const twins = new Set(twinPairs(quiz.scenarios).flatMap(([a, b]) => [quiz.scenarios[a]!.id, quiz.scenarios[b]!.id]));
+  for (let seed = 1; seed < 500; seed++) {
+    const { drawn, log } = keyedAttempt(quiz, seed);
+    const shown = attemptQuiz(quiz, { seed, drawn }).scenarios;
+    const at = shown.findIndex((s) => !twins.has(s.id) && optionsAt(s, startOf(s)).some((o) => o.feedback.lv.includes('{contact}')));
+    if (at < 0) continue;
+    const target = shown[at]!;
+    const before = new Set(shown.slice(0, at).map((s) => s.id));
+    return { seed, drawn, log: log.filter((e) => before.has(e.scenario)), option: optionsAt(target, startOf(target)).find((o) => o.feedback.lv.includes('{contact}'))!.id };
+  }
+  throw new Error(`no attempt of ${moduleId} draws a {contact} feedback`);
+}
+
+for (const edition of Object.keys(FIXTURES) as Edition[])
+  for (const locale of LOCALES) {
+    test(`quiz feedback that says to ask the communication unit names it, with mailto: and tel: links (${edition}, ${locale})`, async ({ page }) => {
+      const at = contactAttempt(LESSON);
+      const record = { status: 'in-progress', bestPercent: null, attempts: 0, current: { seed: at.seed, drawn: at.drawn, log: at.log, phase: 'answering' }, bestLog: null, bestDraw: null, startedAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-01T10:00:00Z', passedAt: null };
+      await page.addInitScript((r) => localStorage.setItem('smkurss.progress', JSON.stringify({ version: 2, learnerName: '', modules: { 'komunikacijas-principi': r }, certificate: null })), record);
+      await page.goto(origins[edition] + pathTo(locale, { page: 'module', id: LESSON }));
+      if (await page.getByTestId('quiz-start').isVisible()) await page.getByTestId('quiz-start').click();
+      await page.locator(`input[name="answer"][value="${at.option}"]`).check();
+      await page.getByRole('button', { name: t(locale, 'quiz.submit') }).click();
+      const feedback = page.getByTestId('feedback');
+      await expect(feedback).toBeVisible();
+      await expectContact(feedback.getByTestId('contact-chip').first(), edition, locale);
+      await expect(feedback).not.toContainText(/[{}]/);
+      if (edition === 'ministrija' && locale === 'lv') {
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    });
+  }
+
+test('the printed guide, the projector and the phones get the contact as plain text', async ({ request }) => {
+  const guide = await (await request.get(origin + pathTo('lv', { page: 'guide', id: LESSON }))).text();
+  expect(guide).toContain('(Jūsu iestādē: Komunikācijas nodaļa, e-pasts komunikacija@testa-ministrija.example, tālrunis +371 67 000 000, 3. stāvs, 312. kabinets, lapa iekštīklā https://intranet.testa-ministrija.example/komunikacija)');
+  const presenter = await (await request.get(`${origin}/en/presenter-data/${LESSON}.json`)).text();
+  expect(presenter).toContain('(In your institution: Communication Unit, e-mail komunikacija@testa-ministrija.example');
+  expect(presenter).not.toMatch(/\{(contact|accounts)\}/);
+});
+
+test('axe finds no violations on a lesson with the contact and on the official-account lesson with the accounts', async ({ page }) => {
+  for (const [locale, id] of [['lv', 'oficialais-konts'], ['en', LESSON]] as const) {
+    await page.goto(origin + pathTo(locale, { page: 'module', id }));
+    await expect(page.locator('.prose').getByTestId(id === LESSON ? 'contact-chip' : 'lesson-accounts').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+// ---- No placeholder left anywhere in a built site ----
+
+const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+const stringsOf = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(stringsOf) : v && typeof v === 'object' ? Object.values(v).flatMap(stringsOf) : []);
+
+/**
+ * Every brace a built site shows or hands to a page as text: in every page's text (scripts,
+ * styles and tags left out: the islands' i18n strings carry `{n}`-style variables) and in every
+ * string of every JSON file. The one kept on purpose: an edition with a contact keeps `{contact}`
+ * in the quiz data files, for the quiz island to fill with links.
+ */
+function leftovers(client: string, keepsContactForIsland: boolean): string[] {
+  const found: string[] = [];
+  for (const file of walk(client)) {
+    const name = file.slice(client.length + 1);
+    if (name.endsWith('.html')) {
+      const text = readFileSync(file, 'utf8').replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ');
+      for (const m of text.matchAll(/.{0,30}[{}].{0,30}/g)) found.push(`${name}: ${m[0]}`);
+    } else if (name.endsWith('.json')) {
+      const island = keepsContactForIsland && /\/quiz-data\//.test(`/${name}`);
+      for (const s of stringsOf(JSON.parse(readFileSync(file, 'utf8')))) {
+        const rest = island ? s.replaceAll('{contact}', '') : s;
+        if (/[{}]/.test(rest)) found.push(`${name}: ${s.slice(0, 80)}`);
+      }
+    }
+    // Any placeholder name in any file but the islands' data (scripts included: none should carry content).
+    else if (!/\.(br|gz|png|svg|ico|woff2?)$/.test(name) && /\{(contact|accounts)\}/.test(readFileSync(file, 'utf8'))) found.push(`${name}: a placeholder`);
+  }
+  return found;
+}
+
+test('no built site holds a placeholder: the general edition (dist/client) and both institutions’ editions', async () => {
+  expect(leftovers(join(root, 'dist', 'client'), false)).toEqual([]);
+  for (const edition of Object.keys(FIXTURES) as Edition[]) expect(leftovers(join(outDir(edition), 'client'), true), edition).toEqual([]);
+});
+
+test('the leftover check finds a raw placeholder (it can fail)', () => {
+  const fake = join(outDir('agentura'), 'client', 'lv', 'leftover-check.html');
+  writeFileSync(fake, '<p>Jautājiet komunikācijas nodaļai. {kontakts}</p>');
+  try {
+    expect(leftovers(join(outDir('agentura'), 'client'), true)).toEqual([expect.stringMatching(/^lv\/leftover-check\.html: .*nodaļai\. \{kontakts\}/)]);
+  } finally {
+    rmSync(fake);
+  }
+});
+
+for (const locale of LOCALES)
+  test(`the general edition drops the placeholders: no contact aside, no accounts box (${locale})`, async ({ page }) => {
+    await page.goto(pathTo(locale, { page: 'module', id: LESSON }));
+    await expect(page.locator('.prose')).toContainText(locale === 'lv' ? 'komunikācijas struktūrvienību vai speciālistu. Abi ceļi ir pareizi' : 'communication unit or specialist. Both routes are right');
+    await expect(page.getByTestId('contact-chip')).toHaveCount(0);
+    await page.goto(pathTo(locale, { page: 'module', id: 'oficialais-konts' }));
+    await expect(page.locator('.prose')).toContainText(locale === 'lv' ? 'un viņi to publicē. Oficiālais konts' : 'who publish it. The official account');
+    await expect(page.getByTestId('lesson-accounts')).toHaveCount(0);
+    await expect(page.locator('main')).not.toContainText(/[{}]/);
+  });
 
 // The ministry's own module („Iestādes kārtība”, tests/fixtures/institutions/ministrija/local/): after
 // the course's eight, marked, with a quiz that counts for completion like theirs.

@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '../i18n/locales';
 import { quoteProblem, type SeedTexts } from '../quiz/validate-quiz';
 import type { ModuleData } from './module-schema';
+import { LESSON_PLACEHOLDERS, placeholderProblems } from '../content/placeholders';
 import { quoteMarkProblem } from './quote-marks';
 
 export interface ModuleEntry {
@@ -42,6 +43,10 @@ export function checkCourse(modules: readonly ModuleEntry[], quizIds: readonly s
       for (const [where, text] of lessonTexts(m)) {
         const problem = quoteMarkProblem(text, locale);
         if (problem) problems.push(`${M}/${locale}/${m.id}.md › ${where}: ${problem}`);
+        // Placeholders stand in the body only; {accounts} is a paragraph of its own (it becomes a box).
+        const inBody = where.startsWith('body line');
+        for (const p of placeholderProblems(text, inBody ? LESSON_PLACEHOLDERS : [])) problems.push(`${M}/${locale}/${m.id}.md › ${where}: ${p}`);
+        if (inBody && text.includes('{accounts}') && text.trim() !== '{accounts}') problems.push(`${M}/${locale}/${m.id}.md › ${where}: {accounts} must be a paragraph of its own (a line with nothing else)`);
       }
     }
   }

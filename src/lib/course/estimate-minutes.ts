@@ -10,7 +10,8 @@ export const SECONDS_PER_DECISION = 20;
 /** A fixed option's standard label ("Ask first…") counts as this many words. */
 const STANDARD_LABEL_WORDS = 6;
 
-const words = (text: string | undefined) => (text ? text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length : 0);
+// A placeholder ({contact}) is not counted: the general edition shows nothing there, so the time is the same in every edition.
+const words = (text: string | undefined) => (text ? text.replace(/\{[^{}\s]*\}/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length : 0);
 
 /**
  * What a learner reads and decides in one scenario: the situation, and on the path through it each

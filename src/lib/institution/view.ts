@@ -38,6 +38,8 @@ export function institutionCss(institution: Institution): string {
     accent +
     '.institution{display:flex;align-items:center;gap:.6rem;margin:0;font-weight:700;flex-basis:100%}' +
     '.institution img{block-size:2.75rem;inline-size:auto;max-inline-size:10rem;background:#fff;padding:.2rem;border-radius:var(--radius)}' +
+    // A lesson's or a feedback's {contact} (src/lib/content/placeholders.ts): an aside after the sentence.
+    '.contact-chip{background:var(--surface);border-radius:var(--radius);padding:0 .35rem;-webkit-box-decoration-break:clone;box-decoration-break:clone}.contact-lead{font-weight:700}' +
     '.institution-contact{color:var(--ink)}.institution-contact ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:.25rem 0 0;padding:0}' +
     // The mark of its own modules („Iestādes kārtība”): home cards, progress rows, the module page.
     '.badge.local{color:var(--ink);background:#fff}'

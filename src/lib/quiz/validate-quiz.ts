@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { quizPlaceholderProblems } from '../content/placeholders';
 import { quoteMarkProblems } from '../course/quote-marks';
 import { duplicates } from './kinds/kind';
 import { drawRuleProblems } from './draw';
@@ -26,7 +27,7 @@ export function normaliseSpace(value: string): string {
 export function validateQuiz(data: unknown, seeds?: SeedTexts): QuizValidation {
   const parsed = quizFileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => describeIssue(data, i)) };
-  const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...quoteMarkProblems(parsed.data.scenarios, [], ['scenarios']), ...twinProblems(parsed.data.scenarios), ...twinLengthProblems(parsed.data.scenarios), ...drawRuleProblems(parsed.data)];
+  const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...quoteMarkProblems(parsed.data.scenarios, [], ['scenarios']), ...quizPlaceholderProblems(parsed.data.scenarios, [], ['scenarios']), ...twinProblems(parsed.data.scenarios), ...twinLengthProblems(parsed.data.scenarios), ...drawRuleProblems(parsed.data)];
   return problems.length ? { ok: false, problems } : { ok: true, quiz: parsed.data };
 }
 

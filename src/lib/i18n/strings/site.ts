@@ -29,6 +29,10 @@ export const lv = {
   'institution.room': 'telpa',
   'institution.intranet': 'lapa iekštīklā',
   'institution.accounts': 'Iestādes oficiālie konti:',
+  'institution.inYours': 'Jūsu iestādē:',
+  'institution.example': 'Piemērs no jūsu iestādes',
+  'institution.exampleLead': 'šie ir iestādes oficiālie konti.',
+  'institution.exampleCheck': 'Pārbaudiet, vai katrs no tiem un iestādes mājaslapa ir sasaistīti ar saitēm abos virzienos.',
 } satisfies StringTable;
 
 export const en: Parity<typeof lv> = {
@@ -59,4 +63,8 @@ export const en: Parity<typeof lv> = {
   'institution.room': 'room',
   'institution.intranet': 'intranet page',
   'institution.accounts': 'The institution’s official accounts:',
+  'institution.inYours': 'In your institution:',
+  'institution.example': 'An example from your institution',
+  'institution.exampleLead': 'these are its official accounts.',
+  'institution.exampleCheck': 'Check that each of them and the institution’s website link to each other, both ways.',
 };
