@@ -42,6 +42,12 @@ for (const locale of LOCALES) {
       expect(text, `page ${i + 1}: running title`).toContain(heading);
       expect(text, `page ${i + 1}: number`).toMatch(new RegExp(`\\b${i + 1} ?/ ?${pdf.pages}\\b`));
     });
+    // No heading, and no story step's question, left at a page's foot apart from what it heads.
+    const heads = (await page.locator('.doc h1, .doc h2, .doc h3, .doc h4, .doc .ask').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
+    pdf.lines.slice(0, -1).forEach((lines, i) => {
+      const last = lines.filter((line) => line && !/^\d+ \/ \d+$/.test(line)).at(-1)!;
+      expect(heads.filter((h) => h.endsWith(last)), `page ${i + 1} ends with “${last}”`).toEqual([]);
+    });
   });
 
   test(`every handout prints on one A4 page (${locale})`, async ({ page }, info) => {
