@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
-import { ORIGIN, startServer } from './bench-network.mjs';
+import { ORIGIN, startServer, stopServer } from './bench-network.mjs';
 
 export const LIGHTHOUSE_BUDGET = { performance: 95, accessibility: 100 };
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -87,7 +87,7 @@ export async function benchLighthouse({ serverRunning = false } = {}) {
     }
   } finally {
     await chrome.kill();
-    server?.kill();
+    if (server) await stopServer(server);
   }
   return { rows, misses };
 }

@@ -22,6 +22,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 export async function startServer() {
+  // Something already answering there (another checkout's server) would be measured in place of
+  // this build: the spawned server fails to listen, and the first fetch below still succeeds.
+  const taken = await fetch(`${ORIGIN}/lv/`).then(() => true, () => false);
+  if (taken) throw new Error(`${ORIGIN} is already in use by another server; set BENCH_PORT to a free port`);
   const server = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (d) => (output += d));
@@ -38,6 +42,14 @@ export async function startServer() {
   }
   server.kill();
   throw new Error(`the server did not answer on ${ORIGIN} within 30 s`);
+}
+
+/** Stops a server from startServer and waits until it has let go of the port (the next part may start another). */
+export async function stopServer(server) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill();
+  await exited;
 }
 
 /** One load of `path` in a fresh context; returns timings and what was transferred. */
@@ -116,7 +128,7 @@ export async function benchNetwork() {
     }
   } finally {
     await browser.close();
-    server.kill();
+    await stopServer(server);
   }
 }
 

@@ -10,7 +10,7 @@ import { scenariosPerAttempt } from '../lib/quiz/draw';
 import { quizForLocale } from '../lib/quiz/for-locale';
 import { quizDataPath, splitQuiz } from '../lib/quiz/quiz-details';
 import { everyOption } from '../lib/quiz/scenario';
-import { distinctTitle, distinctTitles } from '../lib/quiz/view';
+import { agendaNames, distinctTitle, distinctTitles } from '../lib/quiz/view';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';
 import { fillPlainDeep, forQuizIsland, placeholderFill } from '../lib/institution/placeholder-fill';
@@ -91,7 +91,8 @@ export async function workshopView(locale: Locale) {
     title: m.data.title,
     minutes: workshopMinutes(m.data.facilitator.timing),
     // Twins side by side are told apart by their situations' own words (distinctTitles), never their ids.
-    scenarios: ((titles) => m.quiz.scenarios.map((s, i) => ({ id: s.id, title: titles[i]! })))(distinctTitles(m.quiz.scenarios, locale)),
+    // The printed agenda names each by its situation alone (agendaNames), one line each.
+    scenarios: ((titles, short) => m.quiz.scenarios.map((s, i) => ({ id: s.id, title: titles[i]!, short: short[i]! })))(distinctTitles(m.quiz.scenarios, locale), agendaNames(m.quiz.scenarios, locale)),
     guide: pathTo(locale, { page: 'guide', id: m.id }),
     handout: pathTo(locale, { page: 'handout', id: m.id }),
   }));

@@ -42,6 +42,12 @@ for (const locale of LOCALES) {
       expect(text, `page ${i + 1}: running title`).toContain(heading);
       expect(text, `page ${i + 1}: number`).toMatch(new RegExp(`\\b${i + 1} ?/ ?${pdf.pages}\\b`));
     });
+    // No heading, and no story step's question, left at a page's foot apart from what it heads.
+    const heads = (await page.locator('.doc h1, .doc h2, .doc h3, .doc h4, .doc .ask').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
+    pdf.lines.slice(0, -1).forEach((lines, i) => {
+      const last = lines.filter((line) => line && !/^\d+ \/ \d+$/.test(line)).at(-1)!;
+      expect(heads.filter((h) => h.endsWith(last)), `page ${i + 1} ends with “${last}”`).toEqual([]);
+    });
   });
 
   test(`every handout prints on one A4 page (${locale})`, async ({ page }, info) => {
@@ -51,7 +57,7 @@ for (const locale of LOCALES) {
     }
   });
 
-  test(`the printed agenda has title, date, place and each module's start time, rows whole on one page (${locale})`, async ({ page }, info) => {
+  test(`the printed agenda of the whole course: title, date, place and start times, no blank first page, three A4 pages at most, no row split (${locale})`, async ({ page }, info) => {
     await page.goto(pathTo(locale, { page: 'workshop' }));
     for (const quiz of quizzes) await page.getByTestId(`pick-${quiz.moduleId}`).check();
     await page.getByTestId('detail-title').fill(details.title);
@@ -62,23 +68,37 @@ for (const locale of LOCALES) {
     // The details are in the link: a reload keeps them.
     await page.reload();
     await expect(page.getByTestId('detail-place')).toHaveValue(details.place);
-    const rows = page.getByTestId('agenda-table').locator('tbody tr');
+    const table = page.getByTestId('agenda-table');
     await page.emulateMedia({ media: 'print' });
-    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const cellsOf = (rows: string) => table.locator(rows).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())));
+    const modules = await cellsOf('[data-testid="agenda-module"], [data-testid="agenda-end"]');
+    const scenarios = await cellsOf('[data-testid="agenda-scenario"]');
+    const breaks = await table.locator('tr').evaluateAll((trs) => ({
+      splittable: trs.filter((tr) => getComputedStyle(tr).breakInside !== 'avoid').length,
+      loose: trs.filter((tr) => tr.dataset.testid === 'agenda-module' && getComputedStyle(tr).breakAfter !== 'avoid').length,
+    }));
     await page.emulateMedia({ media: 'screen' });
-    expect(cells).toHaveLength(quizzes.length + 1); // every module and the end
-    expect(cells[0]![0]).toBe(details.start);
-    const times = cells.map((c) => c[0]!);
+    expect(modules).toHaveLength(quizzes.length + 1); // every module and the end
+    expect(scenarios).toHaveLength(quizzes.reduce((n, q) => n + q.scenarios.length, 0));
+    expect(modules[0]![0]).toBe(details.start);
+    const times = modules.map((c) => c[0]!);
     expect([...times].sort()).toEqual(times); // the morning's start times in order
+    expect(breaks, 'every row whole; a module row kept with its first scenario').toEqual({ splittable: 0, loose: 0 });
+
     const pdf = await printed(page, info, `agenda-${locale}`);
+    const first = run('pdftotext', ['-f', '1', '-l', '1', info.outputPath(`agenda-${locale}.pdf`), '-']);
+    expect(first, 'page 1 holds the heading and the first module').toContain(details.title);
+    expect(pdf.lines[0]!.some((line) => line.startsWith(`${details.start} ${modules[0]![1]!.split(' ')[0]}`)), 'page 1: the first module').toBe(true);
+    // All 8 modules and 148 scenarios: once 17 pages, page 1 blank (one row per module, too tall for what was left of it).
+    expect(pdf.pages, 'A4 pages').toBeLessThanOrEqual(3);
     const all = pdf.texts.join(' ');
     for (const expected of [details.title, dateInWords(details.date, LANG_TAG[locale]), details.place]) expect(all).toContain(expected);
-    // Each row begins with its start time beside its module title's first word, on some page's line.
-    for (const [time, title] of cells.slice(0, -1))
+    // Each module's row begins with its start time beside its title's first word, on some page's line.
+    for (const [time, title] of modules.slice(0, -1))
       expect(pdf.lines.some((page) => page.some((line) => line.startsWith(`${time} ${title!.split(' ')[0]}`))), `${time} ${title}`).toBe(true);
-    await page.emulateMedia({ media: 'print' });
-    expect(await rows.evaluateAll((trs) => trs.filter((tr) => getComputedStyle(tr).breakInside !== 'avoid').length), 'rows that may split').toBe(0);
-    await page.emulateMedia({ media: 'screen' });
+    // Every scenario's numbered name is whole on one page (never split across two), in one or two lines.
+    const pageTexts = pdf.texts.map((text) => text.replace(/\s+/g, ' '));
+    for (const [n, name] of scenarios) expect(pageTexts.some((text) => text.includes(`${n} ${name}`)), `${n} ${name}`).toBe(true);
   });
 
   test(`the printed summary has the workshop's title, date and place, and rows that never split (${locale})`, async ({ page }, info) => {

@@ -48,7 +48,22 @@ const unquote = (text: string) => text.replace(/(^|\s)[„“"'‘«]+/g, '$1').
  * never the scenario's id, never the answer.
  */
 export function distinctTitles(scenarios: readonly Scenario[], locale: Locale, words = 9, shown = 5): string[] {
-  const titles = scenarios.map((s) => distinctTitle(s, locale, words));
+  return apart(scenarios, locale, scenarios.map((s) => distinctTitle(s, locale, words)), words, shown);
+}
+
+/**
+ * The shorter names of the printed agenda, one line each: the situation's first words without the
+ * question (who, where, what), told apart from a twin the same way as `distinctTitles`. Where two
+ * names would still be the same (one situation, two questions), those two keep their question.
+ */
+export function agendaNames(scenarios: readonly Scenario[], locale: Locale, words = 9, shown = 5): string[] {
+  const short = apart(scenarios, locale, scenarios.map((s) => firstWords(s.situation[locale], words)), words, shown);
+  const full = distinctTitles(scenarios, locale, words, shown);
+  return short.map((name, i) => (short.indexOf(name) !== short.lastIndexOf(name) ? full[i]! : name));
+}
+
+/** `titles`, each with its own words added where a twin or a namesake starts with the same ones. */
+function apart(scenarios: readonly Scenario[], locale: Locale, titles: readonly string[], words: number, shown: number): string[] {
   const split = scenarios.map((s) => s.situation[locale].trim().split(/\s+/));
   const twinOf = (s: Scenario) => ('twin' in s && typeof s.twin === 'string' ? s.twin : undefined);
   return scenarios.map((s, i) => {

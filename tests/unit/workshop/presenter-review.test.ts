@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctTitle, distinctTitles } from '../../../src/lib/quiz/view';
+import { agendaNames, distinctTitle, distinctTitles, firstWords } from '../../../src/lib/quiz/view';
 import type { Scenario } from '../../../src/lib/quiz/types';
 import { createPresenterRun, type Slide } from '../../../src/lib/workshop/presenter-machine';
 import { slideView } from '../../../src/lib/workshop/slides';
@@ -62,5 +62,18 @@ describe('twin labels in the planner', () => {
     const pair = [twin('b-1', 'x'), { ...twin('b-2', 'x', 'b-1'), situation: { lv: `Cits ${words}`, en: `Other ${words}` } } as Scenario];
     expect(distinctTitles(pair, 'lv')).toEqual(pair.map((s) => distinctTitle(s, 'lv')));
     expect(distinctTitles([base], 'en')).toEqual([distinctTitle(base, 'en')]);
+  });
+
+  it('names scenarios in the printed agenda by their situation alone, twins still apart, the question kept only where the situation is the same', () => {
+    const pair = [twin('c-1', 'vienpadsmit „jau publicēts” rīt.'), twin('c-2', 'trīspadsmit vēl nav publicēts rīt.', 'c-1')];
+    const [one, two] = agendaNames(pair, 'lv');
+    expect(one).toBe(`${firstWords(pair[0]!.situation.lv, 9)} (…vienpadsmit jau publicēts rīt)`);
+    expect(two).toContain('(…trīspadsmit vēl nav publicēts rīt)');
+    expect(`${one} ${two}`).not.toContain(' — ');
+    expect(agendaNames([base], 'en')).toEqual([firstWords(base.situation.en, 9)]);
+    // One situation, two questions: the situation cannot tell them apart, so both keep their question.
+    const same = [twin('d-1', 'x'), { ...twin('d-2', 'x'), question: { lv: 'Cits jautājums?', en: 'Another question?' } } as Scenario];
+    expect(agendaNames(same, 'lv')).toEqual(distinctTitles(same, 'lv'));
+    expect(new Set(agendaNames(same, 'lv')).size).toBe(2);
   });
 });
