@@ -32,7 +32,7 @@ export function readQuizzes(root: string, dir = join(root, 'quizzes')): Quiz[] {
   return readdirSync(dir)
     .filter(isQuizFileName)
     .sort()
-    .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(dir, f), 'utf8'), seeds));
+    .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(dir, f), 'utf8'), seeds, { module: true }));
 }
 
 /** The standard option labels of fixed-option kinds, per locale, as learners see them. */
