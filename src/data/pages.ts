@@ -11,6 +11,7 @@ import { quizForLocale } from '../lib/quiz/for-locale';
 import { quizDataPath, splitQuiz } from '../lib/quiz/quiz-details';
 import { everyOption } from '../lib/quiz/scenario';
 import { distinctTitle, distinctTitles } from '../lib/quiz/view';
+import type { Quiz, Scenario } from '../lib/quiz/types';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';
 import { issuerProfile } from '../server/issuer-config';
@@ -136,7 +137,7 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
     homePath: pathTo(locale, { page: 'home' }),
     player: {
       // The questions only; feedback and sources come from the module's data file (quiz-details.ts).
-      quiz: splitQuiz(quizForLocale(quiz, locale), locale).shell,
+      quiz: splitQuiz(quizForLocale(forLearner(quiz), locale), locale).shell,
       dataHref: quizDataPath(locale, module.id),
       strings: pickStrings(locale, ['quiz.', 'kind.', 'option.']),
       seedTitles: Object.fromEntries(seeds.map((seed) => [seed, seedTitle(seed, locale)])),
@@ -152,7 +153,12 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
 
 /** Every module's quiz details (feedback, sources) in a locale, one static JSON file each (`quizDataPath`). */
 export async function quizDataFiles(locale: Locale) {
-  return (await modulesIn(locale)).map((m) => splitQuiz(quizForLocale(m.quiz, locale), locale).details);
+  return (await modulesIn(locale)).map((m) => splitQuiz(quizForLocale(forLearner(m.quiz), locale), locale).details);
+}
+
+/** The quiz a learner's page gets: without the scenarios' discussion questions, which are the trainer's. */
+function forLearner(quiz: Quiz): Quiz {
+  return { ...quiz, scenarios: quiz.scenarios.map(({ discussion: _, ...s }) => s as Scenario) };
 }
 
 /** Every module's facilitator guide in a locale: options in the printed order (`guideScenario`). */
