@@ -38,7 +38,7 @@ const quizzes = defineCollection({
       const loaded = [];
       for (const file of readdirSync(dir).filter(isQuizFileName).sort()) {
         const text = readFileSync(join(dir, file), 'utf8');
-        const quiz = loadQuizFile(`quizzes/${file}`, text, seeds);
+        const quiz = loadQuizFile(`quizzes/${file}`, text, seeds, { module: true });
         const clashes = idHashCollisions(quiz);
         if (clashes.length) throw new QuizFileError(`quizzes/${file}`, clashes);
         loaded.push(quiz);

@@ -11,6 +11,7 @@ import { quizForLocale } from '../lib/quiz/for-locale';
 import { quizDataPath, splitQuiz } from '../lib/quiz/quiz-details';
 import { everyOption } from '../lib/quiz/scenario';
 import { agendaNames, distinctTitle, distinctTitles } from '../lib/quiz/view';
+import type { Quiz, Scenario } from '../lib/quiz/types';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';
 import { fillPlainDeep, forQuizIsland, placeholderFill } from '../lib/institution/placeholder-fill';
@@ -145,7 +146,7 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
     homePath: pathTo(locale, { page: 'home' }),
     player: {
       // The questions only; feedback and sources come from the module's data file (quiz-details.ts).
-      quiz: splitQuiz(forQuizIsland(quizForLocale(quiz, locale), placeholderFill(institution(), locale)), locale).shell,
+      quiz: splitQuiz(forQuizIsland(quizForLocale(forLearner(quiz), locale), placeholderFill(institution(), locale)), locale).shell,
       dataHref: quizDataPath(locale, module.id),
       strings: pickStrings(locale, ['quiz.', 'kind.', 'option.']),
       seedTitles: Object.fromEntries(seeds.map((seed) => [seed, seedTitle(seed, locale)])),
@@ -164,7 +165,12 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
 /** Every module's quiz details (feedback, sources) in a locale, one static JSON file each (`quizDataPath`). */
 export async function quizDataFiles(locale: Locale) {
   const fill = placeholderFill(institution(), locale);
-  return (await modulesIn(locale)).map((m) => splitQuiz(forQuizIsland(quizForLocale(m.quiz, locale), fill), locale).details);
+  return (await modulesIn(locale)).map((m) => splitQuiz(forQuizIsland(quizForLocale(forLearner(m.quiz), locale), fill), locale).details);
+}
+
+/** The quiz a learner's page gets: without the scenarios' discussion questions, which are the trainer's. */
+function forLearner(quiz: Quiz): Quiz {
+  return { ...quiz, scenarios: quiz.scenarios.map(({ discussion: _, ...s }) => s as Scenario) };
 }
 
 /** Every module's facilitator guide in a locale: options in the printed order (`guideScenario`). */

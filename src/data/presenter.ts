@@ -64,7 +64,6 @@ export async function presenterModules(locale: Locale): Promise<PresenterModuleD
     id: m.id,
     locale,
     title: m.data.title,
-    questions: m.data.facilitator.questions,
     // In the printed order, the facilitator guide's: the file order (right option often at B) stays out.
     scenarios: fillPlainDeep(quoteIn(quizForLocale(m.quiz, locale).scenarios, locale).map(printedScenario).map(explainedOnly), fill),
     optionLabels,

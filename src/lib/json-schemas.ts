@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { moduleSchema } from './course/module-schema.ts';
 import { institutionSchema } from './institution/schema.ts';
-import { quizFileSchema } from './quiz/schema.ts';
+import { moduleQuizFileSchema } from './quiz/schema.ts';
 
 /**
  * JSON Schemas generated from the content's zod schemas, for editors (a YAML editor with the
@@ -13,7 +13,7 @@ import { quizFileSchema } from './quiz/schema.ts';
 export const JSON_SCHEMAS = [
   { file: 'institution.schema.json', title: 'Institution file (INSTITUTION_FILE)', schema: institutionSchema },
   { file: 'module.schema.json', title: 'Module front matter (modules/<locale>/<id>.md)', schema: moduleSchema },
-  { file: 'quiz.schema.json', title: 'Scenario quiz (quizzes/<id>.yaml)', schema: quizFileSchema },
+  { file: 'quiz.schema.json', title: 'Scenario quiz (quizzes/<id>.yaml)', schema: moduleQuizFileSchema },
 ] as const;
 
 /** The schema file's text, as committed. */

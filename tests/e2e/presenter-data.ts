@@ -5,7 +5,7 @@ import type { Quiz, Scenario } from '../../src/lib/quiz/types';
 /**
  * How much text a scenario puts on the projector at its fullest step: situation, question and every
  * option, plus what the reveal explains (the right options' reasoning and source, or for a story the
- * longest choice's). Used to find the hardest slide to fit, whatever the content says today.
+ * longest choice's) and the scenario's discussion question. Used to find the hardest slide to fit, whatever the content says today.
  */
 export function screenLength(s: Scenario, locale: Locale): number {
   return Math.max(
@@ -15,7 +15,7 @@ export function screenLength(s: Scenario, locale: Locale): number {
       const explained = leadsOn(s) ? [options.reduce((a, b) => (a.feedback[locale].length >= b.feedback[locale].length ? a : b))] : options.filter((o) => right.has(o.id));
       const labels = options.reduce((n, o) => n + (o.label?.[locale].length ?? 30), 0);
       const reveal = explained.reduce((n, o) => n + o.feedback[locale].length + o.source.quote[locale].length, 0);
-      return s.situation[locale].length + (consequenceOf(s, step)?.[locale].length ?? 0) + questionOf(s, step)[locale].length + labels + reveal;
+      return s.situation[locale].length + (consequenceOf(s, step)?.[locale].length ?? 0) + questionOf(s, step)[locale].length + labels + reveal + (s.discussion?.[locale].length ?? 0);
     }),
   );
 }

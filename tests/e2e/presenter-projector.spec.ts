@@ -180,6 +180,7 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('presenter')).toHaveAttribute('data-loaded', 'all');
       let slides = 0;
       let sawLongest = false;
+      const discussed = new Set<string>();
       for (let guard = 0; guard < 120; guard++) {
         const presenter = page.getByTestId('presenter');
         const state = await presenter.getAttribute('data-state');
@@ -193,7 +194,13 @@ for (const locale of LOCALES) {
           await allOnScreen(page, page.getByTestId('presenter-option'), `${counter}: options after the reveal`);
           await allOnScreen(page, page.getByTestId('reveal').locator('h2, [data-testid="reason"] p, [data-testid="source"], .ending, [data-testid="discussion"]'), `${counter}: reasoning, source and discussion`);
           await expect(page.getByTestId('reveal').getByTestId('source').first()).toBeVisible();
-          await expect(page.getByTestId('discussion')).toBeVisible();
+          // The scenario's own question for the room (its quiz file's `discussion`); a story asks it with its ending.
+          const situation = await page.getByTestId('situation').textContent();
+          const shown = quiz.scenarios.find((s) => s.situation[locale] === situation)!;
+          if (shown.kind !== 'branching' || (await page.locator('.ending').count())) {
+            await expect(page.getByTestId('discussion'), `${counter}: ${shown.id}'s discussion`).toHaveText(`${t(locale, 'present.discuss')}: ${shown.discussion![locale]}`);
+            discussed.add(shown.id);
+          } else await expect(page.getByTestId('discussion'), `${counter}: no discussion before the story ends`).toHaveCount(0);
           await oneReasonAcross(page, counter);
           slides++;
         }
@@ -203,6 +210,8 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('summary')).toBeVisible();
       expect(slides).toBeGreaterThanOrEqual(quiz.scenarios.length);
       expect(sawLongest, 'the longest scenario was among the slides').toBe(true);
+      // Every scenario's question was asked (a story's with its ending, which its first options reach).
+      expect([...discussed].sort(), 'every scenario asked its own question').toEqual(quiz.scenarios.map((s) => s.id).sort());
     });
   }
 

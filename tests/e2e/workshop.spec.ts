@@ -114,6 +114,8 @@ for (const locale of LOCALES)
     const printed = optionsAt(printedScenario(first.scenarios[0]!), startOf(first.scenarios[0]!)).map((o) => o.id);
     await page.goto(pathTo(locale, { page: 'guide', id: first.moduleId }));
     expect(await page.locator('.scenario').first().getByTestId('guide-options').first().locator('[data-option]').evaluateAll((li) => li.map((e) => e.getAttribute('data-option')))).toEqual(printed);
+    // Each scenario prints its own question for the room, the one the presenter asks after the reveal.
+    expect(await page.locator('.scenario').getByTestId('guide-discussion').allTextContents()).toEqual(first.scenarios.map((s) => `${t(locale, 'present.discuss')}: ${s.discussion![locale]}`));
     for (let run = 0; run < 2; run++) {
       await page.goto(`${pathTo(locale, { page: 'present' })}?plan=${first.moduleId}`);
       await expect(page.getByTestId('presenter-option').first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { LOCALES } from '../i18n/locales';
 import { pickStrings } from '../i18n/translate';
@@ -26,13 +26,18 @@ export function readSeeds(root: string): SeedTexts {
 export const isQuizFileName = (name: string) => /\.ya?ml$/.test(name) && !name.startsWith('_');
 export const KNOWN_FAILURES_FILE = '_known-failures.yaml';
 
-/** Every `quizzes/*.yaml`, validated against the seeds, in file-name order (Node only). */
+/**
+ * Every `quizzes/*.yaml`, validated against the seeds, in file-name order (Node only). Module
+ * quizzes must carry their scenarios' discussion questions; the final test's bank
+ * (`quizzes/final-test/`) has none.
+ */
 export function readQuizzes(root: string, dir = join(root, 'quizzes')): Quiz[] {
   const seeds = readSeeds(root);
+  const module = resolve(dir) !== resolve(root, 'quizzes', 'final-test');
   return readdirSync(dir)
     .filter(isQuizFileName)
     .sort()
-    .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(dir, f), 'utf8'), seeds));
+    .map((f) => loadQuizFile(`quizzes/${f}`, readFileSync(join(dir, f), 'utf8'), seeds, { module }));
 }
 
 /** The standard option labels of fixed-option kinds, per locale, as learners see them. */

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import type { Quiz } from './types';
-import { validateQuiz, type SeedTexts } from './validate-quiz';
+import { validateQuiz, type QuizKindOptions, type SeedTexts } from './validate-quiz';
 
 /** A quiz file that cannot be used; the message names the file and every problem in it. */
 export class QuizFileError extends Error {
@@ -13,8 +13,11 @@ export class QuizFileError extends Error {
   }
 }
 
-/** Parses and validates one `quizzes/<module-id>.yaml`; throws QuizFileError naming what is wrong. */
-export function loadQuizFile(file: string, text: string, seeds?: SeedTexts): Quiz {
+/**
+ * Parses and validates one `quizzes/<module-id>.yaml` (with `{ module: true }`, which requires the
+ * scenarios' discussion questions) or a final-test file; throws QuizFileError naming what is wrong.
+ */
+export function loadQuizFile(file: string, text: string, seeds?: SeedTexts, options: QuizKindOptions = {}): Quiz {
   const moduleId = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   let data: unknown;
   try {
@@ -22,7 +25,7 @@ export function loadQuizFile(file: string, text: string, seeds?: SeedTexts): Qui
   } catch (error) {
     throw new QuizFileError(file, [`YAML: ${(error as Error).message.split('\n')[0]}`]);
   }
-  const result = validateQuiz(data, seeds);
+  const result = validateQuiz(data, seeds, options);
   if (!result.ok) throw new QuizFileError(file, result.problems);
   return { ...result.quiz, moduleId };
 }

@@ -42,10 +42,20 @@ const answerOption = z.strictObject({
   source,
 });
 
+/**
+ * A module-quiz scenario's open question for the room, shown by the presenter after the reveal and
+ * printed in the facilitator guide. Required in module quizzes (`moduleQuizFileSchema`); the final
+ * test's bank, which no room discusses, has none.
+ */
+const discussion = z.strictObject(text.shape, {
+  error: (issue) => (issue.input === undefined ? 'missing: every module-quiz scenario needs a question for the room, { lv: …, en: … }' : undefined),
+});
+
 const scenarioBase = {
   id,
   /** The story: who, where, what was posted or asked. */
   situation: text,
+  discussion: discussion.optional(),
 };
 
 const singleAnswerScenario = <K extends 'account' | 'disclosure' | 'choice' | 'multi'>(kind: K) =>
@@ -119,6 +129,15 @@ export const scenarioSchema = z.discriminatedUnion('kind', [
   branchingScenario,
 ]);
 
+/** A module quiz's scenario: the same, with its `discussion` question required. */
+export const moduleScenarioSchema = z.discriminatedUnion('kind', [
+  singleAnswerScenario('account').extend({ discussion }),
+  singleAnswerScenario('disclosure').extend({ discussion }),
+  singleAnswerScenario('choice').extend({ discussion }),
+  singleAnswerScenario('multi').extend({ discussion }),
+  branchingScenario.extend({ discussion }),
+]);
+
 const kindCounts = z.strictObject({
   account: z.number().int().min(0).optional(),
   disclosure: z.number().int().min(0).optional(),
@@ -146,3 +165,6 @@ export const quizFileSchema = z.strictObject({
   draw: draw.optional(),
   scenarios: z.array(scenarioSchema).min(1),
 });
+
+/** A module quiz (`quizzes/<id>.yaml`); the final test's files (`quizzes/final-test/`) are `quizFileSchema`. */
+export const moduleQuizFileSchema = quizFileSchema.extend({ scenarios: z.array(moduleScenarioSchema).min(1) });

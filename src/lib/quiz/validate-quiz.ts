@@ -5,12 +5,17 @@ import { duplicates } from './kinds/kind';
 import { drawRuleProblems } from './draw';
 import { validateKind } from './kind-checks';
 import { everyOption } from './scenario';
-import { quizFileSchema } from './schema';
+import { moduleQuizFileSchema, quizFileSchema } from './schema';
 import { twinLengthProblems, twinProblems } from './twin';
 import type { QuizFile, Scenario } from './types';
 
 /** Seed documents by file name, for checking that quotes are word for word. */
 export type SeedTexts = Record<string, string>;
+
+/** `module`: a module quiz, whose scenarios must each carry a `discussion` question for the room. */
+export interface QuizKindOptions {
+  module?: boolean;
+}
 
 export type QuizValidation = { ok: true; quiz: QuizFile } | { ok: false; problems: string[] };
 
@@ -24,8 +29,8 @@ export function normaliseSpace(value: string): string {
  * keys, the branching graph, quotes and quotation marks, twin pairs). Each problem names the scenario and the step or field, so the
  * caller only has to prefix the file name.
  */
-export function validateQuiz(data: unknown, seeds?: SeedTexts): QuizValidation {
-  const parsed = quizFileSchema.safeParse(data);
+export function validateQuiz(data: unknown, seeds?: SeedTexts, options: QuizKindOptions = {}): QuizValidation {
+  const parsed = (options.module ? moduleQuizFileSchema : quizFileSchema).safeParse(data);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => describeIssue(data, i)) };
   const problems = [...checkIds(parsed.data), ...parsed.data.scenarios.flatMap((s) => checkScenario(s, seeds)), ...quoteMarkProblems(parsed.data.scenarios, [], ['scenarios']), ...quizPlaceholderProblems(parsed.data.scenarios, [], ['scenarios']), ...twinProblems(parsed.data.scenarios), ...twinLengthProblems(parsed.data.scenarios), ...drawRuleProblems(parsed.data)];
   return problems.length ? { ok: false, problems } : { ok: true, quiz: parsed.data };

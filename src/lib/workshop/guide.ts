@@ -35,6 +35,8 @@ export function guideScenario(authored: Scenario, locale: Locale, standard: Reco
     steps,
     endings: endingsOf(s).map((e) => ({ id: e.id, outcome: e.outcome, points: e.points, text: e.text[locale] })),
     betterMove: betterMoveOf(s)?.[locale],
+    /** The scenario's question for the room, the one the presenter shows after the reveal. */
+    discussion: s.discussion?.[locale],
     right: options.filter((o) => o.right),
     wrong: options.filter((o) => !o.right),
   };

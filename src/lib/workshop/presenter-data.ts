@@ -10,8 +10,6 @@ export interface PresenterModuleData {
   id: string;
   locale: Locale;
   title: string;
-  /** Facilitator discussion questions; each slide asks one of them. */
-  questions: string[];
   /**
    * Scenarios with every text in `locale` only, source quotes included. Options the reveal never
    * explains (the wrong ones, outside stories) come without feedback and quote: they are in the guide.
@@ -44,7 +42,7 @@ export const presenterDataPath = (locale: Locale, id: string) => `/${locale}/pre
 export const joinDataPath = (locale: Locale, id: string) => `/${locale}/join-data/${id}.json`;
 
 /** Fields that give an answer away or explain it: never in the phones' file. */
-export const KEY_FIELDS = ['correct', 'mistake', 'next', 'feedback', 'source', 'endings', 'betterMove', 'points', 'pinLast'] as const;
+export const KEY_FIELDS = ['correct', 'mistake', 'next', 'feedback', 'source', 'endings', 'betterMove', 'points', 'pinLast', 'discussion'] as const;
 
 export function withoutKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutKeys) as T;
@@ -56,9 +54,9 @@ export function withoutKeys<T>(value: T): T {
   ) as T;
 }
 
-/** The phones' module data: the presenter's without keys or reasoning (and without the trainer's questions). */
+/** The phones' module data: the presenter's without keys or reasoning (and without the room's discussion questions, the trainer's). */
 export function participantData(data: PresenterModuleData): PresenterModuleData {
-  return { ...data, questions: [], outcomes: {}, scenarios: data.scenarios.map((s) => ({ ...withoutKeys(s), kind: s.kind, id: s.id }) as Scenario) };
+  return { ...data, outcomes: {}, scenarios: data.scenarios.map((s) => ({ ...withoutKeys(s), kind: s.kind, id: s.id }) as Scenario) };
 }
 
 /** Fetches a module's data from an address (the phones' file or the presenter's). */
@@ -105,8 +103,6 @@ export function parseModuleData(value: unknown, id: string, locale: Locale): Pre
     v.id === id &&
     v.locale === locale &&
     typeof v.title === 'string' &&
-    Array.isArray(v.questions) &&
-    v.questions.every((q) => typeof q === 'string') &&
     Array.isArray(v.scenarios) &&
     v.scenarios.every((s) => !!s && typeof s === 'object' && typeof (s as Scenario).id === 'string' && typeof (s as Scenario).kind === 'string') &&
     isRecordOfStrings(v.optionLabels) &&

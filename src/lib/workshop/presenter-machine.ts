@@ -1,11 +1,11 @@
 import { leadsOn, nextStepOf, optionsAt, startOf as scenarioStart } from '../quiz/scenario';
 import type { Scenario } from '../quiz/types';
 
-/** One scenario on the projector, with the module it comes from and a discussion question. */
+/** One scenario on the projector, with the module it comes from and its position there. */
 export interface Slide {
   module: string;
   scenario: Scenario;
-  /** Index into the module's facilitator questions, so the same slide always asks the same. */
+  /** The scenario's position among the plan item's slides (its discussion question is its own, `discussion`). */
   question: number;
 }
 

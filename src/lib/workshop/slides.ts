@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import { consequenceOf, endingReached, leadsOn, questionOf, startOf, type QuizOption } from '../quiz/scenario';
+import { consequenceOf, endingReached, leadsOn, questionOf, type QuizOption } from '../quiz/scenario';
 import type { Ending, Scenario } from '../quiz/types';
 import { scenariosIn, type PlanItem, type PlannableModule, type WorkshopPlan } from './plan';
 import { optionsOf, roomChoice, type Slide } from './presenter-machine';
@@ -43,6 +43,12 @@ export interface SlideView {
    * (the machine goes on with the earliest, `roomChoice`); empty otherwise. The projector says so.
    */
   tie: number[];
+  /**
+   * After the reveal, the scenario's own question for the room (`discussion` in its quiz file). A
+   * story asks it with its ending, once the room has made every choice: asked at an earlier step
+   * it would talk about moves the room has not voted on yet.
+   */
+  discussion: string | undefined;
 }
 
 /** What the presenter shows for a slide at a step, before or after the reveal. */
@@ -52,15 +58,17 @@ export function slideView(slide: Slide, step: string | undefined, counts: readon
   // The same key the phones get with the reveal (reveal-key.ts): a story's step marks its better options.
   const right = new Set(revealKey(s, step).right);
   const room = roomChoice(slide, step, counts);
+  const ending = revealed && room ? endingReached(s, [{ scenario: s.id, step, choice: [room.id] }]) : undefined;
   return {
     consequence: consequenceOf(s, step)?.[lang],
     question: questionOf(s, step)[lang],
     options: options.map((option) => ({ option, right: revealed && right.has(option.id), picked: revealed && room?.id === option.id })),
     story: leadsOn(s),
     explained: leadsOn(s) ? (room ? [room] : []) : options.filter((o) => right.has(o.id)),
-    ending: revealed && room ? endingReached(s, [{ scenario: s.id, step, choice: [room.id] }]) : undefined,
+    ending,
     needsVotes: leadsOn(s) && !revealed && room === undefined,
     tie: revealed && room ? tiedAtTop(counts) : [],
+    discussion: revealed && (!leadsOn(s) || ending) ? s.discussion?.[lang] : undefined,
   };
 }
 
@@ -69,28 +77,4 @@ function tiedAtTop(counts: readonly number[]): number[] {
   const most = Math.max(0, ...counts);
   const tied = counts.flatMap((c, i) => (most > 0 && c === most ? [i] : []));
   return tied.length > 1 ? tied : [];
-}
-
-/** The words of a text that carry meaning (five letters or more), lower-cased, for a rough match. */
-const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}{5,}/gu) ?? []);
-
-/**
- * The module's facilitator question to discuss after a slide: the one sharing most words with the
- * scenario (its situation, question and options), so the discussion is about what the room just
- * saw; on a tie (or no overlap) the slide's own position picks, as before. A heuristic: the
- * facilitator questions belong to the module, not to a scenario.
- */
-export function discussionFor(questions: readonly string[], slide: Slide, step: string | undefined, lang: Locale): string | undefined {
-  if (!questions.length) return undefined;
-  const s = slide.scenario;
-  const at = step ?? startOf(s);
-  const scenarioWords = wordsOf([s.situation[lang], questionOf(s, at)[lang], ...optionsOf(slide, at).map((o) => o.label?.[lang] ?? '')].join(' '));
-  const fallback = slide.question % questions.length;
-  let best = fallback;
-  let bestScore = 0;
-  questions.forEach((q, i) => {
-    const score = [...wordsOf(q)].filter((w) => scenarioWords.has(w)).length;
-    if (score > bestScore || (score === bestScore && score > 0 && i === fallback)) [best, bestScore] = [i, score];
-  });
-  return questions[best];
 }

@@ -106,6 +106,28 @@ describe('quiz validation', () => {
     expect(problemsOf(data)[0]).toMatch(/^scenario "evening-question" › kind: /);
   });
 
+  it('requires a module quiz scenario’s discussion question in both locales, naming file › scenario › field', () => {
+    const data = fixtureData();
+    data.scenarios.forEach((s: any, i: number) => (s.discussion = { lv: `Kā jūs rīkotos ${i}?`, en: `What would you do ${i}?` }));
+    expect(() => loadQuizFile('quizzes/demo.yaml', stringify(data), seeds, { module: true })).not.toThrow();
+    delete data.scenarios[1].discussion;
+    delete data.scenarios[4].discussion.en;
+    let error: unknown;
+    try {
+      loadQuizFile('quizzes/demo.yaml', stringify(data), seeds, { module: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QuizFileError);
+    expect((error as QuizFileError).problems).toEqual([
+      expect.stringMatching(/^scenario "letter-content" › discussion: missing: every module-quiz scenario needs a question for the room/),
+      expect.stringMatching(/^scenario "angry-thread" › discussion\.en: /),
+    ]);
+    expect((error as Error).message).toContain('quizzes/demo.yaml: scenario "letter-content" › discussion: missing');
+    // The final test's bank (no `module`) has none and needs none.
+    expect(problemsOf(fixtureData())).toEqual([]);
+  });
+
   it('loadQuizFile names the file in every problem and the YAML error', () => {
     const data = fixtureData();
     branching(data).steps[0].options[0].next = 'gone';

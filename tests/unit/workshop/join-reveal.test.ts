@@ -10,7 +10,6 @@ const data: PresenterModuleData = {
   id: 'm',
   locale: 'lv',
   title: 'Modulis',
-  questions: [],
   scenarios: quizForLocale(fixtureQuiz(), 'lv').scenarios,
   optionLabels: {},
   outcomes: { best: 'Labākais iznākums', acceptable: 'Pieņemams iznākums', poor: 'Vājš iznākums' },

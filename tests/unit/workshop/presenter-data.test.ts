@@ -8,7 +8,6 @@ const data = (id: string): PresenterModuleData => ({
   id,
   locale: 'lv',
   title: `Modulis ${id}`,
-  questions: ['Ko jūs darītu?'],
   scenarios: quizForLocale(fixtureQuiz(), 'lv').scenarios,
   optionLabels: { 'option.official': 'Iestādes oficiālais konts' },
   outcomes: { best: 'Labākais iznākums' },

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createPresenterRun, majority, parseSavedRun, presenterTransition, savedRunOf, type PresenterEvent, type PresenterInput, type Slide, type Ticker } from '../../../src/lib/workshop/presenter-machine';
 import { hardest, summarise } from '../../../src/lib/workshop/summary';
-import { fixtureQuiz } from '../helpers';
+import { readQuizzes } from '../../../src/lib/course/read-sources';
+import { quizForLocale } from '../../../src/lib/quiz/for-locale';
+import { printedScenario } from '../../../src/lib/quiz/print-order';
+import { startOf } from '../../../src/lib/quiz/scenario';
+import type { BranchingScenario } from '../../../src/lib/quiz/types';
+import { optionsOf } from '../../../src/lib/workshop/presenter-machine';
+import { participantData } from '../../../src/lib/workshop/presenter-data';
+import { slideView } from '../../../src/lib/workshop/slides';
+import { fixtureQuiz, root } from '../helpers';
 
 const quiz = fixtureQuiz();
 const slides: Slide[] = quiz.scenarios.map((scenario, i) => ({ module: 'm', scenario, question: i }));
@@ -352,7 +360,7 @@ describe('the key for the phones', () => {
 
   it('gives the phones a data file without any key, feedback or source', async () => {
     const { participantData, KEY_FIELDS } = await import('../../../src/lib/workshop/presenter-data');
-    const data = participantData({ id: 'm', locale: 'lv', title: 'T', questions: ['q'], scenarios: quiz.scenarios, optionLabels: {}, outcomes: { best: 'x' } });
+    const data = participantData({ id: 'm', locale: 'lv', title: 'T', scenarios: quiz.scenarios, optionLabels: {}, outcomes: { best: 'x' } });
     const text = JSON.stringify(data);
     for (const field of KEY_FIELDS) expect(text).not.toContain(`"${field}"`);
     expect(data.scenarios.map((s) => s.id)).toEqual(quiz.scenarios.map((s) => s.id));
@@ -363,16 +371,54 @@ describe('the key for the phones', () => {
 });
 
 describe('the discussion question', () => {
-  it('picks the facilitator question that shares most words with the scenario, else the slide’s own', async () => {
-    const { discussionFor } = await import('../../../src/lib/workshop/slides');
-    const slide = slides[0]!;
-    const words = slide.scenario.situation.lv.match(/\p{L}{5,}/gu)!.slice(0, 3).join(' ');
-    const questions = ['Kas notika sapulcē vakar?', `Ko darītu jūs: ${words}?`, 'Vēl viens jautājums'];
-    expect(discussionFor(questions, slide, undefined, 'lv')).toBe(questions[1]);
-    // Nothing in common: the slide's position decides, as before.
-    expect(discussionFor(['xyz', 'qqq'], { ...slide, question: 3 }, undefined, 'lv')).toBe('qqq');
-    expect(discussionFor([], slide, undefined, 'lv')).toBeUndefined();
-    // A story (its first step when none is given).
-    expect(discussionFor(questions, slides[4]!, undefined, 'lv')).toBeTypeOf('string');
+  // The course's own quizzes, as the presenter's data files give them: one locale, the printed order.
+  const course = readQuizzes(root);
+  const slidesIn = (lang: 'lv' | 'en'): Slide[] =>
+    course.flatMap((q) => quizForLocale(q, lang).scenarios.map((s, i) => ({ module: q.moduleId, scenario: printedScenario(s), question: i })));
+  const authored = new Map(course.flatMap((q) => q.scenarios.map((s) => [s.id, s] as const)));
+  /** Votes for the option at `index` of a step (one vote, so the room's choice is that option). */
+  const voteFor = (slide: Slide, step: string | undefined, index: number) => optionsOf(slide, step).map((_, i) => (i === index ? 1 : 0));
+
+  it('is the scenario’s own authored question after the reveal, the same scenario in lv and en', () => {
+    const [lv, en] = [slidesIn('lv'), slidesIn('en')];
+    expect(lv.length).toBe(148);
+    lv.forEach((lvSlide, i) => {
+      const enSlide = en[i]!;
+      expect(enSlide.scenario.id).toBe(lvSlide.scenario.id);
+      const own = authored.get(lvSlide.scenario.id)!.discussion!;
+      expect(own.lv).not.toBe(own.en);
+      for (const [slide, lang] of [[lvSlide, 'lv'], [enSlide, 'en']] as const) {
+        // Not before the reveal: the room votes first.
+        expect(slideView(slide, startOf(slide.scenario), [], false, lang).discussion).toBeUndefined();
+        if (slide.scenario.kind === 'branching') continue;
+        expect(slideView(slide, undefined, [], true, lang).discussion).toBe(own[lang]);
+      }
+    });
+  });
+
+  it('comes with a story’s ending, not at a step that leads on', () => {
+    const stories = slidesIn('en').filter((s) => s.scenario.kind === 'branching');
+    expect(stories.length).toBe(16);
+    for (const slide of stories) {
+      const s = slide.scenario as BranchingScenario;
+      const own = authored.get(s.id)!.discussion!.en;
+      const endings = new Set(s.endings.map((e) => e.id));
+      const start = optionsOf(slide, s.start);
+      const onward = start.findIndex((o) => 'next' in o && !endings.has(o.next));
+      expect(slideView(slide, s.start, voteFor(slide, s.start, onward), true, 'en').discussion).toBeUndefined();
+      const last = s.steps.find((st) => st.options.some((o) => endings.has(o.next)))!;
+      const ends = last.options.findIndex((o) => endings.has(o.next));
+      // The printed order may move the option: vote for it where the slide shows it.
+      const at = optionsOf(slide, last.id).findIndex((o) => o.id === last.options[ends]!.id);
+      const view = slideView(slide, last.id, voteFor(slide, last.id, at), true, 'en');
+      expect(view.ending).toBeDefined();
+      expect(view.discussion).toBe(own);
+    }
+  });
+
+  it('never reaches the phones', () => {
+    const data = participantData({ id: 'm', locale: 'lv', title: 'T', scenarios: course[0]!.scenarios, optionLabels: {}, outcomes: {} });
+    expect(JSON.stringify(course[0]!.scenarios)).toContain('"discussion"');
+    expect(JSON.stringify(data)).not.toContain('"discussion"');
   });
 });
