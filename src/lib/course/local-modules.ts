@@ -55,7 +55,7 @@ export function readLocalQuizzes(folder: LocalFolder, seeds: SeedTexts, courseId
   const quizzes: Quiz[] = [];
   for (const name of readdirSync(dir).filter(isQuizFileName).sort()) {
     const file = `${folder.label}/quizzes/${name}`;
-    const quiz = loadQuizFile(file, readFileSync(join(dir, name), 'utf8'), docs);
+    const quiz = loadQuizFile(file, readFileSync(join(dir, name), 'utf8'), docs, { module: true });
     if (courseIds.includes(quiz.moduleId)) throw new QuizFileError(file, [`id: "${quiz.moduleId}" is already a module of the course; give the local module another file name`]);
     const clashes = idHashCollisions(quiz);
     if (clashes.length) throw new QuizFileError(file, clashes);

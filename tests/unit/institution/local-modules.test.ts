@@ -87,6 +87,11 @@ describe('a broken local module fails naming the file and the field', () => {
     expect(quizError(folder)).toContain('local/quizzes/ministrijas-kartiba.yaml: scenario "resident-asks-own-programme" › kind: Invalid discriminator value');
   });
 
+  it('a scenario without its question for the room, as in the course’s module quizzes', () => {
+    const folder = copy((read, write) => write(`quizzes/${QUIZ}`, read(`quizzes/${QUIZ}`).replace(/    discussion:\n      lv: [^\n]*\n      en: [^\n]*\n/, '')));
+    expect(quizError(folder)).toContain('local/quizzes/ministrijas-kartiba.yaml: scenario "seminar-photo-all-agreed" › discussion: missing');
+  });
+
   it('a document that is not in the folder', () => {
     const folder = copy((read, write) => write(`quizzes/${QUIZ}`, read(`quizzes/${QUIZ}`).replace('doc: kartiba.md', 'doc: nolikums.md')));
     expect(quizError(folder)).toContain(
