@@ -14,6 +14,7 @@ import { agendaNames, distinctTitle, distinctTitles } from '../lib/quiz/view';
 import type { Quiz, Scenario } from '../lib/quiz/types';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';
+import { islandContact } from '../lib/content/fill';
 import { fillPlainDeep, forQuizIsland, placeholderFill } from '../lib/institution/placeholder-fill';
 import { institution } from '../server/institution';
 import { issuerProfile } from '../server/issuer-config';
@@ -157,7 +158,7 @@ async function moduleView(locale: Locale, module: CourseModule, modules: CourseM
       ui: pickKeys(locale, QUIZ_PLAYER_KEYS),
       moduleIds: modules.map((m) => m.id),
       // What `{contact}` in the feedback shows (absent in the general edition: the placeholder goes).
-      ...((contact) => (contact ? { contact } : {}))(placeholderFill(institution(), locale).contact),
+      ...((contact) => (contact ? { contact } : {}))(islandContact(placeholderFill(institution(), locale).contact)),
     },
   };
 }

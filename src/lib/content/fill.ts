@@ -44,6 +44,22 @@ export function plainFill(fill: PlaceholderFill): Partial<Record<Placeholder, st
   return { ...(contact && { contact }), ...(accounts && { accounts }) };
 }
 
+/**
+ * The contact as the quiz island gets it, worked out at build: its parts (links and text) and its
+ * plain text, so the island splits a feedback at `{contact}` and imports none of this file's code.
+ * In an institution's edition `{contact}` is the only placeholder its quiz data can hold (the checks
+ * allow no other in feedback); the general edition's data has none (dropped at build).
+ */
+export interface IslandContact {
+  lead: string;
+  parts: { text: string; href?: string }[];
+  plain: string;
+}
+
+export function islandContact(contact: PlaceholderFill['contact']): IslandContact | undefined {
+  return contact && { lead: contact.lead, parts: contactParts(contact), plain: plainFill({ contact }).contact! };
+}
+
 /** A text with its placeholders filled as plain text. */
 export const fillPlain = (text: string, fill: PlaceholderFill) => fillText(text, plainFill(fill));
 
