@@ -6,6 +6,7 @@ import { editionDate } from './scripts/edition-date.mjs';
 import { precompressIntegration } from './scripts/precompress.mjs';
 import { smallPreload } from './scripts/small-preload.mjs';
 import { institution } from './src/server/institution.ts';
+import { contentPreview } from './src/dev/content-preview.ts';
 
 // An institution's edition (INSTITUTION_FILE, see the README): checked before anything is built, so a
 // broken file stops the build at once with every problem as `file › field: message`.
@@ -103,7 +104,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // precompress: .br and .gz twins of every text file for scripts/start.mjs (scripts/precompress.mjs).
-  integrations: [svelte(), precompressIntegration()],
+  // contentPreview: the reviewer's page of every scenario with its key, for `astro dev` only.
+  integrations: [svelte(), precompressIntegration(), contentPreview()],
   // One Node server serves the static pages and the certificate API (routes with prerender = false);
   // dist/client alone is a complete static site for hosting without the server.
   adapter: node({ mode: 'standalone' }),

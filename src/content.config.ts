@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type LoaderContext } from 'astro/loaders';
 import { moduleSchema } from './lib/course/module-schema';
 import { guessabilityReport, isQuizFileName, KNOWN_FAILURES_FILE, readSeeds } from './lib/course/read-sources';
+import { CONTENT_ERROR_ID } from './lib/course/content-error';
 import { loadQuizFile, QuizFileError } from './lib/quiz/load-quiz-file';
 import { idHashCollisions } from './lib/scorm/suspend-data';
 import { loadBank } from './lib/final-test/bank';
@@ -31,39 +32,69 @@ const modules = defineCollection({
 const quizzes = defineCollection({
   loader: {
     name: 'quiz-loader',
-    load: async ({ store, generateDigest, watcher, logger }) => {
-      const dir = quizDir;
-      const seeds = readSeeds(root);
-      store.clear();
-      const loaded = [];
-      for (const file of readdirSync(dir).filter(isQuizFileName).sort()) {
-        const text = readFileSync(join(dir, file), 'utf8');
-        const quiz = loadQuizFile(`quizzes/${file}`, text, seeds, { module: true });
-        const clashes = idHashCollisions(quiz);
-        if (clashes.length) throw new QuizFileError(`quizzes/${file}`, clashes);
-        loaded.push(quiz);
-        store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(text) });
-      }
-      // A quiz that a learner can pass without reading stops the build, unless it is a known failure.
-      const report = guessabilityReport(dir, loaded);
-      if (report.warnings.length)
-        logger.warn(
-          `\n${'!'.repeat(78)}\n${report.warnings.length} KNOWN GUESSABILITY FAILURES (quizzes/${KNOWN_FAILURES_FILE}; the content rewrite must empty it):\n${report.warnings.map((w) => `  ! ${w}`).join('\n')}\n${'!'.repeat(78)}`,
-        );
-      if (report.errors.length) throw new Error(`Quizzes that can be passed without reading:\n${report.errors.map((e) => `  - ${e}`).join('\n')}`);
-      // The final test's draw (its settings as the build reads them) must keep a gambler on the twins rare.
-      const bankDir = join(root, 'quizzes', 'final-test');
-      const config = finalTestConfig(process.env);
-      if (config.assessment === 'final-test' && existsSync(bankDir)) {
-        const { bank } = loadBank(readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(bankDir, f), 'utf8')] as const));
-        // And one who sorts the twins by a cue of the text instead of a coin: held to the same bound.
-        const problem = finalTestGamblerProblem(bank, config.rules) ?? finalTestSkimmerProblem(bank, config.rules);
-        if (problem) throw new Error(problem);
-      }
-      watcher?.add(dir);
-    },
+    load: async (context) => (import.meta.env.DEV ? loadForDev(context) : loadQuizzes(context)),
   },
 });
+
+let watching = false;
+
+/**
+ * In `astro dev` a broken file becomes the error overlay of every page (lib/course/content-error.ts)
+ * instead of stopping the server, and a saved change to any quiz or bank file loads them again, so
+ * fixing the file brings the course back without a restart.
+ */
+async function loadForDev(context: LoaderContext) {
+  try {
+    await loadQuizzes(context);
+  } catch (error) {
+    const message = (error as Error).message;
+    context.logger.error(message);
+    context.store.clear();
+    context.store.set({ id: CONTENT_ERROR_ID, data: { contentError: message } });
+  }
+  if (watching || !context.watcher) return;
+  watching = true;
+  context.watcher.add([quizDir, join(root, 'quizzes', 'final-test')]);
+  const reload = (path: string) => {
+    if (!/\.ya?ml$/.test(path) || !(path.startsWith(quizDir) || path.startsWith(join(root, 'quizzes')))) return;
+    context.logger.info(`${path} changed: loading the quizzes again`);
+    void loadForDev(context);
+  };
+  for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
+}
+
+/** Reads and checks every quiz file; throws naming the file, the scenario and the field. */
+async function loadQuizzes({ store, generateDigest, watcher, logger }: LoaderContext) {
+  const dir = quizDir;
+  const seeds = readSeeds(root);
+  store.clear();
+  const loaded = [];
+  for (const file of readdirSync(dir).filter(isQuizFileName).sort()) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const quiz = loadQuizFile(`quizzes/${file}`, text, seeds, { module: true });
+    const clashes = idHashCollisions(quiz);
+    if (clashes.length) throw new QuizFileError(`quizzes/${file}`, clashes);
+    loaded.push(quiz);
+    store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(text) });
+  }
+  // A quiz that a learner can pass without reading stops the build, unless it is a known failure.
+  const report = guessabilityReport(dir, loaded);
+  if (report.warnings.length)
+    logger.warn(
+      `\n${'!'.repeat(78)}\n${report.warnings.length} KNOWN GUESSABILITY FAILURES (quizzes/${KNOWN_FAILURES_FILE}; the content rewrite must empty it):\n${report.warnings.map((w) => `  ! ${w}`).join('\n')}\n${'!'.repeat(78)}`,
+    );
+  if (report.errors.length) throw new Error(`Quizzes that can be passed without reading:\n${report.errors.map((e) => `  - ${e}`).join('\n')}`);
+  // The final test's draw (its settings as the build reads them) must keep a gambler on the twins rare.
+  const bankDir = join(root, 'quizzes', 'final-test');
+  const config = finalTestConfig(process.env);
+  if (config.assessment === 'final-test' && existsSync(bankDir)) {
+    const { bank } = loadBank(readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(bankDir, f), 'utf8')] as const));
+    // And one who sorts the twins by a cue of the text instead of a coin: held to the same bound.
+    const problem = finalTestGamblerProblem(bank, config.rules) ?? finalTestSkimmerProblem(bank, config.rules);
+    if (problem) throw new Error(problem);
+  }
+  watcher?.add(dir);
+}
 
 /** The institution's local modules' folder (its file's `modules:`), or none: the general edition. */
 const localFolder = institution()?.modules;
@@ -89,5 +120,6 @@ const localQuizzes = defineCollection({
     },
   },
 });
+
 
 export const collections = { modules, quizzes, localModules, localQuizzes };

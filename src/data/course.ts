@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { getCollection, render } from 'astro:content';
 import type { CourseQuiz } from '../lib/certificate/issue-request';
 import { checkCourse } from '../lib/course/check-course';
+import { ContentFileError, contentErrorIn } from '../lib/course/content-error';
 import { estimateMinutes } from '../lib/course/estimate-minutes';
 import { docTitle, idCollisions, localDocSeeds, readLocalDocs } from '../lib/course/local-modules';
 import { readSeeds } from '../lib/course/read-sources';
@@ -21,7 +22,11 @@ async function loadCourse() {
       return { locale, id, data: entry.data, body: entry.body, entry, local };
     });
   const general = await entries('modules', false);
-  const quizzes = new Map((await getCollection('quizzes')).map((q) => [q.id, q.data as unknown as Quiz]));
+  const quizEntries = await getCollection('quizzes');
+  // A broken quiz file during `astro dev`: thrown here, Astro shows it as the page's error overlay.
+  const broken = contentErrorIn(quizEntries);
+  if (broken) throw new ContentFileError(broken);
+  const quizzes = new Map(quizEntries.map((q) => [q.id, q.data as unknown as Quiz]));
   const seeds = readSeeds(process.cwd());
   const problems = checkCourse(general, [...quizzes.keys()], seeds);
   // The institution's local modules: the same checks, with its documents beside the seeds, and ids of their own.
@@ -41,7 +46,8 @@ async function loadCourse() {
 }
 
 let cached: ReturnType<typeof loadCourse> | undefined;
-const course = () => (cached ??= loadCourse());
+// Not kept in development, where the content changes under a running server (and a broken file is fixed).
+const course = () => (import.meta.env.DEV ? loadCourse() : (cached ??= loadCourse()));
 
 /** The modules of one locale in course order, each with its quiz. */
 export async function modulesIn(locale: Locale) {

@@ -10,6 +10,8 @@ export type PageRef =
   | { page: 'workshop' }
   | { page: 'present' }
   | { page: 'join' }
+  /** The content preview for the reviewer: `astro dev` only (src/dev/content-preview.ts), never built. */
+  | { page: 'preview' }
   | { page: 'guide'; id: string }
   | { page: 'handout'; id: string }
   | { page: 'module'; id: string }
@@ -20,8 +22,8 @@ export type RefOf<P extends PageName> = Extract<PageRef, { page: P }>;
 
 /** Localised path segments: Latvian URLs read as Latvian. */
 const SEGMENTS = {
-  lv: { module: 'moduli', progress: 'progress', 'final-test': 'nosleguma-tests', certificate: 'sertifikats', verify: 'parbaudit', workshop: 'darbnica', present: 'prezentacija', join: 'pievienoties', guide: 'vaditajam', handout: 'izdale' },
-  en: { module: 'modules', progress: 'progress', 'final-test': 'final-test', certificate: 'certificate', verify: 'verify', workshop: 'workshop', present: 'present', join: 'join', guide: 'facilitator-guide', handout: 'handout' },
+  lv: { module: 'moduli', progress: 'progress', 'final-test': 'nosleguma-tests', certificate: 'sertifikats', verify: 'parbaudit', workshop: 'darbnica', present: 'prezentacija', join: 'pievienoties', guide: 'vaditajam', handout: 'izdale', preview: 'satura-prieksskatijums' },
+  en: { module: 'modules', progress: 'progress', 'final-test': 'final-test', certificate: 'certificate', verify: 'verify', workshop: 'workshop', present: 'present', join: 'join', guide: 'facilitator-guide', handout: 'handout', preview: 'content-preview' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 type Segment = keyof (typeof SEGMENTS)['lv'];
@@ -46,6 +48,7 @@ const ROUTES: { [P in PageName]: (locale: Locale, ref: RefOf<P>) => readonly Par
   workshop: (l) => [fixed('workshop', 'workshop')(l)],
   present: (l) => [fixed('presenter', 'present')(l)],
   join: (l) => [fixed('join', 'join')(l)],
+  preview: (l) => [fixed('preview', 'preview')(l)],
   module: (l, ref) => [fixed('modules', 'module')(l), id(ref)],
   guide: (l, ref) => [fixed('modules', 'module')(l), id(ref), fixed('guide', 'guide')(l)],
   handout: (l, ref) => [fixed('modules', 'module')(l), id(ref), fixed('handout', 'handout')(l)],

@@ -53,7 +53,14 @@ function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
     node = child;
   }
   const field = fields.join('.');
-  return [...names, field ? `${field}: ${issue.message}` : issue.message].join(' › ');
+  return [...names, field ? `${field}: ${plainMessage(issue, node)}` : plainMessage(issue, node)].join(' › ');
+}
+
+/** Zod's message in an author's words where its own is a type checker's ("expected object, received undefined"). */
+function plainMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_type' && value === undefined) return issue.expected === 'object' ? 'missing' : `missing (a ${issue.expected})`;
+  if (issue.code === 'unrecognized_keys') return `${issue.keys.map((k) => `"${k}"`).join(', ')}: not a field here (misspelt?)`;
+  return issue.message;
 }
 
 function singular(field: string): string {

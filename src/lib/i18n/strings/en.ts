@@ -8,6 +8,7 @@ import * as verify from './verify';
 import * as workshop from './workshop';
 import * as present from './present';
 import * as live from './live';
+import * as preview from './preview';
 
 /** English UI strings, joined from the feature files; `UiStrings` keeps them in step with Latvian. */
-export const en: UiStrings = { ...site.en, ...course.en, ...quiz.en, ...progress.en, ...certificate.en, ...verify.en, ...workshop.en, ...present.en, ...live.en };
+export const en: UiStrings = { ...site.en, ...course.en, ...quiz.en, ...progress.en, ...certificate.en, ...verify.en, ...workshop.en, ...present.en, ...live.en, ...preview.en };

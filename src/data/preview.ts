@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedTitle } from '../lib/course/seed-titles';
+import { loadBank } from '../lib/final-test/bank';
+import { LANG_TAG, type Locale } from '../lib/i18n/locales';
+import { pathTo } from '../lib/i18n/routes';
+import { formatPercent, pickStrings, t } from '../lib/i18n/translate';
+import { scenariosPerAttempt } from '../lib/quiz/draw';
+import { previewScenario } from '../lib/quiz/preview';
+import type { QuizFile } from '../lib/quiz/types';
+import { distinctTitles } from '../lib/quiz/view';
+import { modulesIn } from './course';
+
+/** The final test's bank as the server reads it (quizzes/final-test/*.yaml), validated like a quiz. */
+function finalTestBank(root = process.cwd()) {
+  const dir = join(root, 'quizzes', 'final-test');
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const { bank } = loadBank(names.map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const));
+  return names.map((file, i) => ({ file: `quizzes/final-test/${file}`, id: file.replace(/\.yaml$/, ''), quiz: bank[i]! }));
+}
+
+/**
+ * The content preview (`astro dev` only, see src/dev/content-preview.ts): every module's quiz and
+ * the final-test bank, every scenario with its key, feedback and sources, in one locale.
+ */
+export async function previewView(locale: Locale) {
+  const standard = pickStrings(locale, ['option.']);
+  const cite = (seed: string) => seedTitle(seed, locale);
+  const modules = await modulesIn(locale);
+  const titleOf = new Map(modules.map((m) => [m.id, m.data.title]));
+  const quizView = (quiz: QuizFile) => {
+    const titles = distinctTitles(quiz.scenarios, locale);
+    return quiz.scenarios.map((s, i) => ({ ...previewScenario(s, locale, standard, cite), title: titles[i]! }));
+  };
+  const drawLine = (quiz: QuizFile) =>
+    `${quiz.draw ? t(locale, 'preview.draw', { count: scenariosPerAttempt(quiz), total: quiz.scenarios.length }) : t(locale, 'preview.all', { total: quiz.scenarios.length })} · ${t(locale, 'preview.pass', { percent: formatPercent(locale, quiz.passPercent) })}`;
+  return {
+    langTag: LANG_TAG[locale],
+    strings: pickStrings(locale, ['preview.', 'kind.', 'quiz.outcome.']),
+    modules: modules.map((m) => ({
+      anchor: `m-${m.id}`,
+      title: t(locale, 'module.number', { n: m.data.order }) + ` · ${m.data.title}`,
+      file: `quizzes/${m.id}.yaml`,
+      href: pathTo(locale, { page: 'module', id: m.id }),
+      meta: drawLine(m.quiz),
+      scenarios: quizView(m.quiz),
+    })),
+    bank: finalTestBank().map((b) => ({
+      anchor: `ft-${b.id}`,
+      title: titleOf.get(b.id) ?? b.id,
+      file: b.file,
+      scenarios: quizView(b.quiz),
+    })),
+  };
+}
+
+export type PreviewView = Awaited<ReturnType<typeof previewView>>;
