@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { moduleSchema } from './course/module-schema.ts';
 import { institutionSchema } from './institution/schema.ts';
-import { moduleQuizFileSchema } from './quiz/schema.ts';
+import { moduleQuizFileSchema, quizFileSchema } from './quiz/schema.ts';
 
 /**
  * JSON Schemas generated from the content's zod schemas, for editors (a YAML editor with the
@@ -14,6 +14,8 @@ export const JSON_SCHEMAS = [
   { file: 'institution.schema.json', title: 'Institution file (INSTITUTION_FILE)', schema: institutionSchema },
   { file: 'module.schema.json', title: 'Module front matter (modules/<locale>/<id>.md)', schema: moduleSchema },
   { file: 'quiz.schema.json', title: 'Scenario quiz (quizzes/<id>.yaml)', schema: moduleQuizFileSchema },
+  // The final test's bank: the same scenarios without the room's discussion question (no room discusses them).
+  { file: 'final-test.schema.json', title: 'Final-test item bank (quizzes/final-test/<id>.yaml)', schema: quizFileSchema },
 ] as const;
 
 /** The schema file's text, as committed. */
