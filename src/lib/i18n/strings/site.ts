@@ -31,8 +31,8 @@ export const lv = {
   'institution.accounts': 'Iestādes oficiālie konti:',
   'institution.inYours': 'Jūsu iestādē:',
   'institution.example': 'Piemērs no jūsu iestādes',
-  'institution.exampleLead': 'šie ir iestādes oficiālie konti.',
-  'institution.exampleCheck': 'Pārbaudiet, vai katrs no tiem un iestādes mājaslapa ir sasaistīti ar saitēm abos virzienos.',
+  'institution.exampleLead': 'šie ir tās oficiālie konti.',
+  'institution.exampleCheck': 'Pārbaudiet, vai katrā kontā ir saite uz iestādes mājaslapu un vai mājaslapā ir saite uz katru kontu.',
 } satisfies StringTable;
 
 export const en: Parity<typeof lv> = {
@@ -66,5 +66,5 @@ export const en: Parity<typeof lv> = {
   'institution.inYours': 'In your institution:',
   'institution.example': 'An example from your institution',
   'institution.exampleLead': 'these are its official accounts.',
-  'institution.exampleCheck': 'Check that each of them and the institution’s website link to each other, both ways.',
+  'institution.exampleCheck': 'Check that each account links to the institution’s website and that the website links to each account.',
 };
