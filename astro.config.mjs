@@ -19,9 +19,9 @@ const SVELTE_FORM_PARTS = /node_modules\/svelte\/src\/internal\/client\/dom\/(el
  * A few shared chunks, so a page needs few requests without loading what it does not use:
  * "core", what every page's islands load (the Svelte runtime and its Astro client, the seeded
  * shuffle); "store", the progress store and its shape checks (every page but the presenter);
- * "scenario", the scenario kinds and the question views, for the quiz player, the final test, the
- * presenter and the phones of a live room; "quiz", the attempt engine (drawing, positions,
- * scoring) for the quiz player and the final test.
+ * "scenario", the scenario kinds, for the quiz player, the final test, the presenter and the phones
+ * of a live room; "quiz", the attempt engine (drawing, positions, scoring) and the question views
+ * for the quiz player and the final test.
  * @param {string} id
  */
 function sharedChunk(id) {
@@ -39,11 +39,12 @@ function sharedChunk(id) {
   if (/\/src\/components\/use-store\.svelte\.ts$|\/src\/lib\/scorm\/page-bridge\./.test(id)) return 'store';
   // What the certificate and verify pages both load at once (dates, editions, the QR summary's format), in one request.
   if (/\/src\/lib\/(certificate\/(date-text|edition-label|qr-summary|qr-summary-codec|qr-digits|decode-credential)|assert-never)\.|\/src\/components\/download-file\./.test(id)) return 'certificate';
-  // The scenario kinds (what a scenario asks, its options, key and endings) and their views, for every page that shows
+  // The scenario kinds (what a scenario asks, its options, key and endings), for every page that shows
   // scenarios: the quiz player, the final test, the presenter and (lazily) the phones in a live room.
-  if (/\/src\/lib\/quiz\/(kinds\/|(scenario|option-ids|view)\.)/.test(id)) return 'scenario';
-  // The attempt engine (drawing, positions, scoring) only for the pages where a learner answers: not the presenter.
-  if (/\/src\/lib\/quiz\/(draw|position|attempt|regrade|scoring)\./.test(id)) return 'quiz';
+  if (/\/src\/lib\/quiz\/(kinds\/|(scenario|option-ids)\.)/.test(id)) return 'scenario';
+  // The attempt engine (drawing, positions, scoring) and the question views (view.ts) only for the pages where a
+  // learner answers: not the presenter, whose summary names its scenarios with scenario-names.ts, loaded with it.
+  if (/\/src\/lib\/quiz\/(draw|position|attempt|regrade|scoring|view)\./.test(id)) return 'quiz';
   return undefined;
 }
 

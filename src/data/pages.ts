@@ -10,7 +10,7 @@ import { scenariosPerAttempt } from '../lib/quiz/draw';
 import { quizForLocale } from '../lib/quiz/for-locale';
 import { quizDataPath, splitQuiz } from '../lib/quiz/quiz-details';
 import { everyOption } from '../lib/quiz/scenario';
-import { agendaNames, distinctTitle, distinctTitles } from '../lib/quiz/view';
+import { agendaNames, distinctTitle, distinctTitles } from '../lib/quiz/scenario-names';
 import type { Quiz, Scenario } from '../lib/quiz/types';
 import { guideScenario } from '../lib/workshop/guide';
 import { workshopMinutes } from '../lib/workshop/plan';

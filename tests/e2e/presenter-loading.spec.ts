@@ -27,6 +27,11 @@ async function walkToSummary(page: Page): Promise<number> {
   throw new Error('never reached the summary');
 }
 
+/** The presenter's lazily loaded checks of a stored run (src/lib/workshop/saved-run.ts). */
+const SAVED_RUN_CHUNK = /\/_astro\/saved-run\.[^/]+\.js$/;
+/** What the presenter's tab stores of its run, per plan (sessionStorage). */
+const storedRun = () => Object.entries(sessionStorage).find(([key]) => key.startsWith('presenter-run:'))?.[1];
+
 const [first, second, third] = [quizzes[0]!, quizzes[2]!, quizzes[5]!];
 
 test('the presenter page carries no scenario text; it fetches only the plan’s modules, in the scenario language', async ({ page, request }) => {
@@ -88,6 +93,65 @@ for (const locale of LOCALES) {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('presenter-counter')).toContainText(t(locale, 'present.counter', { current: first.scenarios.length + 1, total }));
     await expect(page.locator('.situation')).toHaveText(second.scenarios[0]!.situation[locale]);
+  });
+
+  test(`a reload comes back to the same slide, reveal and votes; the stored run’s checks load only then, and nothing is saved over it meanwhile (${locale})`, async ({ page }) => {
+    const checks: string[] = [];
+    page.on('request', (r) => SAVED_RUN_CHUNK.test(new URL(r.url()).pathname) && checks.push(r.url()));
+    await page.goto(`${pathTo(locale, { page: 'present' })}?plan=${first.moduleId}`);
+    await expect(page.getByTestId('presenter-option').first()).toBeVisible();
+    await page.keyboard.press('Digit1');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'voting');
+    await page.keyboard.press('Digit2');
+    await page.keyboard.press('Digit2');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+    const counter = (await page.getByTestId('presenter-counter').textContent())!;
+    const counts = await page.getByTestId('vote-count').allTextContents();
+    expect(checks, 'no stored run on the first visit: no checks loaded').toEqual([]);
+    // The checks held back after the reload: the fresh run on screen meanwhile is not saved over the stored one.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(SAVED_RUN_CHUNK, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const stored = await page.evaluate(storedRun);
+    expect(JSON.parse(stored!).run).toMatchObject({ index: 1, phase: 'revealed' });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await expect(page.locator('.situation')).toHaveText(first.scenarios[0]!.situation[locale]);
+    await page.waitForTimeout(1500); // a clock tick: the run on screen changed
+    expect(await page.evaluate(storedRun)).toBe(stored);
+    release();
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+    await expect(page.getByTestId('presenter-counter')).toHaveText(counter);
+    await expect(page.getByTestId('vote-count')).toHaveText(counts);
+    expect(checks).toHaveLength(1);
+  });
+
+  test(`a corrupted stored run never breaks the presenter: it starts afresh, or without the bad phone entries, and saves over it (${locale})`, async ({ page }) => {
+    await page.goto(`${pathTo(locale, { page: 'present' })}?plan=${first.moduleId}`);
+    await expect(page.getByTestId('presenter-option').first()).toBeVisible();
+    const fresh = { index: 0, phase: 'voting', votes: {}, path: {}, clockMs: 0 };
+    for (const bad of ['{not json', JSON.stringify({ run: { ...fresh, index: 'x' } }), JSON.stringify({ run: fresh, phones: { '0:': 'many' }, people: [3] })]) {
+      await page.evaluate((text) => {
+        for (const key of Object.keys(sessionStorage)) if (key.startsWith('presenter-run:')) sessionStorage.setItem(key, text);
+      }, bad);
+      await page.reload();
+      await expect(page.locator('.situation'), bad).toHaveText(first.scenarios[0]!.situation[locale]);
+      await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'voting');
+      await page.keyboard.press('Digit1');
+      await page.keyboard.press('Space');
+      await expect(page.getByTestId('presenter')).toHaveAttribute('data-state', 'revealed');
+      await expect.poll(async () => JSON.parse((await page.evaluate(storedRun))!).run.phase, bad).toBe('revealed');
+      // The summary reads the phones' part of the votes: a bad entry never reaches it.
+      await page.keyboard.press('s');
+      await expect(page.getByTestId('summary-row')).toHaveCount(first.scenarios.length);
+      await page.keyboard.press('s');
+    }
   });
 
   test(`when the first module cannot load there is a message and a retry, never an empty slide (${locale})`, async ({ page }) => {

@@ -61,25 +61,6 @@ export const savedRunOf = (snapshot: PresenterSnapshot): SavedRun | undefined =>
   return { index, step, phase, votes, path, clockMs, ...(snapshot.value === 'summary' ? { summary: true } : {}) };
 };
 
-const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10_000;
-
-/**
- * A stored run read back (untrusted: another build, a hand-edited storage): undefined unless every
- * part has the right shape. Whether it fits the slides is checked when it is applied.
- */
-export function parseSavedRun(value: unknown): SavedRun | undefined {
-  const v = value as Partial<SavedRun> | null;
-  if (!v || typeof v !== 'object') return undefined;
-  if (!Number.isInteger(v.index) || v.index! < 0 || (v.step !== undefined && typeof v.step !== 'string')) return undefined;
-  if (v.phase !== 'voting' && v.phase !== 'revealed') return undefined;
-  if (!Number.isFinite(v.clockMs) || v.clockMs! < 0) return undefined;
-  if (!v.votes || typeof v.votes !== 'object' || !Object.values(v.votes).every((c) => Array.isArray(c) && c.length <= 10 && c.every(isCount))) return undefined;
-  if (!v.path || typeof v.path !== 'object' || !Object.values(v.path).every((p) => Array.isArray(p) && p.every((e) => !!e && typeof e.step === 'string' && typeof e.choice === 'string')))
-    return undefined;
-  if (v.summary !== undefined && typeof v.summary !== 'boolean') return undefined;
-  return { index: v.index!, step: v.step, phase: v.phase, votes: v.votes, path: v.path, clockMs: v.clockMs!, ...(v.summary ? { summary: true } : {}) };
-}
-
 /** Whether a saved run fits the slides loaded so far: its slide is there, its step is one of that slide's. */
 function fits(c: PresenterContext, saved: SavedRun): boolean {
   const slide = c.slides[saved.index];

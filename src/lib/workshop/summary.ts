@@ -1,6 +1,8 @@
 import { allowsSeveral, correctAt, endingReached, leadsOn, maxPoints, optionsAt } from '../quiz/scenario';
-import type { Ending } from '../quiz/types';
-import { optionsOf, voteKey, type PresenterContext } from './presenter-machine';
+import type { Locale } from '../i18n/locales';
+import { distinctTitle, distinctTitles } from '../quiz/scenario-names';
+import type { Ending, Scenario } from '../quiz/types';
+import { optionsOf, voteKey, type PresenterContext, type Slide } from './presenter-machine';
 import { revealKey } from './reveal-key';
 
 export interface StepSummary {
@@ -51,4 +53,15 @@ export function summarise(context: PresenterContext): SlideSummary[] {
 /** The scenarios the room found hardest: lowest score first, only those with votes. */
 export function hardest(summaries: readonly SlideSummary[], count = 3): SlideSummary[] {
   return summaries.filter((s) => s.score !== null && s.score < 1).sort((a, b) => a.score! - b.score! || a.index - b.index).slice(0, count);
+}
+
+/**
+ * Each slide's name in the summary: its module's `distinctTitles` (twins told apart by their own
+ * words), or `distinctTitle` alone where the module's scenarios are not at hand.
+ */
+export function slideTitles(slides: readonly Slide[], scenariosOf: (module: string) => readonly Scenario[] | undefined, locale: Locale): string[] {
+  return slides.map((s) => {
+    const all = scenariosOf(s.module) ?? [s.scenario];
+    return distinctTitles(all, locale)[all.findIndex((x) => x.id === s.scenario.id)] ?? distinctTitle(s.scenario, locale);
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPresenterRun, majority, parseSavedRun, presenterTransition, savedRunOf, type PresenterEvent, type PresenterInput, type Slide, type Ticker } from '../../../src/lib/workshop/presenter-machine';
+import { createPresenterRun, majority, presenterTransition, savedRunOf, type PresenterEvent, type PresenterInput, type Slide, type Ticker } from '../../../src/lib/workshop/presenter-machine';
+import { parseSavedRun } from '../../../src/lib/workshop/saved-run';
 import { hardest, summarise } from '../../../src/lib/workshop/summary';
 import { readQuizzes } from '../../../src/lib/course/read-sources';
 import { quizForLocale } from '../../../src/lib/quiz/for-locale';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { agendaNames, distinctTitle, distinctTitles, firstWords } from '../../../src/lib/quiz/view';
+import { agendaNames, distinctTitle, distinctTitles, firstWords } from '../../../src/lib/quiz/scenario-names';
 import type { Scenario } from '../../../src/lib/quiz/types';
 import { createPresenterRun, type Slide } from '../../../src/lib/workshop/presenter-machine';
 import { slideView } from '../../../src/lib/workshop/slides';
-import { summarise } from '../../../src/lib/workshop/summary';
+import { slideTitles, summarise } from '../../../src/lib/workshop/summary';
 import { fixtureQuiz } from '../helpers';
 
 // The trainer's projector review (issue 15): ties on the projector, the summary's story and multi rows, twin labels.
@@ -77,3 +77,21 @@ describe('twin labels in the planner', () => {
     expect(new Set(agendaNames(same, 'lv')).size).toBe(2);
   });
 });
+
+describe('the summary’s slide names', () => {
+  const base = quiz.scenarios[3]!;
+  const words = 'Viens divi trīs četri pieci seši septiņi astoņi deviņi desmit';
+  const pair = [
+    { ...base, id: 'e-1', situation: { lv: `${words} vienpadsmit rīt.`, en: `${words} eleven tomorrow.` } },
+    { ...base, id: 'e-2', twin: 'e-1', situation: { lv: `${words} trīspadsmit rīt.`, en: `${words} thirteen tomorrow.` } },
+  ] as Scenario[];
+  const shown: Slide[] = [{ module: 'm', scenario: pair[1]!, question: 0 }, { module: 'other', scenario: base, question: 0 }];
+
+  it('tells a twin apart by its module’s scenarios, in the language presented, and names a slide of a module not at hand by itself', () => {
+    const [twinName, alone] = slideTitles(shown, (id) => (id === 'm' ? pair : undefined), 'en');
+    expect(twinName).toBe(distinctTitles(pair, 'en')[1]);
+    expect(twinName).toContain('(…thirteen tomorrow)');
+    expect(alone).toBe(distinctTitle(base, 'en'));
+  });
+});
+

@@ -1,0 +1,65 @@
+import type { Locale } from '../i18n/locales';
+import { leadsOn, titleOf } from './scenario';
+import type { Scenario } from './types';
+
+// The names that tell a module's scenarios apart (the workshop planner and its printed agenda, the
+// presenter's summary), apart from the quiz player's question views (view.ts): the presenter loads
+// them only with its summary, not in its first load (page weight, DESIGN.md's 30 KB budget).
+
+/** The first `words` words of a text, with an ellipsis when there is more. */
+export function firstWords(text: string, words: number): string {
+  const all = text.trim().split(/\s+/);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ').replace(/[,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * A scenario's name where twins (the same question in another situation) must be told apart and a
+ * story's whole situation is too long: the situation's first words, then (not for a story) the question.
+ */
+export function distinctTitle(scenario: Scenario, locale: Locale, words = 9): string {
+  const start = firstWords(scenario.situation[locale], words);
+  return leadsOn(scenario) ? start : `${start} — ${titleOf(scenario)[locale]}`;
+}
+
+/** Quotation marks at a word's edge (an opening one whose closing one is cut off, or the reverse); an apostrophe inside a word stays. */
+const unquote = (text: string) => text.replace(/(^|\s)[„“"'‘«]+/g, '$1').replace(/[”“"'’»]+(?=\s|$)/g, '');
+
+/**
+ * The names of a module's scenarios in a list where twins sit side by side (the workshop planner,
+ * the presenter's summary): `distinctTitle`, and where a twin (or a scenario of the same name)
+ * starts its situation with the same words as far as the name shows, a few of its own words from
+ * where the situations part, so the trainer tells them apart. Derived from the situation only:
+ * never the scenario's id, never the answer.
+ */
+export function distinctTitles(scenarios: readonly Scenario[], locale: Locale, words = 9, shown = 5): string[] {
+  return apart(scenarios, locale, scenarios.map((s) => distinctTitle(s, locale, words)), words, shown);
+}
+
+/**
+ * The shorter names of the printed agenda, one line each: the situation's first words without the
+ * question (who, where, what), told apart from a twin the same way as `distinctTitles`. Where two
+ * names would still be the same (one situation, two questions), those two keep their question.
+ */
+export function agendaNames(scenarios: readonly Scenario[], locale: Locale, words = 9, shown = 5): string[] {
+  const short = apart(scenarios, locale, scenarios.map((s) => firstWords(s.situation[locale], words)), words, shown);
+  const full = distinctTitles(scenarios, locale, words, shown);
+  return short.map((name, i) => (short.indexOf(name) !== short.lastIndexOf(name) ? full[i]! : name));
+}
+
+/** `titles`, each with its own words added where a twin or a namesake starts with the same ones. */
+function apart(scenarios: readonly Scenario[], locale: Locale, titles: readonly string[], words: number, shown: number): string[] {
+  const split = scenarios.map((s) => s.situation[locale].trim().split(/\s+/));
+  const twinOf = (s: Scenario) => ('twin' in s && typeof s.twin === 'string' ? s.twin : undefined);
+  return scenarios.map((s, i) => {
+    const rivals = scenarios.flatMap((r, j) => (j !== i && (twinOf(r) === s.id || twinOf(s) === r.id || titles[j] === titles[i]) ? [j] : []));
+    // Where this situation parts from its closest rival's, in words.
+    const parts = Math.max(-1, ...rivals.map((j) => {
+      let at = 0;
+      while (at < split[i]!.length && split[i]![at] === split[j]![at]) at++;
+      return at;
+    }));
+    if (parts < words || parts >= split[i]!.length) return titles[i]!;
+    const own = unquote(split[i]!.slice(parts, parts + shown).join(' ')).replace(/[,;:.–—-]+$/, '');
+    return `${titles[i]} (…${own}${parts + shown < split[i]!.length ? '…' : ''})`;
+  });
+}
