@@ -208,7 +208,8 @@ export async function handoutPages(locale: Locale) {
       summary: m.data.summary,
       keyPoints: m.data.keyPoints,
       // In the learner's language: the Latvian quotation, or its English translation.
-      sources: m.data.sources.map((source) => ({ quote: locale === 'lv' ? source.quote : (source.translation ?? source.quote), cite: seedTitle(source.seed, locale) })),
+      // A passage without a translation stays Latvian, in Latvian quotation marks; a translation gets the locale's.
+      sources: m.data.sources.map((source) => ({ quote: locale === 'lv' ? source.quote : (source.translation ?? source.quote), latvian: locale === 'lv' || source.translation === undefined, cite: seedTitle(source.seed, locale) })),
     },
   }));
 }
