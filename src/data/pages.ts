@@ -93,8 +93,8 @@ export async function workshopView(locale: Locale) {
     title: m.data.title,
     minutes: workshopMinutes(m.data.facilitator.timing),
     // Twins side by side are told apart by their situations' own words (distinctTitles), never their ids.
-    // The printed agenda names each by its situation alone (agendaNames), one line each.
-    scenarios: ((titles, short) => m.quiz.scenarios.map((s, i) => ({ id: s.id, title: titles[i]!, short: short[i]! })))(distinctTitles(m.quiz.scenarios, locale), agendaNames(m.quiz.scenarios, locale)),
+    // The printed agenda names each by its situation alone (agendaNames), one line each, twins numbered (never by their deciding facts).
+    scenarios: ((titles, short) => m.quiz.scenarios.map((s, i) => ({ id: s.id, title: titles[i]!, short: short[i]! })))(distinctTitles(m.quiz.scenarios, locale), agendaNames(m.quiz.scenarios, locale, t(locale, 'workshop.variant'))),
     guide: pathTo(locale, { page: 'guide', id: m.id }),
     handout: pathTo(locale, { page: 'handout', id: m.id }),
   }));
@@ -208,7 +208,8 @@ export async function handoutPages(locale: Locale) {
       summary: m.data.summary,
       keyPoints: m.data.keyPoints,
       // In the learner's language: the Latvian quotation, or its English translation.
-      sources: m.data.sources.map((source) => ({ quote: locale === 'lv' ? source.quote : (source.translation ?? source.quote), cite: seedTitle(source.seed, locale) })),
+      // A passage without a translation stays Latvian, in Latvian quotation marks; a translation gets the locale's.
+      sources: m.data.sources.map((source) => ({ quote: locale === 'lv' ? source.quote : (source.translation ?? source.quote), latvian: locale === 'lv' || source.translation === undefined, cite: seedTitle(source.seed, locale) })),
     },
   }));
 }

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { printedScenario } from '../../src/lib/quiz/print-order';
-import { optionsAt, startOf } from '../../src/lib/quiz/scenario';
+import { correctAt, leadsOn, optionsAt, startOf } from '../../src/lib/quiz/scenario';
 import { LOCALES, quizzes, t } from './course';
 
 async function noViolations(page: Page, what: string) {
@@ -133,6 +133,30 @@ test('the presenter shows scenarios in the other language when asked', async ({ 
   await expect(page.locator('.situation')).toHaveText(scenario.situation.en);
   await expect(page.getByRole('button', { name: t('lv', 'present.reveal') })).toBeVisible();
 });
+
+// The trainer's review: the English guide quoted the guideline in Latvian only, a multi scenario
+// printed the source of its first right option only, and the English handout used Latvian „…”.
+const several = quizzes.flatMap((q) => q.scenarios.map((s, at) => ({ q, s, at }))).find(({ s }) => !leadsOn(s) && new Set(correctAt(s, undefined).map((id) => optionsAt(s, undefined).find((o) => o.id === id)!.source.quote.lv)).size > 1)!;
+for (const locale of LOCALES)
+  test(`the guide quotes every distinct source of the right options, in English translated with the Latvian kept; the handout quotes by locale (${locale})`, async ({ page }) => {
+    const quotes = [...new Map(correctAt(several.s, undefined).map((id) => optionsAt(several.s, undefined).find((o) => o.id === id)!.source.quote).map((q) => [q.lv, q])).values()];
+    await page.goto(pathTo(locale, { page: 'guide', id: several.q.moduleId }));
+    const sources = page.locator('.scenario').nth(several.at).getByTestId('guide-source');
+    await expect(sources).toHaveCount(quotes.length);
+    for (const [i, q] of quotes.entries()) {
+      if (locale === 'lv') await expect(sources.nth(i)).toHaveText(`„${q.lv}”`);
+      else {
+        await expect(sources.nth(i)).toContainText(`“${q.en}” (${t(locale, 'present.translation')})`);
+        await expect(sources.nth(i).locator('[lang="lv"]')).toHaveText(`„${q.lv}”`);
+      }
+    }
+    await noViolations(page, 'guide');
+    await page.goto(pathTo(locale, { page: 'handout', id: several.q.moduleId }));
+    const items = await page.locator('.handout-sources li').evaluateAll((li) => li.map((e) => ({ text: e.textContent!.trim(), lv: e.querySelector('[lang="lv"]') !== null })));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.text.startsWith(locale === 'lv' || item.lv ? '„' : '“'), item.text).toBe(true);
+    if (locale === 'en') expect(items.some((item) => item.text.startsWith('“'))).toBe(true);
+  });
 
 for (const locale of LOCALES) {
   test(`facilitator guide and handout print on A4 without cut text (${locale})`, async ({ page }, info) => {

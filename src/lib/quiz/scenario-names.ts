@@ -1,3 +1,4 @@
+import { format } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import { leadsOn, titleOf } from './scenario';
 import type { Scenario } from './types';
@@ -37,20 +38,43 @@ export function distinctTitles(scenarios: readonly Scenario[], locale: Locale, w
 
 /**
  * The shorter names of the printed agenda, one line each: the situation's first words without the
- * question (who, where, what), told apart from a twin the same way as `distinctTitles`. Where two
- * names would still be the same (one situation, two questions), those two keep their question.
+ * question (who, where, what). The agenda is a sheet handed out to the room, so twins are never told
+ * apart by the words where their situations part (those are the deciding facts): a twin keeps only
+ * the words it shares with its pair, as far as the name goes, and `variant` ("{n}. variants",
+ * "version {n}") numbers the two in the module's order. Where the two start differently from the
+ * first word or two (another institution, another person), the first words stay and the number
+ * follows. Other scenarios of one name are told apart as in `distinctTitles`; where two names would
+ * still be the same (one situation, two questions), those two keep their question.
  */
-export function agendaNames(scenarios: readonly Scenario[], locale: Locale, words = 9, shown = 5): string[] {
-  const short = apart(scenarios, locale, scenarios.map((s) => firstWords(s.situation[locale], words)), words, shown);
+export function agendaNames(scenarios: readonly Scenario[], locale: Locale, variant: string, words = 9, shown = 5): string[] {
+  const split = scenarios.map((s) => s.situation[locale].trim().split(/\s+/));
+  const index = new Map(scenarios.map((s, i) => [s.id, i]));
+  const pairOf = scenarios.map((s, i) => {
+    const named = twinOf(s);
+    const j = named === undefined ? scenarios.findIndex((r) => twinOf(r) === s.id) : (index.get(named) ?? -1);
+    return j === i ? -1 : j;
+  });
+  const twins = scenarios.map((_, i) => pairOf[i]! >= 0 && pairOf[pairOf[i]!] === i);
+  const short = apart(scenarios, locale, scenarios.map((s) => firstWords(s.situation[locale], words)), words, shown, twins);
   const full = distinctTitles(scenarios, locale, words, shown);
-  return short.map((name, i) => (short.indexOf(name) !== short.lastIndexOf(name) ? full[i]! : name));
+  const named = short.map((name, i) => (!twins[i] && short.indexOf(name) !== short.lastIndexOf(name) ? full[i]! : name));
+  return named.map((name, i) => {
+    if (!twins[i]) return name;
+    const j = pairOf[i]!;
+    let shared = 0;
+    while (shared < split[i]!.length && split[i]![shared] === split[j]![shared]) shared++;
+    const start = shared >= words || shared < 2 ? name : `${unquote(split[i]!.slice(0, shared).join(' ')).replace(/[,;:.–—-]+$/, '')}…`;
+    return `${start} (${format(variant, { n: i < j ? 1 : 2 })})`;
+  });
 }
 
+const twinOf = (s: Scenario) => ('twin' in s && typeof s.twin === 'string' ? s.twin : undefined);
+
 /** `titles`, each with its own words added where a twin or a namesake starts with the same ones. */
-function apart(scenarios: readonly Scenario[], locale: Locale, titles: readonly string[], words: number, shown: number): string[] {
+function apart(scenarios: readonly Scenario[], locale: Locale, titles: readonly string[], words: number, shown: number, leave: readonly boolean[] = []): string[] {
   const split = scenarios.map((s) => s.situation[locale].trim().split(/\s+/));
-  const twinOf = (s: Scenario) => ('twin' in s && typeof s.twin === 'string' ? s.twin : undefined);
   return scenarios.map((s, i) => {
+    if (leave[i]) return titles[i]!;
     const rivals = scenarios.flatMap((r, j) => (j !== i && (twinOf(r) === s.id || twinOf(s) === r.id || titles[j] === titles[i]) ? [j] : []));
     // Where this situation parts from its closest rival's, in words.
     const parts = Math.max(-1, ...rivals.map((j) => {

@@ -19,7 +19,8 @@ export function guideScenario(authored: Scenario, locale: Locale, standard: Reco
     letter: letter(i),
     label: optionLabel(o, locale, standard),
     feedback: o.feedback[locale],
-    quote: o.source.quote.lv,
+    /** The guideline's words as the seed has them (Latvian) and, for another locale, their translation. */
+    quote: { lv: o.source.quote.lv, translation: locale === 'lv' ? undefined : o.source.quote[locale] },
     right: right.has(o.id),
   });
   const steps = stepsOf(s).map((step) => {
@@ -38,6 +39,8 @@ export function guideScenario(authored: Scenario, locale: Locale, standard: Reco
     /** The scenario's question for the room, the one the presenter shows after the reveal. */
     discussion: s.discussion?.[locale],
     right: options.filter((o) => o.right),
+    /** Each distinct source behind the right options (a multi scenario may rest on several), once. */
+    sources: options.filter((o) => o.right).map((o) => o.quote).filter((q, i, all) => all.findIndex((r) => r.lv === q.lv) === i),
     wrong: options.filter((o) => !o.right),
   };
 }

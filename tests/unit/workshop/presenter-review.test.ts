@@ -4,7 +4,8 @@ import type { Scenario } from '../../../src/lib/quiz/types';
 import { createPresenterRun, type Slide } from '../../../src/lib/workshop/presenter-machine';
 import { slideView } from '../../../src/lib/workshop/slides';
 import { slideTitles, summarise } from '../../../src/lib/workshop/summary';
-import { fixtureQuiz } from '../helpers';
+import { readQuizzes } from '../../../src/lib/course/read-sources';
+import { fixtureQuiz, root } from '../helpers';
 
 // The trainer's projector review (issue 15): ties on the projector, the summary's story and multi rows, twin labels.
 const quiz = fixtureQuiz();
@@ -64,17 +65,46 @@ describe('twin labels in the planner', () => {
     expect(distinctTitles([base], 'en')).toEqual([distinctTitle(base, 'en')]);
   });
 
-  it('names scenarios in the printed agenda by their situation alone, twins still apart, the question kept only where the situation is the same', () => {
+  it('names scenarios in the printed agenda by their situation alone, twins numbered (never by the words where they part), the question kept only where the situation is the same', () => {
     const pair = [twin('c-1', 'vienpadsmit „jau publicēts” rīt.'), twin('c-2', 'trīspadsmit vēl nav publicēts rīt.', 'c-1')];
-    const [one, two] = agendaNames(pair, 'lv');
-    expect(one).toBe(`${firstWords(pair[0]!.situation.lv, 9)} (…vienpadsmit jau publicēts rīt)`);
-    expect(two).toContain('(…trīspadsmit vēl nav publicēts rīt)');
+    const [one, two] = agendaNames(pair, 'lv', '{n}. variants');
+    expect(one).toBe(`${firstWords(pair[0]!.situation.lv, 9)} (1. variants)`);
+    expect(two).toBe(`${firstWords(pair[1]!.situation.lv, 9)} (2. variants)`);
+    expect(`${one} ${two}`).not.toMatch(/vienpadsmit|trīspadsmit|publicēts/);
     expect(`${one} ${two}`).not.toContain(' — ');
-    expect(agendaNames([base], 'en')).toEqual([firstWords(base.situation.en, 9)]);
-    // One situation, two questions: the situation cannot tell them apart, so both keep their question.
+    // Parting inside the name's words: only the shared words, then the number.
+    const early = [twin('e-1', 'x'), { ...twin('e-2', 'x', 'e-1'), situation: { lv: 'Viens divi trīs citādi', en: 'One two three otherwise' } } as Scenario];
+    early[0] = { ...early[0]!, situation: { lv: 'Viens divi trīs tā', en: 'One two three so' } } as Scenario;
+    expect(agendaNames(early, 'en', 'version {n}')).toEqual(['One two three… (version 1)', 'One two three… (version 2)']);
+    expect(agendaNames([base], 'en', 'version {n}')).toEqual([firstWords(base.situation.en, 9)]);
+    // One situation, two questions, no twins: the situation cannot tell them apart, so both keep their question.
     const same = [twin('d-1', 'x'), { ...twin('d-2', 'x'), question: { lv: 'Cits jautājums?', en: 'Another question?' } } as Scenario];
-    expect(agendaNames(same, 'lv')).toEqual(distinctTitles(same, 'lv'));
-    expect(new Set(agendaNames(same, 'lv')).size).toBe(2);
+    expect(agendaNames(same, 'lv', '{n}. variants')).toEqual(distinctTitles(same, 'lv'));
+    expect(new Set(agendaNames(same, 'lv', '{n}. variants')).size).toBe(2);
+  });
+
+  // The trainer's review: the agenda, a sheet handed to the room, named twins by their deciding facts.
+  it('in every module quiz, no agenda name shows a twin’s words past where the pair’s situations part', () => {
+    let checked = 0;
+    for (const q of readQuizzes(root)) {
+      for (const locale of ['lv', 'en'] as const) {
+        const names = agendaNames(q.scenarios, locale, locale === 'lv' ? '{n}. variants' : 'version {n}');
+        q.scenarios.forEach((s, i) => {
+          const j = q.scenarios.findIndex((r) => ('twin' in r && r.twin === s.id) || ('twin' in s && s.twin === r.id));
+          if (j < 0) return;
+          const a = s.situation[locale].trim().split(/\s+/), b = q.scenarios[j]!.situation[locale].trim().split(/\s+/);
+          let shared = 0;
+          while (a[shared] === b[shared]) shared++;
+          const where = `${q.moduleId} › ${s.id} (${locale}): ${names[i]}`;
+          expect(names[i], where).toMatch(i < j ? / \((1\. variants|version 1)\)$/ : / \((2\. variants|version 2)\)$/);
+          if (shared < 2) return; // Different from the first word on (another institution, another person).
+          const shown = names[i]!.replace(/ \([^)]*\)$/, '').replace(/…$/, '').split(/\s+/);
+          expect(shown.length, where).toBeLessThanOrEqual(shared);
+          checked++;
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });
 
