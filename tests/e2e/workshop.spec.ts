@@ -139,7 +139,9 @@ test('the presenter shows scenarios in the other language when asked', async ({ 
 const several = quizzes.flatMap((q) => q.scenarios.map((s, at) => ({ q, s, at }))).find(({ s }) => !leadsOn(s) && new Set(correctAt(s, undefined).map((id) => optionsAt(s, undefined).find((o) => o.id === id)!.source.quote.lv)).size > 1)!;
 for (const locale of LOCALES)
   test(`the guide quotes every distinct source of the right options, in English translated with the Latvian kept; the handout quotes by locale (${locale})`, async ({ page }) => {
-    const quotes = [...new Map(correctAt(several.s, undefined).map((id) => optionsAt(several.s, undefined).find((o) => o.id === id)!.source.quote).map((q) => [q.lv, q])).values()];
+    // In the printed order, the guide's.
+    const printed = printedScenario(several.s);
+    const quotes = [...new Map(correctAt(printed, undefined).map((id) => optionsAt(printed, undefined).find((o) => o.id === id)!.source.quote).map((q) => [q.lv, q])).values()];
     await page.goto(pathTo(locale, { page: 'guide', id: several.q.moduleId }));
     const sources = page.locator('.scenario').nth(several.at).getByTestId('guide-source');
     await expect(sources).toHaveCount(quotes.length);
