@@ -100,7 +100,7 @@ export function lessonMarkupProblems(file: string, body: string): string[] {
       .replace(/&(tab|newline);/gi, '')
       .replace(/[\u0000-\u001f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '');
     const link = /(\]\(\s*<?|<|\]:\s*<?|href\s*=\s*["']?)\s*((?:java|vb)script|data|file)\s*:/i.exec(decoded);
-    if (link) problems.push(`${where}: a ${link[2].toLowerCase()}: link is not allowed: link to an https:// page or write the text`);
+    if (link) problems.push(`${where}: a ${link[2]!.toLowerCase()}: link is not allowed: link to an https:// page or write the text`);
   });
   return problems;
 }
