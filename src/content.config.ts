@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type LoaderContext } from 'astro/loaders';
 import { moduleSchema } from './lib/course/module-schema';
@@ -110,16 +110,51 @@ const localModules = defineCollection({
 const localQuizzes = defineCollection({
   loader: {
     name: 'local-quiz-loader',
-    load: async ({ store, generateDigest, watcher }) => {
-      store.clear();
-      if (!localFolder) return;
-      const courseIds = readdirSync(quizDir).filter(isQuizFileName).map((f) => f.replace(/\.ya?ml$/, ''));
-      for (const quiz of readLocalQuizzes(localFolder, readSeeds(root), courseIds))
-        store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(JSON.stringify(quiz)) });
-      watcher?.add(localFolder.dir);
-    },
+    load: async (context) => (import.meta.env.DEV ? loadLocalForDev(context) : loadLocalQuizzes(context)),
   },
 });
+
+function loadLocalQuizzes({ store, generateDigest, watcher }: LoaderContext) {
+  store.clear();
+  // Read again when saved (src/server/institution.ts): a broken file throws here too, and in dev its
+  // digest below changes the store, which reloads the pages.
+  const edition = institution();
+  if (import.meta.env.DEV && edition) store.set({ id: '_institution', data: {}, digest: generateDigest(JSON.stringify(edition)) });
+  if (!localFolder) return;
+  const courseIds = readdirSync(quizDir).filter(isQuizFileName).map((f) => f.replace(/\.ya?ml$/, ''));
+  for (const quiz of readLocalQuizzes(localFolder, readSeeds(root), courseIds))
+    store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(JSON.stringify(quiz)) });
+  watcher?.add(localFolder.dir);
+}
+
+let watchingLocal = false;
+
+/**
+ * As the course's quizzes in `astro dev`: a broken local quiz (or a document its quotes need) becomes
+ * the pages' error overlay instead of stopping the server, and saving a quiz or a document in the
+ * local folder loads them again.
+ */
+function loadLocalForDev(context: LoaderContext) {
+  try {
+    loadLocalQuizzes(context);
+  } catch (error) {
+    const message = (error as Error).message;
+    context.logger.error(message);
+    context.store.clear();
+    context.store.set({ id: CONTENT_ERROR_ID, data: { contentError: message } });
+  }
+  const file = process.env.INSTITUTION_FILE ? resolve(process.env.INSTITUTION_FILE) : undefined;
+  if (watchingLocal || !context.watcher || !file) return;
+  watchingLocal = true;
+  const dir = localFolder?.dir;
+  context.watcher.add(dir ? [file, dir] : [file]);
+  const reload = (path: string) => {
+    if (path !== file && !(dir && path.startsWith(dir) && /\.(ya?ml|md|txt)$/.test(path))) return;
+    context.logger.info(`${path} changed: loading the local quizzes again`);
+    loadLocalForDev(context);
+  };
+  for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
+}
 
 
 export const collections = { modules, quizzes, localModules, localQuizzes };

@@ -4,7 +4,7 @@ import type { CourseQuiz } from '../lib/certificate/issue-request';
 import { checkCourse } from '../lib/course/check-course';
 import { ContentFileError, contentErrorIn } from '../lib/course/content-error';
 import { estimateMinutes } from '../lib/course/estimate-minutes';
-import { docTitle, idCollisions, localDocSeeds, readLocalDocs } from '../lib/course/local-modules';
+import { docTitle, idCollisions, lessonMarkupProblems, localDocSeeds, readLocalDocs } from '../lib/course/local-modules';
 import { readSeeds } from '../lib/course/read-sources';
 import { registerDocTitles } from '../lib/course/seed-titles';
 import { institution } from '../server/institution';
@@ -32,10 +32,14 @@ async function loadCourse() {
   // The institution's local modules: the same checks, with its documents beside the seeds, and ids of their own.
   const folder = institution()?.modules;
   const local = folder ? await entries('localModules', true) : [];
-  const localQuizzes = folder ? new Map((await getCollection('localQuizzes')).map((q) => [q.id, q.data as unknown as Quiz])) : new Map<string, Quiz>();
+  // A broken local quiz or institution file during `astro dev` (content.config.ts), as above.
+  const brokenLocal = folder ? contentErrorIn(await getCollection('localQuizzes')) : undefined;
+  if (brokenLocal) throw new ContentFileError(brokenLocal);
+  const localQuizzes = new Map((folder ? await localQuizEntries() : []).map((q) => [q.id, q.data as unknown as Quiz]));
   if (folder) {
     const docs = readLocalDocs(folder.dir);
     const where = { modules: folder.label, quizzes: `${folder.label}/quizzes` };
+    problems.push(...local.flatMap((m) => lessonMarkupProblems(`${folder.label}/${m.locale}/${m.id}.md`, m.body ?? '')));
     problems.push(...idCollisions(folder, local, general.map((m) => m.id)), ...checkCourse(local, [...localQuizzes.keys()], localDocSeeds(seeds, docs), where));
     const name = institution()!.name;
     registerDocTitles(Object.fromEntries(Object.entries(docs).map(([file, text]) => [file, docTitle(file, text, name)])));
@@ -44,6 +48,9 @@ async function loadCourse() {
   for (const [id, quiz] of localQuizzes) quizzes.set(id, quiz);
   return { modules: [...general, ...local], quizzes };
 }
+
+/** The local quizzes, without the dev loader's own entries (`_content-error`, `_institution`). */
+const localQuizEntries = async () => (await getCollection('localQuizzes')).filter((q) => !q.id.startsWith('_'));
 
 let cached: ReturnType<typeof loadCourse> | undefined;
 // Not kept in development, where the content changes under a running server (and a broken file is fixed).
@@ -81,7 +88,7 @@ export function courseVersion(): Promise<string> {
     // The general edition asks for no local collection (Astro warns at every build about an empty one).
     const local = !!institution()?.modules;
     const modules = [...(await getCollection('modules')), ...(local ? await getCollection('localModules') : [])].map((m) => [m.id, m.data, m.body]).sort();
-    const quizzes = [...(await getCollection('quizzes')), ...(local ? await getCollection('localQuizzes') : [])].map((q) => [q.id, q.data]).sort();
+    const quizzes = [...(await getCollection('quizzes')), ...(local ? await localQuizEntries() : [])].map((q) => [q.id, q.data]).sort();
     return createHash('sha256').update(JSON.stringify([modules, quizzes])).digest('hex').slice(0, 12);
   })());
 }

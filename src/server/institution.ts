@@ -37,11 +37,22 @@ export function loadInstitution(path: string): Institution {
   return { ...edition, modules: { dir, label: folder && !folder.startsWith('..') ? folder : dir } };
 }
 
-let cached: { path: string | undefined; institution: Institution | undefined } | undefined;
+let cached: { path: string | undefined; stamp: number | undefined; institution: Institution | undefined } | undefined;
 
-/** The institution of `INSTITUTION_FILE`, read once per process (again if the variable changes, as tests do). */
+/** When the file was last saved (none when it cannot be read: loadInstitution then says so). */
+const savedAt = (path: string | undefined) => (path ? statSync(path, { throwIfNoEntry: false })?.mtimeMs : undefined);
+
+/**
+ * The institution of `INSTITUTION_FILE`, read again only when the variable changes (as tests do) or
+ * the file is saved: under `npm run dev` an edit shows on the next page, and a mistake becomes the
+ * page's error overlay naming file › field instead of going unnoticed until a restart.
+ */
 export function institution(): Institution | undefined {
   const path = process.env.INSTITUTION_FILE || undefined;
-  if (!cached || cached.path !== path) cached = { path, institution: path ? loadInstitution(path) : undefined };
+  const stamp = savedAt(path);
+  if (!cached || cached.path !== path || cached.stamp !== stamp) {
+    cached = undefined;
+    cached = { path, stamp, institution: path ? loadInstitution(path) : undefined };
+  }
   return cached.institution;
 }

@@ -73,3 +73,34 @@ export function idCollisions(folder: LocalFolder, localIds: readonly { locale: s
     .filter((m) => courseIds.includes(m.id))
     .map((m) => `${folder.label}/${m.locale}/${m.id}.md: id "${m.id}" is already a module of the course; give the local module another file name`);
 }
+
+/**
+ * What a local lesson's Markdown may not hold. The folder comes from outside the course's review
+ * (an institution's editor), and Markdown passes HTML through to every learner's page: a script, a
+ * frame, a form, a `<meta http-equiv="refresh">` that sends the learner elsewhere, a style that
+ * hides the page. The Content-Security-Policy blocks most of them, but not every host serves it and
+ * a redirect needs no script; so raw HTML, and links that run code (`javascript:`, `data:`,
+ * `vbscript:`, `file:`), stop the build naming file › body line. Plain Markdown links stay allowed.
+ */
+export function lessonMarkupProblems(file: string, body: string): string[] {
+  const problems: string[] = [];
+  let fenced = false;
+  body.split('\n').forEach((raw, i) => {
+    if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced;
+    if (fenced) return;
+    const line = raw.replace(/`[^`]*`/g, '');
+    const where = `${file} › body line ${i + 1}`;
+    const tag = /<\/?([a-z][a-z0-9-]*)(?=[\s/>])[^>]*>?|<!--|<!\[CDATA\[|<\?|<![a-z]/i.exec(line);
+    if (tag) problems.push(`${where}: HTML is not allowed in a local lesson (${tag[0].slice(0, 40)}): write plain Markdown`);
+    // Markdown decodes character references in a link's address (`javascript&#58;…` is `javascript:…`).
+    const decoded = line
+      .replace(/&#x([0-9a-f]+);?/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16) % 0x110000))
+      .replace(/&#([0-9]+);?/g, (_, dec) => String.fromCodePoint(Number(dec) % 0x110000))
+      .replace(/&colon;/gi, ':')
+      .replace(/&(tab|newline);/gi, '')
+      .replace(/[\u0000-\u001f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '');
+    const link = /(\]\(\s*<?|<|\]:\s*<?|href\s*=\s*["']?)\s*((?:java|vb)script|data|file)\s*:/i.exec(decoded);
+    if (link) problems.push(`${where}: a ${link[2]!.toLowerCase()}: link is not allowed: link to an https:// page or write the text`);
+  });
+  return problems;
+}

@@ -66,11 +66,26 @@ export function parseInstitution(text: string): { ok: true; data: InstitutionFil
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** What is wrong with the logo's bytes, if anything: its size, or content that is not what its name says. */
+/** What a logo SVG may not hold: code, and anything that loads from elsewhere. */
+const SVG_ACTIVE: [RegExp, string][] = [
+  [/<script[\s>/]/i, 'a <script>'],
+  [/\son[a-z]+\s*=/i, 'an event handler (on…=)'],
+  [/<foreignObject[\s>/]/i, 'a <foreignObject> (HTML inside the SVG)'],
+  [/<!ENTITY/i, 'an XML entity declaration'],
+  [/(?:href|src)\s*=\s*["']?\s*(?!#|data:image\/(?:png|jpeg|gif|webp);)[^"'\s>]/i, 'a link or reference to another file or address (href=…)'],
+  [/url\(\s*["']?\s*(?!#)/i, 'a url(…) reference to another file or address'],
+  [/@import/i, 'a stylesheet @import'],
+];
+
 export function logoProblem(path: string, bytes: Uint8Array): string | undefined {
   if (bytes.length > LOGO_MAX_BYTES) return `${path} is ${Math.ceil(bytes.length / 1024)} KB; at most ${LOGO_MAX_BYTES / 1024} KB (every page carries the logo)`;
   if (/\.png$/i.test(path)) return PNG_SIGNATURE.every((b, i) => bytes[i] === b) ? undefined : `${path} is not a PNG image`;
   const text = new TextDecoder().decode(bytes);
   if (!/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(text)) return `${path} is not an SVG image (it must start with <svg>)`;
+  // Inert as the pages show it (an <img> of a data: address runs and loads nothing), but a logo is a
+  // picture: one that would run a script or fetch from elsewhere wherever it is opened is refused.
+  const active = SVG_ACTIVE.find(([pattern]) => pattern.test(text));
+  if (active) return `${path} holds ${active[1]}; a logo may not: export it again as a plain SVG (shapes and text only)`;
   return undefined;
 }
 

@@ -58,7 +58,9 @@ function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
 
 /** Zod's message in an author's words where its own is a type checker's ("expected object, received undefined"). */
 function plainMessage(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === 'invalid_type' && value === undefined) return issue.expected === 'object' ? 'missing' : `missing (a ${issue.expected})`;
+  // A schema's own message for a missing field (the discussion question's says what to write) stays.
+  if (issue.code === 'invalid_type' && value === undefined && issue.message.startsWith('missing')) return issue.message;
+  if (issue.code === 'invalid_type' && value === undefined) return issue.expected === 'object' ? 'missing' : issue.expected === 'string' ? 'missing (text)' : `missing (a ${issue.expected})`;
   if (issue.code === 'unrecognized_keys') return `${issue.keys.map((k) => `"${k}"`).join(', ')}: not a field here (misspelt?)`;
   return issue.message;
 }
