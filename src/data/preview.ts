@@ -8,7 +8,7 @@ import { formatPercent, pickStrings, t } from '../lib/i18n/translate';
 import { scenariosPerAttempt } from '../lib/quiz/draw';
 import { previewScenario } from '../lib/quiz/preview';
 import type { QuizFile } from '../lib/quiz/types';
-import { distinctTitles } from '../lib/quiz/view';
+import { distinctTitles } from '../lib/quiz/scenario-names';
 import { modulesIn } from './course';
 
 /** The final test's bank as the server reads it (quizzes/final-test/*.yaml), validated like a quiz. */
