@@ -9,6 +9,7 @@ import { readQuizzes, standardLabels } from '../../src/lib/course/read-sources';
 import { guessabilityProblems } from '../../src/lib/quiz/guessability';
 import { answered, answerShown, LOCALES, modulePath, openModule, quizzes, shownOrder, shownQuestion, submitAnswer, next, t } from './course';
 import { bestAnswersOf } from '../../src/lib/quiz/scenario';
+import { astroLock } from '../support/build-lock';
 
 const quiz = quizzes.find((q) => q.moduleId === 'komunikacijas-principi')!;
 
@@ -97,7 +98,8 @@ test.describe('a quiz that draws from a larger pool', () => {
   let base = '';
 
   test.beforeAll(async () => {
-    test.setTimeout(300_000);
+    // The build may first wait for another spec's astro process (tests/support/build-lock.ts).
+    test.setTimeout(720_000);
     const dir = join(work, 'quizzes');
     cpSync('quizzes', dir, { recursive: true });
     // The module's scenarios twice over (ids suffixed, twins paired with their copies' twins): each attempt draws 8.
@@ -111,7 +113,12 @@ test.describe('a quiz that draws from a larger pool', () => {
     writeFileSync(join(dir, '_known-failures.yaml'), stringify(known));
     // Built inside the project, where the server chunks that prerendering loads find node_modules.
     const dist = join('test-results', 'pool-course');
-    execSync(`npx astro build --outDir ${dist}`, { env: { ...process.env, COURSE_QUIZ_DIR: dir }, stdio: 'ignore' });
+    const release = await astroLock(process.cwd(), 'attempts: build the doubled pool');
+    try {
+      execSync(`npx astro build --outDir ${dist}`, { env: { ...process.env, COURSE_QUIZ_DIR: dir }, stdio: 'ignore' });
+    } finally {
+      release();
+    }
     const client = join(dist, 'client');
     server = createServer((req, res) => {
       let path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');

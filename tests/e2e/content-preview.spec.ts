@@ -10,6 +10,7 @@ import { pathTo } from '../../src/lib/i18n/routes';
 import { t } from '../../src/lib/i18n/translate';
 import { correctAt, leadsOn, optionsAt, startOf } from '../../src/lib/quiz/scenario';
 import { LOCALES, quizzes } from './course';
+import { astroLock } from '../support/build-lock';
 
 /**
  * The content preview and the error overlay live in `astro dev` only: this spec starts its own dev
@@ -24,14 +25,18 @@ const quizDir = join(work, 'quizzes');
 const bankDir = join(root, 'quizzes/final-test');
 const bank = loadBank(readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(bankDir, f), 'utf8')] as const)).bank;
 let server: ChildProcess | undefined;
+let releaseLock: (() => void) | undefined;
 const output: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  // Starting astro dev (content sync, the quizzes' guessability checks) on a busy two-core machine.
-  test.setTimeout(240_000);
+  // Waiting for another spec's astro build to end, then starting astro dev (content sync, the
+  // quizzes' guessability checks) on a busy two-core machine.
+  test.setTimeout(600_000);
   cpSync(join(root, 'quizzes'), quizDir, { recursive: true });
+  // No astro build in this folder while the dev server runs: it would reload the pages under test.
+  releaseLock = await astroLock(root, 'content-preview: astro dev', 380_000);
   server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(devPort), '--host', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, COURSE_QUIZ_DIR: quizDir },
@@ -41,8 +46,13 @@ test.beforeAll(async () => {
   await expect.poll(() => output.join('').includes('ready in'), { timeout: 200_000, intervals: [1000] }).toBe(true);
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((done) => server!.once('exit', done));
+    server.kill();
+    await exited;
+  }
+  releaseLock?.();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 import { readQuizzes } from '../../src/lib/course/read-sources';
+import { fillText } from '../../src/lib/content/placeholders';
 import type { Locale } from '../../src/lib/i18n/locales';
 import { pathTo } from '../../src/lib/i18n/routes';
 import { t } from '../../src/lib/i18n/translate';
@@ -13,6 +14,14 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** The course's quizzes, read from the content files as the build reads them. */
 export const quizzes: Quiz[] = readQuizzes(root);
+
+/**
+ * A content text as the general edition shows it: the data files keep `{contact}` where an
+ * institution's edition puts its communication unit; the general edition drops it with its space.
+ * Compare any feedback or better move on a page through this, or a drawn scenario whose text holds
+ * the placeholder fails the test (it did: a story's better move, one draw in several).
+ */
+export const generalText = (text: string): string => fillText(text, {});
 
 export const LOCALES: Locale[] = ['lv', 'en'];
 export const modulePath = (locale: Locale, id: string) => pathTo(locale, { page: 'module', id });

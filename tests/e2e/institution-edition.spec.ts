@@ -15,6 +15,7 @@ import { twinPairs } from '../../src/lib/quiz/draw';
 import { bestAnswersOf, optionsAt, startOf } from '../../src/lib/quiz/scenario';
 import { homePath, keyedAttempt, LOCALES, modulePath, next, passedRecord, progressPath, quizzes, shownQuestion, submitAnswer, t } from './course';
 import { watchCsp } from './csp';
+import { astroLock } from '../support/build-lock';
 
 // An institution's edition: the course built with a fixture institution file into a folder of its
 // own (the suite's server runs the general edition, INSTITUTION_FILE unset) and served here by the
@@ -33,12 +34,13 @@ test.describe.configure({ mode: 'serial' });
 async function buildEdition(edition: Edition) {
   const env = { ...process.env, INSTITUTION_FILE: FIXTURES[edition] };
   const output: string[] = [];
+  const release = await astroLock(root, `institution-edition: build ${edition}`);
   const code = await new Promise<number | null>((done) => {
     const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir(edition)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d) => output.push(String(d)));
     child.stderr.on('data', (d) => output.push(String(d)));
     child.on('close', done);
-  });
+  }).finally(release);
   expect(code, output.join('').slice(-3000)).toBe(0);
   const files = staticFiles(join(outDir(edition), 'client'));
   const server = createServer((req, res) => {
@@ -54,7 +56,8 @@ async function buildEdition(edition: Edition) {
 
 test.beforeAll(async () => {
   // Two whole `astro build`s (content checks, two locales, precompression) one after the other on a two-core machine that runs other specs meanwhile.
-  test.setTimeout(480_000);
+  // Each build may first wait for the content preview's dev server (tests/support/build-lock.ts).
+  test.setTimeout(1_200_000);
   await buildEdition('ministrija');
   await buildEdition('agentura');
   origin = origins.ministrija;

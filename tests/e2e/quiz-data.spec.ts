@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { AnswerEntry, Quiz } from '../../src/lib/quiz/types';
 import type { Locale } from '../../src/lib/i18n/locales';
-import { entryShown, passFirstTwins, LOCALES, openModule, quizzes, t } from './course';
+import { entryShown, generalText, passFirstTwins, LOCALES, openModule, quizzes, t } from './course';
 
 // The module page's quiz gets its questions in the island's props and each option's feedback and
 // source from the module's data file (quiz-details.ts), fetched at idle with the feedback views.
@@ -17,7 +17,7 @@ async function axe(page: Page, what: string) {
 function feedbackOf(quiz: Quiz, entry: AnswerEntry, locale: Locale): string {
   const s = quiz.scenarios.find((x) => x.id === entry.scenario)!;
   const options = s.kind === 'branching' ? s.steps.find((st) => st.id === entry.step)!.options : s.options;
-  return options.find((o) => o.id === entry.choice[0])!.feedback[locale];
+  return generalText(options.find((o) => o.id === entry.choice[0])!.feedback[locale]);
 }
 
 async function answer(page: Page, locale: Locale, entry: AnswerEntry) {
