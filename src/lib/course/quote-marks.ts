@@ -2,9 +2,9 @@ import type { Locale } from '../i18n/locales';
 
 /**
  * Typographic quotation marks in displayed text (issue 11): English quotes with “…” (nested ‘…’),
- * Latvian with „…”. A straight `"` is wrong in both; in English a straight `'` is only an
- * apostrophe, between letters (don't, ministry's) or after an s (ministries' staff); in Latvian
- * the English “ and «…» are wrong too; in English ‘…’ stands only inside “…”. Seed quotations (`source.quote.lv`, a lesson's `quote`) are
+ * Latvian with „…”. A straight `"` is wrong in both; in English a straight `'` is wrong too: an
+ * apostrophe is ’ (don’t, ministry’s, ministries’ staff), a quotation “…”; in Latvian a `'` may only
+ * stand between letters (a name as typed), and the English “ and «…» are wrong; in English ‘…’ stands only inside “…”. Seed quotations (`source.quote.lv`, a lesson's `quote`) are
  * verbatim and are not checked here: the verbatim check holds them to the seed.
  */
 const letter = (x: string) => /\p{L}/u.test(x);
@@ -22,7 +22,9 @@ export function quoteMarkProblem(text: string, locale: Locale): string | undefin
     const at = () => `"${chars.slice(Math.max(0, i - 25), i + 25).join('')}"`;
     if (c === '"') return `straight quotation mark " in ${at()}: use ${locale === 'lv' ? '„…”' : '“…”'}`;
     if (c === "'") {
-      if (!isApostrophe(before, after, locale)) return `straight quotation mark ' in ${at()}: use ${locale === 'lv' ? '„…”' : '“…” (nested ‘…’); an apostrophe stands between letters or after s'}`;
+      // English content writes the apostrophe as ’, so a straight one is an unconverted apostrophe or a quotation mark.
+      if (locale === 'en' && isApostrophe(before, after, locale)) return `straight apostrophe ' in ${at()}: use ’`;
+      if (!isApostrophe(before, after, locale)) return `straight quotation mark ' in ${at()}: use ${locale === 'lv' ? '„…”' : '“…” (nested ‘…’), and ’ for an apostrophe'}`;
     }
     if (locale === 'en' && c === '“') doubleOpen = true;
     if (locale === 'en' && c === '”') doubleOpen = false;

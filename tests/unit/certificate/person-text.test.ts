@@ -77,6 +77,11 @@ describe('names and institutions on a certificate are visible text', () => {
     expect(code({ name })).toBe('accepted');
   });
 
+  it('signs a name with a straight apostrophe as typed (the content’s ’ rule is not applied to what a learner types)', () => {
+    const result = request({ name: "Jānis O'Brien", institution: "St John's Ambulance" });
+    expect(result.ok && [result.request.name, result.request.institution]).toEqual(["Jānis O'Brien", "St John's Ambulance"]);
+  });
+
   it('signs the name NFC-normalised and trimmed', () => {
     const result = request({ name: '  Be\u0304rzin\u0327a  ' });
     expect(result.ok && result.request.name).toBe('Bērziņa');

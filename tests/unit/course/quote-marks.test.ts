@@ -14,7 +14,7 @@ const problemsOf = (data: unknown) => {
 
 describe('typographic quotation marks (issue 11)', () => {
   it('lets English apostrophes and “…” / ‘…’ through, and Latvian „…”', () => {
-    for (const text of ["The ministry's account", "don't", "ministries' staff", 'the guidelines’ advice', 'a “flood of words”', 'she said: “It’s ‘human’ language.”', 'it’s the “X” slide'])
+    for (const text of ['The ministry’s account', 'don’t', 'ministries’ staff', 'the guidelines’ advice', 'a “flood of words”', 'she said: “It’s ‘human’ language.”', 'it’s the “X” slide'])
       expect(quoteMarkProblem(text, 'en'), text).toBeUndefined();
     for (const text of ['vadlīnijas saka: „rakstiet cilvēcīgi”', 'Kā teica „Twitter” lietotājs', 'Iestādes konts'])
       expect(quoteMarkProblem(text, 'lv'), text).toBeUndefined();
@@ -23,6 +23,14 @@ describe('typographic quotation marks (issue 11)', () => {
   it('fails straight double quotes in either locale', () => {
     expect(quoteMarkProblem('She writes: "Why?"', 'en')).toMatch(/straight quotation mark " in .*use “…”/);
     expect(quoteMarkProblem('Viņa raksta: "Kāpēc?"', 'lv')).toMatch(/straight quotation mark " in .*use „…”/);
+  });
+
+  it('fails a straight apostrophe in English (the course writes ’), and says so', () => {
+    expect(quoteMarkProblem("The ministry's account", 'en')).toBe(`straight apostrophe ' in "The ministry's account": use ’`);
+    expect(quoteMarkProblem("don't", 'en')).toMatch(/straight apostrophe ' in "don't": use ’$/);
+    expect(quoteMarkProblem("the ministries' staff", 'en')).toMatch(/straight apostrophe ' in .*: use ’$/);
+    // Latvian has no apostrophes of its own; a name typed with one between letters is left alone there.
+    expect(quoteMarkProblem("O'Braiens", 'lv')).toBeUndefined();
   });
 
   it('fails a straight single quote in English that is no apostrophe: an opening one, or a closing one not after s', () => {
@@ -55,7 +63,7 @@ describe('typographic quotation marks (issue 11)', () => {
     data.scenarios[1].situation.lv = 'Kolēģis grib publicēt “vēstules” saturu.';
     data.scenarios[0].options[0].source.quote.en = `"${data.scenarios[0].options[0].source.quote.en}"`;
     const problems = problemsOf(data);
-    expect(problems).toContain(`scenario "evening-question" › option "official" › feedback.en: straight quotation mark ' in "Yes: reply 'on behalf of the institu": use “…” (nested ‘…’); an apostrophe stands between letters or after s`);
+    expect(problems).toContain(`scenario "evening-question" › option "official" › feedback.en: straight quotation mark ' in "Yes: reply 'on behalf of the institu": use “…” (nested ‘…’), and ’ for an apostrophe`);
     expect(problems.some((p) => p.startsWith('scenario "letter-content" › situation.lv: quotation mark “ in '))).toBe(true);
     expect(problems.some((p) => p.startsWith('scenario "evening-question" › option "official" › source.quote.en: straight quotation mark "'))).toBe(true);
     expect(problems).toHaveLength(3);
