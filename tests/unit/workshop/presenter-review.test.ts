@@ -95,7 +95,7 @@ describe('twin labels in the planner', () => {
   });
 
   // The trainer's review: the agenda, a sheet handed to the room, named twins by their deciding facts.
-  it('in every module quiz, no agenda name shows a twin’s words past where the pair’s situations part', () => {
+  it('in every module quiz, both twins of a pair have one agenda name, never with words past where their situations part', () => {
     let checked = 0;
     for (const q of readQuizzes(root)) {
       for (const locale of ['lv', 'en'] as const) {
