@@ -51,14 +51,23 @@ export function clockPair(elapsedMs: number, plannedMs: number): { elapsed: stri
   return { elapsed: write(elapsedMs), planned: write(plannedMs) };
 }
 
+type Unit = 'hour' | 'minute' | 'second';
+/** The formatters, made once: the clock says its time in words every second. */
+const formats = new Map<string, Intl.NumberFormat>();
+const unitFormat = (langTag: string, unit: Unit) => {
+  const key = `${langTag} ${unit}`;
+  let made = formats.get(key);
+  if (!made) formats.set(key, (made = new Intl.NumberFormat(langTag, { style: 'unit', unit, unitDisplay: 'long' })));
+  return made;
+};
+
 /**
  * A duration in words, for screen readers, which read „1:30:00” digit by digit: „1 stunda 30 minūšu”,
  * "1 hour 30 minutes". `Intl` gives each language's plural forms; zero parts are left out.
  */
 export function durationWords(ms: number, langTag: string): string {
   const { h, m, s } = partsOf(ms);
-  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(langTag, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const unit = (value: number, name: Unit) => unitFormat(langTag, name).format(value);
   const said = [h && unit(h, 'hour'), m && unit(m, 'minute'), s && unit(s, 'second')].filter(Boolean);
   return said.length ? said.join(' ') : unit(0, 'second');
 }
