@@ -57,7 +57,7 @@ for (const locale of LOCALES) {
     }
   });
 
-  test(`the printed agenda of the whole course: title, date, place and start times, no blank first page, three A4 pages at most, no row split (${locale})`, async ({ page }, info) => {
+  test(`the printed agenda of the whole course: title, date, place and start times, no blank first page, three A4 pages at most, no row split, a module named again on a page it runs onto (${locale})`, async ({ page }, info) => {
     await page.goto(pathTo(locale, { page: 'workshop' }));
     for (const quiz of quizzes) await page.getByTestId(`pick-${quiz.moduleId}`).check();
     await page.getByTestId('detail-title').fill(details.title);
@@ -73,7 +73,8 @@ for (const locale of LOCALES) {
     const cellsOf = (rows: string) => table.locator(rows).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())));
     const modules = await cellsOf('[data-testid="agenda-module"], [data-testid="agenda-end"]');
     const scenarios = await cellsOf('[data-testid="agenda-scenario"]');
-    const breaks = await table.locator('tr').evaluateAll((trs) => ({
+    // Rows of text (a module's block, which holds its rows, runs over pages).
+    const breaks = await table.locator('tr[data-testid]').evaluateAll((trs) => ({
       splittable: trs.filter((tr) => getComputedStyle(tr).breakInside !== 'avoid').length,
       loose: trs.filter((tr) => tr.dataset.testid === 'agenda-module' && getComputedStyle(tr).breakAfter !== 'avoid').length,
     }));
@@ -96,6 +97,17 @@ for (const locale of LOCALES) {
     // Each module's row begins with its start time beside its title's first word, on some page's line.
     for (const [time, title] of modules.slice(0, -1))
       expect(pdf.lines.some((page) => page.some((line) => line.startsWith(`${time} ${title!.split(' ')[0]}`))), `${time} ${title}`).toBe(true);
+    // The trainer's review: a page that goes on with a module's scenarios names that module above them.
+    let current: string[] | undefined;
+    pdf.lines.forEach((lines, p) => {
+      const heads = modules.slice(0, -1).filter(([time, title]) => lines.some((line) => line.startsWith(`${time} ${title!.split(' ')[0]}`)));
+      const firstRow = lines.findIndex((line) => /^\d+\. /.test(line));
+      if (p > 0 && firstRow >= 0 && !lines[firstRow]!.startsWith('1. ')) {
+        const [time, title] = current!;
+        expect(lines.slice(0, firstRow).some((line) => line.startsWith(`${time} ${title!.split(' ')[0]}`)), `page ${p + 1} goes on with “${title}”: its name above the rows`).toBe(true);
+      }
+      if (heads.length) current = heads.at(-1);
+    });
     // Every scenario's numbered name is whole on one page (never split across two), in one or two lines.
     const pageTexts = pdf.texts.map((text) => text.replace(/\s+/g, ' '));
     for (const [n, name] of scenarios) expect(pageTexts.some((text) => text.includes(`${n} ${name}`)), `${n} ${name}`).toBe(true);

@@ -38,6 +38,32 @@ for (const locale of LOCALES) {
     }
   });
 
+  // The trainer's projector review: at 1024 px the title and place fields sat 14 px below date and start
+  // (a label of two lines with their fonts), and the title field ran under the date field.
+  test(`the planner's detail fields line up in rows and stay in their columns at 1024×768 (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${pathTo(locale, { page: 'workshop' })}?plan=${first.moduleId}`);
+    const fields = ['title', 'date', 'place', 'start'].map((f) => page.getByTestId(`detail-${f}`));
+    await expect(fields[0]!).toBeVisible();
+    const boxes = async () => Promise.all(fields.map(async (f) => (await f.boundingBox())!));
+    const inRows = async (what: string) => {
+      const all = await boxes();
+      // Rows as laid out (two columns at this width; one on a narrower screen): fields side by side share a top.
+      for (const [i, a] of all.entries())
+        for (const b of all.slice(i + 1)) {
+          const side = a.y < b.y + b.height && b.y < a.y + a.height;
+          if (side) expect(Math.abs(a.y - b.y), `${what}: tops of fields side by side`).toBeLessThanOrEqual(1);
+          if (side) expect(Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x), `${what}: fields side by side do not overlap`).toBeLessThanOrEqual(0);
+        }
+      return all;
+    };
+    const all = await inRows('as written');
+    expect(all[1]!.x, 'two columns at 1024 px').toBeGreaterThan(all[0]!.x);
+    // A label that wraps (longer words, another system font) must not push its own field down.
+    await fields[0]!.evaluate((input) => input.parentElement!.firstChild!.textContent = `${input.parentElement!.textContent!.trim()} ${input.parentElement!.textContent!.trim()} `);
+    await inRows('with a two-line label');
+  });
+
   test(`plans a two-module workshop and presents it by keyboard to the summary (${locale})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(pathTo(locale, { page: 'workshop' }));

@@ -1,6 +1,7 @@
 import { format } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
-import { leadsOn, titleOf } from './scenario';
+import { withoutPickInstruction } from '../workshop/join-question';
+import { leadsOn, questionOf, startOf, titleOf } from './scenario';
 import type { Scenario } from './types';
 
 // The names that tell a module's scenarios apart (the workshop planner and its printed agenda, the
@@ -39,12 +40,11 @@ export function distinctTitles(scenarios: readonly Scenario[], locale: Locale, w
 /**
  * The shorter names of the printed agenda, one line each: the situation's first words without the
  * question (who, where, what). The agenda is a sheet handed out to the room, so twins are never told
- * apart by the words where their situations part (those are the deciding facts): a twin keeps only
- * the words it shares with its pair, as far as the name goes, and `variant` ("{n}. variants",
- * "version {n}") numbers the two in the module's order. Where the two start differently from the
- * first word or two (another institution, another person), the first words stay and the number
- * follows. Other scenarios of one name are told apart as in `distinctTitles`; where two names would
- * still be the same (one situation, two questions), those two keep their question.
+ * apart, neither by the words where their situations part (the deciding facts) nor by first words
+ * only one of them has (another institution, another person): both twins get one name (`twinName`)
+ * and `variant` ("{n}. variants", "version {n}") numbers the two in the module's order. Other
+ * scenarios of one name are told apart as in `distinctTitles`; where two names would still be the
+ * same (one situation, two questions), those two keep their question.
  */
 export function agendaNames(scenarios: readonly Scenario[], locale: Locale, variant: string, words = 9, shown = 5): string[] {
   const split = scenarios.map((s) => s.situation[locale].trim().split(/\s+/));
@@ -61,11 +61,37 @@ export function agendaNames(scenarios: readonly Scenario[], locale: Locale, vari
   return named.map((name, i) => {
     if (!twins[i]) return name;
     const j = pairOf[i]!;
-    let shared = 0;
-    while (shared < split[i]!.length && split[i]![shared] === split[j]![shared]) shared++;
-    const start = shared >= words || shared < 2 ? name : `${unquote(split[i]!.slice(0, shared).join(' ')).replace(/[,;:.–—-]+$/, '')}…`;
-    return `${start} (${format(variant, { n: i < j ? 1 : 2 })})`;
+    const number = format(variant, { n: i < j ? 1 : 2 });
+    const both = twinName([scenarios[i]!, scenarios[j]!], [split[i]!, split[j]!], locale, words);
+    return both ? `${both} (${number})` : number;
   });
+}
+
+/** Shared opening words that say what a pair is about; fewer („Ministru kabinets…”, "The Ministry of…") say little. */
+const SHARED_ENOUGH = 5;
+
+/** How many opening words two word lists share. */
+function sharedWords(a: readonly string[], b: readonly string[]): number {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
+  return shared;
+}
+
+const cut = (words: readonly string[]) => `${unquote(words.join(' ')).replace(/[,;:.–—-]+$/, '')}…`;
+
+/**
+ * One name for both twins, built only from what the two have in common: the opening words their
+ * situations share (up to `words`) when there are enough of them, else their question, which twins
+ * share, without a multi's "select all" (or the words their questions share, or nothing, and the
+ * number alone names them).
+ */
+function twinName(pair: readonly [Scenario, Scenario], split: readonly [string[], string[]], locale: Locale, words: number): string {
+  const shared = sharedWords(...split);
+  if (shared >= SHARED_ENOUGH) return cut(split[0].slice(0, Math.min(shared, words)));
+  const [a, b] = pair.map((s) => withoutPickInstruction(questionOf(s, startOf(s))[locale]).trim()) as [string, string];
+  if (a === b) return a;
+  const asked = sharedWords(a.split(/\s+/), b.split(/\s+/));
+  return asked >= 2 ? cut(a.split(/\s+/).slice(0, asked)) : '';
 }
 
 const twinOf = (s: Scenario) => ('twin' in s && typeof s.twin === 'string' ? s.twin : undefined);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dateInWords, readDetails, startTimes, writeDetails } from '../../../src/lib/workshop/details';
 import { planMinutes } from '../../../src/lib/workshop/plan';
 import { cssString, runningHeadCss } from '../../../src/lib/workshop/print-margins';
-import { clockText, minutesPerSlide, scheduleAt } from '../../../src/lib/workshop/schedule';
+import { clockPair, clockText, durationWords, minutesPerSlide, scheduleAt } from '../../../src/lib/workshop/schedule';
 
 const modules = [
   { id: 'a', minutes: 20, scenarios: ['a1', 'a2', 'a3', 'a4'] },
@@ -29,6 +29,24 @@ describe('the workshop clock against the plan', () => {
     expect(clockText(0)).toBe('00:00');
     expect(clockText(61_500)).toBe('01:01');
     expect(clockText(3_725_000)).toBe('1:02:05');
+  });
+
+  // The trainer's review: „00:30 no 1:30:00” wrote the two in different forms.
+  it('writes elapsed and planned time in one form: h:mm:ss for both once either reaches an hour, else mm:ss for both', () => {
+    expect(clockPair(30_000, 90 * 60000)).toEqual({ elapsed: '0:00:30', planned: '1:30:00' });
+    expect(clockPair(30_000, 45 * 60000)).toEqual({ elapsed: '00:30', planned: '45:00' });
+    expect(clockPair(3_725_000, 45 * 60000)).toEqual({ elapsed: '1:02:05', planned: '0:45:00' });
+    expect(clockPair(0, 60 * 60000)).toEqual({ elapsed: '0:00:00', planned: '1:00:00' });
+    expect(clockPair(59 * 60000 + 59_999, 59 * 60000)).toEqual({ elapsed: '59:59', planned: '59:00' });
+  });
+
+  it('says a duration in words for a screen reader, in each language’s plural forms, leaving out zero parts', () => {
+    expect(durationWords(30_000, 'lv-LV')).toBe('30 sekunžu');
+    expect(durationWords(90 * 60000, 'lv-LV')).toBe('1 stunda 30 minūšu');
+    expect(durationWords(2 * 3600_000 + 2 * 60000 + 1000, 'lv-LV')).toBe('2 stundas 2 minūtes 1 sekunde');
+    expect(durationWords(90 * 60000, 'en-GB')).toBe('1 hour 30 minutes');
+    expect(durationWords(61_500, 'en-GB')).toBe('1 minute 1 second');
+    expect(durationWords(0, 'en-GB')).toBe('0 seconds');
   });
 });
 
