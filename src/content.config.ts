@@ -11,7 +11,7 @@ import { loadBank } from './lib/final-test/bank';
 import { finalTestConfig } from './lib/final-test/config';
 import { finalTestGamblerProblem } from './lib/final-test/gambler';
 import { finalTestSkimmerProblem } from './lib/final-test/skimmer';
-import { readLocalQuizzes } from './lib/course/local-modules';
+import { LOCAL_DOCUMENTS_ID, readLocalDocs, readLocalQuizzes } from './lib/course/local-modules';
 import { institution } from './server/institution';
 
 const root = process.cwd();
@@ -132,7 +132,10 @@ function loadLocalQuizzes({ store, generateDigest, watcher }: LoaderContext) {
   if (import.meta.env.DEV && edition) store.set({ id: '_institution', data: {}, digest: generateDigest(JSON.stringify(edition)) });
   if (!localFolder) return;
   const courseIds = readdirSync(quizDir).filter(isQuizFileName).map((f) => f.replace(/\.ya?ml$/, ''));
-  for (const quiz of readLocalQuizzes(localFolder, readSeeds(root), courseIds))
+  // Its documents, read once a load: the pages' course check takes them from the store (LOCAL_DOCUMENTS_ID).
+  const documents = readLocalDocs(localFolder.dir);
+  store.set({ id: LOCAL_DOCUMENTS_ID, data: { documents }, digest: generateDigest(JSON.stringify(documents)) });
+  for (const quiz of readLocalQuizzes(localFolder, readSeeds(root), courseIds, documents))
     store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(JSON.stringify(quiz)) });
   watcher?.add(localFolder.dir);
 }
