@@ -119,7 +119,7 @@ const localQuizzes = defineCollection({
   // document in the local folder loads them again.
   loader: quizLoader('local-quiz-loader', loadLocalQuizzes, {
     what: 'the local quizzes',
-    paths: institutionFile && (localFolder ? [institutionFile, localFolder.dir] : [institutionFile]),
+    paths: institutionFile ? (localFolder ? [institutionFile, localFolder.dir] : [institutionFile]) : undefined,
     matches: (path) => path === institutionFile || (!!localFolder && path.startsWith(localFolder.dir) && /\.(ya?ml|md|txt)$/.test(path)),
   }),
 });
