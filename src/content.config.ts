@@ -11,7 +11,7 @@ import { loadBank } from './lib/final-test/bank';
 import { finalTestConfig } from './lib/final-test/config';
 import { finalTestGamblerProblem } from './lib/final-test/gambler';
 import { finalTestSkimmerProblem } from './lib/final-test/skimmer';
-import { readLocalQuizzes } from './lib/course/local-modules';
+import { LOCAL_DOCUMENTS_ID, readLocalDocs, readLocalQuizzes } from './lib/course/local-modules';
 import { institution } from './server/institution';
 
 const root = process.cwd();
@@ -30,37 +30,41 @@ const modules = defineCollection({
  * naming the file, the scenario and the step or field.
  */
 const quizzes = defineCollection({
-  loader: {
-    name: 'quiz-loader',
-    load: async (context) => (import.meta.env.DEV ? loadForDev(context) : loadQuizzes(context)),
-  },
+  loader: quizLoader('quiz-loader', loadQuizzes, {
+    what: 'the quizzes',
+    paths: [quizDir, join(root, 'quizzes', 'final-test')],
+    matches: (path) => /\.ya?ml$/.test(path) && (path.startsWith(quizDir) || path.startsWith(join(root, 'quizzes'))),
+  }),
 });
 
-let watching = false;
-
 /**
- * In `astro dev` a broken file becomes the error overlay of every page (lib/course/content-error.ts)
- * instead of stopping the server, and a saved change to any quiz or bank file loads them again, so
- * fixing the file brings the course back without a restart.
+ * A loader of quizzes that in a build throws what `load` throws (stopping it with the file named),
+ * while in `astro dev` a broken file becomes the error overlay of every page (lib/course/content-error.ts)
+ * instead of stopping the server, and a saved change to a file that `matches` (below `paths`, watched
+ * from the first load on) loads them again, so fixing the file brings the course back without a restart.
  */
-async function loadForDev(context: LoaderContext) {
-  try {
-    await loadQuizzes(context);
-  } catch (error) {
-    const message = (error as Error).message;
-    context.logger.error(message);
-    context.store.clear();
-    context.store.set({ id: CONTENT_ERROR_ID, data: { contentError: message } });
-  }
-  if (watching || !context.watcher) return;
-  watching = true;
-  context.watcher.add([quizDir, join(root, 'quizzes', 'final-test')]);
-  const reload = (path: string) => {
-    if (!/\.ya?ml$/.test(path) || !(path.startsWith(quizDir) || path.startsWith(join(root, 'quizzes')))) return;
-    context.logger.info(`${path} changed: loading the quizzes again`);
-    void loadForDev(context);
+function quizLoader(name: string, load: (context: LoaderContext) => void | Promise<void>, watch: { what: string; paths: string[] | undefined; matches: (path: string) => boolean }) {
+  let watching = false;
+  const loadForDev = async (context: LoaderContext) => {
+    try {
+      await load(context);
+    } catch (error) {
+      const message = (error as Error).message;
+      context.logger.error(message);
+      context.store.clear();
+      context.store.set({ id: CONTENT_ERROR_ID, data: { contentError: message } });
+    }
+    if (watching || !context.watcher || !watch.paths) return;
+    watching = true;
+    context.watcher.add(watch.paths);
+    const reload = (path: string) => {
+      if (!watch.matches(path)) return;
+      context.logger.info(`${path} changed: loading ${watch.what} again`);
+      void loadForDev(context);
+    };
+    for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
   };
-  for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
+  return { name, load: async (context: LoaderContext) => (import.meta.env.DEV ? loadForDev(context) : load(context)) };
 }
 
 /** Reads and checks every quiz file; throws naming the file, the scenario and the field. */
@@ -98,6 +102,8 @@ async function loadQuizzes({ store, generateDigest, watcher, logger }: LoaderCon
 
 /** The institution's local modules' folder (its file's `modules:`), or none: the general edition. */
 const localFolder = institution()?.modules;
+/** The institution file itself, which the dev loader watches too. */
+const institutionFile = process.env.INSTITUTION_FILE ? resolve(process.env.INSTITUTION_FILE) : undefined;
 const none = { name: 'no-local-modules', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
 
 /** Its lessons, in the course's format: `<folder>/lv/<id>.md`, `<folder>/en/<id>.md`. */
@@ -108,10 +114,14 @@ const localModules = defineCollection({
 
 /** Its quizzes, `<folder>/quizzes/<id>.yaml`, held to every check of the course's (src/lib/course/local-modules.ts). */
 const localQuizzes = defineCollection({
-  loader: {
-    name: 'local-quiz-loader',
-    load: async (context) => (import.meta.env.DEV ? loadLocalForDev(context) : loadLocalQuizzes(context)),
-  },
+  // In `astro dev`, as the course's quizzes: a broken local quiz (or a document its quotes need, or the
+  // institution file) becomes the pages' error overlay, and saving the institution file or a quiz or a
+  // document in the local folder loads them again.
+  loader: quizLoader('local-quiz-loader', loadLocalQuizzes, {
+    what: 'the local quizzes',
+    paths: institutionFile ? (localFolder ? [institutionFile, localFolder.dir] : [institutionFile]) : undefined,
+    matches: (path) => path === institutionFile || (!!localFolder && path.startsWith(localFolder.dir) && /\.(ya?ml|md|txt)$/.test(path)),
+  }),
 });
 
 function loadLocalQuizzes({ store, generateDigest, watcher }: LoaderContext) {
@@ -122,39 +132,12 @@ function loadLocalQuizzes({ store, generateDigest, watcher }: LoaderContext) {
   if (import.meta.env.DEV && edition) store.set({ id: '_institution', data: {}, digest: generateDigest(JSON.stringify(edition)) });
   if (!localFolder) return;
   const courseIds = readdirSync(quizDir).filter(isQuizFileName).map((f) => f.replace(/\.ya?ml$/, ''));
-  for (const quiz of readLocalQuizzes(localFolder, readSeeds(root), courseIds))
+  // Its documents, read once a load: the pages' course check takes them from the store (LOCAL_DOCUMENTS_ID).
+  const documents = readLocalDocs(localFolder.dir);
+  store.set({ id: LOCAL_DOCUMENTS_ID, data: { documents }, digest: generateDigest(JSON.stringify(documents)) });
+  for (const quiz of readLocalQuizzes(localFolder, readSeeds(root), courseIds, documents))
     store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(JSON.stringify(quiz)) });
   watcher?.add(localFolder.dir);
 }
-
-let watchingLocal = false;
-
-/**
- * As the course's quizzes in `astro dev`: a broken local quiz (or a document its quotes need) becomes
- * the pages' error overlay instead of stopping the server, and saving a quiz or a document in the
- * local folder loads them again.
- */
-function loadLocalForDev(context: LoaderContext) {
-  try {
-    loadLocalQuizzes(context);
-  } catch (error) {
-    const message = (error as Error).message;
-    context.logger.error(message);
-    context.store.clear();
-    context.store.set({ id: CONTENT_ERROR_ID, data: { contentError: message } });
-  }
-  const file = process.env.INSTITUTION_FILE ? resolve(process.env.INSTITUTION_FILE) : undefined;
-  if (watchingLocal || !context.watcher || !file) return;
-  watchingLocal = true;
-  const dir = localFolder?.dir;
-  context.watcher.add(dir ? [file, dir] : [file]);
-  const reload = (path: string) => {
-    if (path !== file && !(dir && path.startsWith(dir) && /\.(ya?ml|md|txt)$/.test(path))) return;
-    context.logger.info(`${path} changed: loading the local quizzes again`);
-    loadLocalForDev(context);
-  };
-  for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
-}
-
 
 export const collections = { modules, quizzes, localModules, localQuizzes };

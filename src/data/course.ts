@@ -4,7 +4,7 @@ import type { CourseQuiz } from '../lib/certificate/issue-request';
 import { checkCourse } from '../lib/course/check-course';
 import { ContentFileError, contentErrorIn } from '../lib/course/content-error';
 import { estimateMinutes } from '../lib/course/estimate-minutes';
-import { docTitle, idCollisions, lessonMarkupProblems, localDocSeeds, readLocalDocs } from '../lib/course/local-modules';
+import { docTitle, idCollisions, lessonMarkupProblems, LOCAL_DOCUMENTS_ID, localDocSeeds, readLocalDocs } from '../lib/course/local-modules';
 import { readSeeds } from '../lib/course/read-sources';
 import { registerDocTitles } from '../lib/course/seed-titles';
 import { institution } from '../server/institution';
@@ -33,11 +33,15 @@ async function loadCourse() {
   const folder = institution()?.modules;
   const local = folder ? await entries('localModules', true) : [];
   // A broken local quiz or institution file during `astro dev` (content.config.ts), as above.
-  const brokenLocal = folder ? contentErrorIn(await getCollection('localQuizzes')) : undefined;
+  const localEntries = folder ? await getCollection('localQuizzes') : [];
+  const brokenLocal = folder ? contentErrorIn(localEntries) : undefined;
   if (brokenLocal) throw new ContentFileError(brokenLocal);
   const localQuizzes = new Map((folder ? await localQuizEntries() : []).map((q) => [q.id, q.data as unknown as Quiz]));
   if (folder) {
-    const docs = readLocalDocs(folder.dir);
+    // Its documents as the local quizzes' loader read them (read from the folder only where it has not:
+    // a folder that the running dev server's content config did not know at its start).
+    const stored = localEntries.find((q) => q.id === LOCAL_DOCUMENTS_ID)?.data as { documents: Record<string, string> } | undefined;
+    const docs = stored?.documents ?? readLocalDocs(folder.dir);
     const where = { modules: folder.label, quizzes: `${folder.label}/quizzes` };
     problems.push(...local.flatMap((m) => lessonMarkupProblems(`${folder.label}/${m.locale}/${m.id}.md`, m.body ?? '')));
     problems.push(...idCollisions(folder, local, general.map((m) => m.id)), ...checkCourse(local, [...localQuizzes.keys()], localDocSeeds(seeds, docs), where));

@@ -43,13 +43,15 @@ let cached: { path: string | undefined; stamp: number | undefined; institution: 
 const savedAt = (path: string | undefined) => (path ? statSync(path, { throwIfNoEntry: false })?.mtimeMs : undefined);
 
 /**
- * The institution of `INSTITUTION_FILE`, read again only when the variable changes (as tests do) or
- * the file is saved: under `npm run dev` an edit shows on the next page, and a mistake becomes the
- * page's error overlay naming file › field instead of going unnoticed until a restart.
+ * The institution of `INSTITUTION_FILE`, read again only when the variable changes (as tests do) or,
+ * under `npm run dev`, the file is saved: there an edit shows on the next page, and a mistake becomes
+ * the page's error overlay naming file › field instead of going unnoticed until a restart. A build,
+ * the server and the SCORM command (no `import.meta.env` under tsx) read it once, without a look at
+ * the file on every call.
  */
 export function institution(): Institution | undefined {
   const path = process.env.INSTITUTION_FILE || undefined;
-  const stamp = savedAt(path);
+  const stamp = import.meta.env?.DEV ? savedAt(path) : undefined;
   if (!cached || cached.path !== path || cached.stamp !== stamp) {
     cached = undefined;
     cached = { path, stamp, institution: path ? loadInstitution(path) : undefined };

@@ -31,6 +31,13 @@ export function readLocalDocs(dir: string): Record<string, string> {
   );
 }
 
+/**
+ * The local quiz collection's entry that holds the documents as its loader read them
+ * (content.config.ts), so the pages' course check (src/data/course.ts) does not read them again.
+ * Its id starts with `_`, like the dev loader's own entries: no module's.
+ */
+export const LOCAL_DOCUMENTS_ID = '_documents';
+
 /** The seed texts with the institution's documents beside them, as `quoteProblem` looks a `doc:` up. */
 export function localDocSeeds(seeds: SeedTexts, docs: Record<string, string>): SeedTexts {
   return { ...seeds, ...Object.fromEntries(Object.entries(docs).map(([name, text]) => [`${DOC_KEY}${name}`, text])) };
@@ -46,12 +53,13 @@ export function docTitle(name: string, text: string, institution: LocalizedText)
  * The local quizzes, each checked like a course quiz (schema, ids, branching graph, twins, verbatim
  * quotes of seeds or documents, SCORM id hashes) and then for guessability, with no list of known
  * failures: a local quiz that can be passed without reading stops the build. Ids the course already
- * uses are refused. Throws naming `<folder>/quizzes/<id>.yaml` and the problem.
+ * uses are refused. Throws naming `<folder>/quizzes/<id>.yaml` and the problem. `documents`: the
+ * folder's documents when the caller has read them already (readLocalDocs).
  */
-export function readLocalQuizzes(folder: LocalFolder, seeds: SeedTexts, courseIds: readonly string[]): Quiz[] {
+export function readLocalQuizzes(folder: LocalFolder, seeds: SeedTexts, courseIds: readonly string[], documents?: Record<string, string>): Quiz[] {
   const dir = join(folder.dir, 'quizzes');
   if (!existsSync(dir)) return [];
-  const docs = localDocSeeds(seeds, readLocalDocs(folder.dir));
+  const docs = localDocSeeds(seeds, documents ?? readLocalDocs(folder.dir));
   const quizzes: Quiz[] = [];
   for (const name of readdirSync(dir).filter(isQuizFileName).sort()) {
     const file = `${folder.label}/quizzes/${name}`;

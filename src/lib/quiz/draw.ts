@@ -1,5 +1,10 @@
 import { randomFor } from './random';
+import { twinPairs } from './twin-pairs';
 import type { QuizFile, Scenario, ScenarioKind } from './types';
+
+// The one definition of twins, in a module of its own so that naming scenarios (scenario-names.ts, the
+// presenter's summary) does not load the draw.
+export { twinPairs };
 
 export type DrawRules = NonNullable<QuizFile['draw']>;
 
@@ -9,32 +14,6 @@ type KindRules = Omit<DrawRules['atLeast'], 'twins'>;
 /** How many of a kind one attempt may hold, given the rules and the pool. */
 function bounds(rules: DrawRules, kind: ScenarioKind, inPool: number): { min: number; max: number } {
   return { min: (rules.atLeast as KindRules)[kind] ?? 0, max: Math.min(inPool, rules.atMost ?? Infinity) };
-}
-
-/**
- * The twin pairs of a pool, as index pairs in file order (first, second). A pair is declared by
- * `twin` on one side or both; a declaration the checks refuse (no such partner, itself, another
- * kind, a scenario in two pairs) forms no pair here, so the draw never breaks on it: the build
- * reports it (see twin.ts).
- */
-export function twinPairs(scenarios: readonly { id: string; kind: ScenarioKind; twin?: string }[]): [number, number][] {
-  const index = new Map(scenarios.map((s, i) => [s.id, i]));
-  const partners = new Map<number, Set<number>>();
-  scenarios.forEach((s, i) => {
-    const j = s.twin === undefined ? undefined : index.get(s.twin);
-    if (j === undefined || j === i || scenarios[j]!.kind !== s.kind) return;
-    for (const [a, b] of [
-      [i, j],
-      [j, i],
-    ] as const)
-      partners.set(a, (partners.get(a) ?? new Set()).add(b));
-  });
-  const pairs: [number, number][] = [];
-  for (const [a, set] of partners) {
-    const b = [...set][0]!;
-    if (set.size === 1 && partners.get(b)!.size === 1 && a < b) pairs.push([a, b]);
-  }
-  return pairs.sort((x, y) => x[0] - y[0]);
 }
 
 /** A unit of the draw: one scenario, or a twin pair drawn together (indices into the pool). */

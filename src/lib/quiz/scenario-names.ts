@@ -1,6 +1,7 @@
 import { format } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import { withoutPickInstruction } from '../workshop/join-question';
+import { twinPairs } from './twin-pairs';
 import { leadsOn, questionOf, startOf, titleOf } from './scenario';
 import type { Scenario } from './types';
 
@@ -48,19 +49,14 @@ export function distinctTitles(scenarios: readonly Scenario[], locale: Locale, w
  */
 export function agendaNames(scenarios: readonly Scenario[], locale: Locale, variant: string, words = 9, shown = 5): string[] {
   const split = scenarios.map((s) => s.situation[locale].trim().split(/\s+/));
-  const index = new Map(scenarios.map((s, i) => [s.id, i]));
-  const pairOf = scenarios.map((s, i) => {
-    const named = twinOf(s);
-    const j = named === undefined ? scenarios.findIndex((r) => twinOf(r) === s.id) : (index.get(named) ?? -1);
-    return j === i ? -1 : j;
-  });
-  const twins = scenarios.map((_, i) => pairOf[i]! >= 0 && pairOf[pairOf[i]!] === i);
+  const pairOf = partnersOf(scenarios);
+  const twins = scenarios.map((_, i) => pairOf.has(i));
   const short = apart(scenarios, locale, scenarios.map((s) => firstWords(s.situation[locale], words)), words, shown, twins);
   const full = distinctTitles(scenarios, locale, words, shown);
   const named = short.map((name, i) => (!twins[i] && short.indexOf(name) !== short.lastIndexOf(name) ? full[i]! : name));
   return named.map((name, i) => {
     if (!twins[i]) return name;
-    const j = pairOf[i]!;
+    const j = pairOf.get(i)!;
     const number = format(variant, { n: i < j ? 1 : 2 });
     const both = twinName([scenarios[i]!, scenarios[j]!], [split[i]!, split[j]!], locale, words);
     return both ? `${both} (${number})` : number;
@@ -94,14 +90,16 @@ function twinName(pair: readonly [Scenario, Scenario], split: readonly [string[]
   return asked >= 2 ? cut(a.split(/\s+/).slice(0, asked)) : '';
 }
 
-const twinOf = (s: Scenario) => ('twin' in s && typeof s.twin === 'string' ? s.twin : undefined);
+/** Each twin's index to its pair's (draw.ts's `twinPairs`, the one definition of twins). */
+const partnersOf = (scenarios: readonly Scenario[]) => new Map(twinPairs(scenarios).flatMap(([a, b]) => [[a, b], [b, a]] as const));
 
 /** `titles`, each with its own words added where a twin or a namesake starts with the same ones. */
 function apart(scenarios: readonly Scenario[], locale: Locale, titles: readonly string[], words: number, shown: number, leave: readonly boolean[] = []): string[] {
   const split = scenarios.map((s) => s.situation[locale].trim().split(/\s+/));
-  return scenarios.map((s, i) => {
+  const pairOf = partnersOf(scenarios);
+  return scenarios.map((_, i) => {
     if (leave[i]) return titles[i]!;
-    const rivals = scenarios.flatMap((r, j) => (j !== i && (twinOf(r) === s.id || twinOf(s) === r.id || titles[j] === titles[i]) ? [j] : []));
+    const rivals = scenarios.flatMap((_, j) => (j !== i && (pairOf.get(i) === j || titles[j] === titles[i]) ? [j] : []));
     // Where this situation parts from its closest rival's, in words.
     const parts = Math.max(-1, ...rivals.map((j) => {
       let at = 0;

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { InstitutionFileError } from '../../../src/lib/institution/validate';
 import { institution } from '../../../src/server/institution';
 import { root } from '../helpers';
@@ -35,4 +35,25 @@ it('reads the institution file again when it is saved, and throws file › field
   writeFileSync(file, text);
   utimesSync(file, 4, 4);
   expect(institution()!.name.lv).toBe(first.name.lv);
+});
+
+it('outside `astro dev` (a build, the server) reads the file once: a save is not looked for, another INSTITUTION_FILE is read', () => {
+  vi.stubEnv('DEV', false);
+  try {
+    const text = readFileSync(join(root, 'tests/fixtures/institutions/agentura/institution.yaml'), 'utf8');
+    copyFileSync(join(root, 'tests/fixtures/institutions/agentura/logo.png'), join(dir, 'logo.png'));
+    const [file, other] = [join(dir, 'built.yaml'), join(dir, 'other.yaml')];
+    writeFileSync(file, text);
+    utimesSync(file, 1, 1);
+    process.env.INSTITUTION_FILE = file;
+    const first = institution()!;
+    writeFileSync(file, text.replace(/^(\s+lv:\s*).*$/m, '$1Pārsauktā aģentūra'));
+    utimesSync(file, 2, 2);
+    expect(institution()).toBe(first);
+    writeFileSync(other, text.replace(/^(\s+lv:\s*).*$/m, '$1Cita aģentūra'));
+    process.env.INSTITUTION_FILE = other;
+    expect(institution()!.name.lv).toBe('Cita aģentūra');
+  } finally {
+    vi.unstubAllEnvs();
+  }
 });
