@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type LoaderContext } from 'astro/loaders';
 import { moduleSchema } from './lib/course/module-schema';
-import { guessabilityReport, isQuizFileName, KNOWN_FAILURES_FILE, readSeeds } from './lib/course/read-sources';
+import { guessabilityReport, isQuizFileName, KNOWN_FAILURES_FILE, readQuizzes, readSeeds } from './lib/course/read-sources';
 import { CONTENT_ERROR_ID } from './lib/course/content-error';
 import { loadQuizFile, QuizFileError } from './lib/quiz/load-quiz-file';
 import { idHashCollisions } from './lib/scorm/suspend-data';
@@ -12,6 +12,9 @@ import { finalTestConfig } from './lib/final-test/config';
 import { finalTestGamblerProblem } from './lib/final-test/gambler';
 import { finalTestSkimmerProblem } from './lib/final-test/skimmer';
 import { LOCAL_DOCUMENTS_ID, readLocalDocs, readLocalQuizzes } from './lib/course/local-modules';
+import { readLocalFinalTest, wholeBankProblem } from './lib/final-test/local-final-test';
+import { readLocalFinalTestFiles } from './lib/final-test/local-final-test-files';
+import type { Quiz } from './lib/quiz/types';
 import { institution } from './server/institution';
 
 const root = process.cwd();
@@ -135,9 +138,35 @@ function loadLocalQuizzes({ store, generateDigest, watcher }: LoaderContext) {
   // Its documents, read once a load: the pages' course check takes them from the store (LOCAL_DOCUMENTS_ID).
   const documents = readLocalDocs(localFolder.dir);
   store.set({ id: LOCAL_DOCUMENTS_ID, data: { documents }, digest: generateDigest(JSON.stringify(documents)) });
-  for (const quiz of readLocalQuizzes(localFolder, readSeeds(root), courseIds, documents))
-    store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(JSON.stringify(quiz)) });
+  const seeds = readSeeds(root);
+  const local = readLocalQuizzes(localFolder, seeds, courseIds, documents);
+  for (const quiz of local) store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(JSON.stringify(quiz)) });
+  checkLocalFinalTest(localFolder, seeds, local);
   watcher?.add(localFolder.dir);
+}
+
+/**
+ * The institution's final-test items (`<folder>/final-test/<id>.yaml`): every file held to the
+ * checks of the course's bank, and the whole bank, the course's and the institution's, to the
+ * draw's (src/lib/final-test/local-final-test.ts). Where certificates need the final test, every
+ * local module must have items: the final test examines the institution's own rules too.
+ */
+function checkLocalFinalTest(folder: NonNullable<typeof localFolder>, seeds: ReturnType<typeof readSeeds>, localQuizzes: readonly Quiz[]) {
+  const config = finalTestConfig(process.env);
+  const bankDir = join(root, 'quizzes', 'final-test');
+  const courseFiles = readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(bankDir, f), 'utf8')] as const);
+  const localIds = existsSync(join(folder.dir, 'lv')) ? readdirSync(join(folder.dir, 'lv')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, '')) : [];
+  readLocalFinalTest({
+    folder,
+    seeds,
+    localIds,
+    courseBank: loadBank(courseFiles).bank,
+    moduleQuizzes: [...readQuizzes(root, quizDir), ...localQuizzes],
+    required: config.assessment === 'final-test',
+  });
+  if (config.assessment !== 'final-test') return;
+  const problem = wholeBankProblem(loadBank(courseFiles, readLocalFinalTestFiles(folder.dir)).bank, localIds, config.rules, folder.label);
+  if (problem) throw new Error(problem);
 }
 
 export const collections = { modules, quizzes, localModules, localQuizzes };

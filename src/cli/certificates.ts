@@ -3,10 +3,7 @@
 //   list [--from D] [--to D] [--institution NAME] [--status valid|revoked|expired] [--csv]
 //   show ID | revoke ID --reason CODE | unrevoke ID | stats | export [--csv-lv] | item-stats   (--lang lv|en)
 // Exit codes: 0 done, 1 not found or nothing to change, 2 a usage error, 3 the register unreachable.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBank } from '../lib/final-test/bank';
 import { itemStats, itemStatsText } from '../lib/final-test/item-stats';
 import { finalTestConfig } from '../lib/final-test/config';
 import { drawableItems } from '../lib/final-test/draw';
@@ -18,6 +15,7 @@ import { isLocale, type Locale } from '../lib/i18n/locales';
 import { t } from '../lib/i18n/translate';
 import { describeTarget, openRegister } from '../server/register/open-register.ts';
 import type { Register } from '../server/register/register.ts';
+import { repositoryBank } from '../server/repository-bank';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -138,8 +136,7 @@ async function run(register: Register): Promise<number> {
     }
     case 'item-stats': {
       // The final test's items against every recorded attempt: nothing personal is read or printed.
-      const dir = join(process.cwd(), 'quizzes', 'final-test');
-      const { bank } = loadBank(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const));
+      const { bank } = repositoryBank(process.cwd());
       const stats = itemStats(bank, await register.attempts());
       console.log(
         itemStatsText(stats, {

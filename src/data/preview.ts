@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedTitle } from '../lib/course/seed-titles';
 import { loadBank } from '../lib/final-test/bank';
+import { readLocalFinalTestFiles } from '../lib/final-test/local-final-test-files';
 import { LANG_TAG, type Locale } from '../lib/i18n/locales';
 import { pathTo } from '../lib/i18n/routes';
 import { formatPercent, pickStrings, t } from '../lib/i18n/translate';
@@ -9,15 +10,25 @@ import { scenariosPerAttempt } from '../lib/quiz/draw';
 import { previewScenario } from '../lib/quiz/preview';
 import type { QuizFile } from '../lib/quiz/types';
 import { distinctTitles } from '../lib/quiz/scenario-names';
+import { institution } from '../server/institution';
 import { modulesIn } from './course';
 
-/** The final test's bank as the server reads it (quizzes/final-test/*.yaml), validated like a quiz. */
+/**
+ * The final test's bank as the server reads it (quizzes/final-test/*.yaml, then in an institution's
+ * edition its own `<local folder>/final-test/*.yaml`), validated like a quiz: the institution's
+ * items are reviewed with the course's.
+ */
 function finalTestBank(root = process.cwd()) {
   const dir = join(root, 'quizzes', 'final-test');
   if (!existsSync(dir)) return [];
   const names = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  const { bank } = loadBank(names.map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const));
-  return names.map((file, i) => ({ file: `quizzes/final-test/${file}`, id: file.replace(/\.yaml$/, ''), quiz: bank[i]! }));
+  const folder = institution()?.modules;
+  const local = readLocalFinalTestFiles(folder?.dir);
+  const { bank } = loadBank(names.map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const), local);
+  return [
+    ...names.map((file, i) => ({ file: `quizzes/final-test/${file}`, id: file.replace(/\.yaml$/, ''), quiz: bank[i]! })),
+    ...local.map(([file], i) => ({ file: `${folder!.label}/final-test/${file}`, id: file.replace(/\.ya?ml$/, ''), quiz: bank[names.length + i]! })),
+  ];
 }
 
 /**

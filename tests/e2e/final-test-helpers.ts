@@ -4,7 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { passingRequest } from '../../src/cli/register-servers';
 import { openAttempt } from '../../src/lib/final-test/attempt-token';
 import { loadBank } from '../../src/lib/final-test/bank';
-import { scenarioOf, type ItemRef } from '../../src/lib/final-test/draw';
+import { scenarioOf, type Bank, type ItemRef } from '../../src/lib/final-test/draw';
 import type { PublicAnswer } from '../../src/lib/final-test/public-item';
 import type { Session } from '../../src/lib/final-test/session';
 import type { Locale } from '../../src/lib/i18n/locales';
@@ -37,39 +37,46 @@ export function attemptOf(token: string): { seed: number; items: ItemRef[] } {
   return opened;
 }
 
-export const scenarioAt = (token: string, index: number): Scenario => scenarioOf(finalBank, attemptOf(token).items[index]!)!;
+export const scenarioAt = (token: string, index: number, bank: Bank = finalBank): Scenario => scenarioOf(bank, attemptOf(token).items[index]!)!;
 
 /** The whole answer to item `index` of the attempt, aimed right or wrong, in public ids. */
-export function answerFor(token: string, index: number, aim: Aim): PublicAnswer[] {
+export function answerFor(token: string, index: number, aim: Aim, bank: Bank = finalBank): PublicAnswer[] {
   const { seed } = attemptOf(token);
-  const scenario = scenarioAt(token, index);
+  const scenario = scenarioAt(token, index, bank);
   return toPublic(scenario, seed, (aim === 'best' ? bestAnswersOf : worstAnswersOf)(scenario));
 }
 
 const baseURL = () => test.info().project.use.baseURL!;
 
-const post = async (url: string, body: unknown) => {
+export const post = async (url: string, body: unknown) => {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 };
+
+/** Another edition's course for takeFinalTest: its bank (an institution's items included) and a passing start request. */
+export interface Edition {
+  bank: Bank;
+  passed: { logs: Record<string, unknown>; draws: Record<string, unknown> };
+}
 
 /**
  * Takes a whole final test through the API as a learner who passed every module (the same logs
  * as the stored progress of `passEverything`), stories step by step; returns the submission's answer.
  */
-export async function takeFinalTest(aim: Aim = 'best', base = baseURL(), locale: Locale = 'lv') {
-  const { logs, draws } = passingRequest('x');
+export async function takeFinalTest(aim: Aim = 'best', base = baseURL(), locale: Locale = 'lv', edition?: Edition) {
+  const bank = edition?.bank ?? finalBank;
+  const { logs, draws } = edition?.passed ?? passingRequest('x');
   const started = await post(`${base}/api/final-test/`, { locale, logs, draws });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   const token = started.body.token as string;
-  const answers = attemptOf(token).items.map((_, i) => answerFor(token, i, aim));
+  const answers = attemptOf(token).items.map((_, i) => answerFor(token, i, aim, bank));
   for (const [i, path] of answers.entries()) {
-    if (!leadsOn(scenarioAt(token, i))) continue;
+    if (!leadsOn(scenarioAt(token, i, bank))) continue;
     for (let n = 1; n <= path.length; n++) expect((await post(`${base}/api/final-test/step/`, { token, item: i, answers: path.slice(0, n) })).status).toBe(200);
   }
   const submitted = await post(`${base}/api/final-test/submit/`, { token, answers });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-  return submitted.body as { percent: number; passed: boolean; review: string[]; result?: string };
+  return { ...(submitted.body as { percent: number; passed: boolean; review: string[]; result?: string }), token, items: started.body.items as { situation: string }[] };
 }
 
 /** Keeps a passed final test's result in the page's storage, as the final test page does. */

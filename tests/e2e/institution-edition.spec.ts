@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,7 +9,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { staticFiles } from '../../scripts/static-files.mjs';
 import type { Locale } from '../../src/lib/i18n/locales';
 import { pathTo } from '../../src/lib/i18n/routes';
-import { readLocalQuizzes } from '../../src/lib/course/local-modules';
+import { lessonMarkupProblems, readLocalQuizzes } from '../../src/lib/course/local-modules';
+import { loadBank } from '../../src/lib/final-test/bank';
+import { scenarioOf } from '../../src/lib/final-test/draw';
+import { readLocalFinalTestFiles } from '../../src/lib/final-test/local-final-test-files';
+import { passingRequest } from '../../src/cli/register-servers';
+import { issuerProfile } from '../../src/server/issuer-config';
+import { finalBankFiles } from '../support/final-bank';
+import { attemptOf, post, RESULT_KEY, takeFinalTest } from './final-test-helpers';
 import { readSeeds } from '../../src/lib/course/read-sources';
 import { attemptQuiz } from '../../src/lib/quiz/attempt';
 import { twinPairs } from '../../src/lib/quiz/draw';
@@ -31,17 +39,23 @@ let origin = '';
 
 test.describe.configure({ mode: 'serial' });
 
-async function buildEdition(edition: Edition) {
-  const env = { ...process.env, INSTITUTION_FILE: FIXTURES[edition] };
+/** `astro build` of the edition an institution file describes, into `out`, holding the astro lock: its exit code and output. */
+async function build(institutionFile: string, out: string, what: string): Promise<{ code: number | null; output: string }> {
+  const env = { ...process.env, INSTITUTION_FILE: institutionFile };
   const output: string[] = [];
-  const release = await astroLock(root, `institution-edition: build ${edition}`);
+  const release = await astroLock(root, `institution-edition: build ${what}`);
   const code = await new Promise<number | null>((done) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir(edition)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d) => output.push(String(d)));
     child.stderr.on('data', (d) => output.push(String(d)));
     child.on('close', done);
   }).finally(release);
-  expect(code, output.join('').slice(-3000)).toBe(0);
+  return { code, output: output.join('') };
+}
+
+async function buildEdition(edition: Edition) {
+  const { code, output } = await build(FIXTURES[edition], outDir(edition), edition);
+  expect(code, output.slice(-3000)).toBe(0);
   const files = staticFiles(join(outDir(edition), 'client'));
   const server = createServer((req, res) => {
     if (!files(req, res)) {
@@ -344,5 +358,110 @@ test('the general edition (the suite\'s server, no INSTITUTION_FILE) has no loca
     await expect(page.getByTestId('module-card')).toHaveCount(quizzes.length);
     await expect(page.getByTestId('local-mark')).toHaveCount(0);
     expect((await request.get(modulePath(locale, LOCAL_ID))).status()).toBe(404);
+  }
+});
+
+// ---- The ministry's own items in the final test (local/final-test/, issue 16) ----
+
+const LOCAL_FOLDER = join(root, 'tests/fixtures/institutions/ministrija/local');
+/** The bank the ministry's server bundled: the course's items, then the ministry's. */
+const ministryBank = loadBank(finalBankFiles, readLocalFinalTestFiles(LOCAL_FOLDER)).bank;
+
+/** A learner who passed every module of the ministry's edition, its own included (a start re-grades them all). */
+function ministryPassed() {
+  const { logs, draws } = passingRequest('x');
+  const own = keyedAttempt(localQuiz!, 1);
+  return { logs: { ...logs, [LOCAL_ID]: own.log }, draws: { ...draws, [LOCAL_ID]: { seed: own.seed, drawn: own.drawn } } };
+}
+
+test.describe('the ministry’s final test examines its own rules too', () => {
+  let server: ChildProcess | undefined;
+  let base = '';
+  // The ministry's build with its API (the static handler above serves pages only): its own
+  // server entry, with this suite's key and issuer so Node can open its attempt tokens, a fresh register.
+  test.beforeAll(async () => {
+    const port = Number(process.env.E2E_PORT ?? 4329) + 30;
+    const register = join(mkdtempSync(join(tmpdir(), 'ministry-final-test-')), 'register.sqlite');
+    const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), INSTITUTION_FILE: FIXTURES.ministrija, CERT_REGISTER_FILE: register, CERT_ISSUER_ID: issuerProfile().id, FINAL_TEST_ATTEMPTS: '1000', FINAL_TEST_BACKOFF_MINUTES: '0', FINAL_TEST_OPEN_ATTEMPTS: '1000' };
+    server = spawn(process.execPath, [join(outDir('ministrija'), 'server', 'entry.mjs')], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    server.stderr!.on('data', (d) => (stderr += d));
+    base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null || i > 120) throw new Error(`the ministry's server did not start: ${stderr.slice(-800)}`);
+      if (await fetch(`${base}/lv/`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
+  test.afterAll(async () => {
+    if (server && server.exitCode === null) await new Promise((exited) => (server!.once('exit', exited), server!.kill('SIGTERM')));
+  });
+
+  test('an attempt draws the ministry’s own items, and a passed one gives a certificate the ministry issues', async ({ page }) => {
+    test.setTimeout(120_000);
+    const taken = await takeFinalTest('best', base, 'lv', { bank: ministryBank, passed: ministryPassed() });
+    const own = attemptOf(taken.token).items.filter((r) => r.module === LOCAL_ID);
+    // Every attempt takes at least two items of every module: the ministry's pair at least.
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    expect(taken.items.map((i) => i.situation)).toEqual(expect.arrayContaining(own.map((r) => scenarioOf(ministryBank, r)!.situation.lv)));
+    expect(taken.passed).toBe(true);
+    expect(taken.result).toBeTruthy();
+
+    const modules = Object.fromEntries([...quizzes, localQuiz!].map((q) => [q.moduleId, passedRecord(q)]));
+    await page.addInitScript(([progress, key, result]) => {
+      if (!localStorage.getItem('smkurss.progress')) localStorage.setItem('smkurss.progress', progress!);
+      if (!localStorage.getItem(key!)) localStorage.setItem(key!, result!);
+    }, [JSON.stringify({ version: 2, learnerName: '', modules, certificate: null }), RESULT_KEY, taken.result!]);
+    await page.goto(base + pathTo('lv', { page: 'certificate' }));
+    await expect(page.getByTestId('cert-will-attest')).toContainText('noslēguma testu');
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await page.getByLabel(t('lv', 'cert.name')).fill('Anna Bērziņa');
+    await page.getByRole('button', { name: t('lv', 'cert.request') }).click();
+    await expect(page.getByTestId('certificate')).toBeVisible();
+    await expect(page.getByTestId('certificate')).toContainText('Testa ministrija');
+    await expect(page.getByTestId('cert-attests')).toContainText(t('lv', 'certificate.finalTestResult', { date: new Date().toISOString().slice(0, 10) }));
+  });
+
+  test('a failed attempt names the ministry’s module for review, last, after the course’s', async () => {
+    const failed = await takeFinalTest('worst', base, 'en', { bank: ministryBank, passed: ministryPassed() });
+    expect(failed.passed).toBe(false);
+    expect(failed.review.at(-1)).toBe(LOCAL_ID);
+  });
+
+  test('an attempt is graded only against the bank it was drawn from: the general edition’s token is refused here, and the ministry’s there', async ({ baseURL }) => {
+    const started = async (origin: string, passed: { logs: unknown; draws: unknown }) => {
+      const r = await post(`${origin}/api/final-test/`, { locale: 'lv', ...passed });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body.token as string;
+    };
+    const general = await started(baseURL!, passingRequest('x'));
+    const ministry = await started(base, ministryPassed());
+    for (const [token, origin] of [[general, base], [ministry, baseURL!]] as const) {
+      const refused = await post(`${origin}/api/final-test/submit/`, { token, answers: [] });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(refused.body.message).toContain('the final test has changed since this attempt started');
+    }
+  });
+});
+
+test('raw HTML in a local lesson stops the whole build, naming file › line', async () => {
+  test.setTimeout(600_000);
+  // A copy of the ministry's files inside the project (so the build names it by its relative path), one lesson line made HTML.
+  const copy = mkdtempSync(join(root, 'dist-tests', 'html-lesson-'));
+  try {
+    cpSync(join(root, 'tests/fixtures/institutions/ministrija'), copy, { recursive: true });
+    const lesson = join(copy, 'local/lv/ministrijas-kartiba.md');
+    const text = readFileSync(lesson, 'utf8');
+    const broken = text.replace(/\n## /, '\n<iframe src="https://example.com/"></iframe>\n\n## ');
+    expect(broken).not.toBe(text);
+    writeFileSync(lesson, broken);
+    const label = `${copy.slice(root.length + 1)}/local/lv/ministrijas-kartiba.md`;
+    const [expected] = lessonMarkupProblems(label, broken.replace(/^---[\s\S]*?\n---\n/, ''));
+    expect(expected).toMatch(/› body line \d+: HTML is not allowed in a local lesson \(<iframe/);
+    const { code, output } = await build(join(copy, 'institution.yaml'), join(copy, 'never-built'), 'a lesson with raw HTML');
+    expect(code, output.slice(-3000)).not.toBe(0);
+    expect(output).toContain(expected);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
   }
 });

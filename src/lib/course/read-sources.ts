@@ -8,6 +8,10 @@ import { compareWithKnown, readKnownFailures, type KnownFailureReport } from '..
 import { loadQuizFile } from '../quiz/load-quiz-file';
 import type { Quiz } from '../quiz/types';
 import type { SeedTexts } from '../quiz/validate-quiz';
+import { isQuizFileName } from './quiz-file-name';
+
+/** Files in `quizzes/` starting with `_` are about the quizzes (the known failures), not quizzes. */
+export { isQuizFileName };
 
 /**
  * Reads the seed documents in `modules/sources/`. Node file access, used only at build time and in
@@ -22,8 +26,6 @@ export function readSeeds(root: string): SeedTexts {
   );
 }
 
-/** Files in `quizzes/` starting with `_` are about the quizzes (the known failures), not quizzes. */
-export const isQuizFileName = (name: string) => /\.ya?ml$/.test(name) && !name.startsWith('_');
 export const KNOWN_FAILURES_FILE = '_known-failures.yaml';
 
 /**

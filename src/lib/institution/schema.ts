@@ -16,7 +16,16 @@ const filled = (what: string) => z.string({ error: missingOr(`${what} must be te
 const bothLocales = (what: string) =>
   z.strictObject({ lv: filled(`the Latvian ${what}`), en: filled(`the English ${what}`) }, { error: missingOr(`the ${what} in both languages: lv: … and en: …`) });
 
-const httpsUrl = z.string({ error: missingOr('must be an https:// address') }).trim().regex(/^https:\/\/[^\s/?#.][^\s]*$/, 'must be an https:// address');
+/**
+ * An https:// page. The pages escape it where they print it, but `"`, `'`, `<` and `>` are never
+ * needed in an address (they are written %22, %27, %3C, %3E) and are how a pasted snippet or an
+ * attempt to leave an attribute looks: refused, so the file says so instead of the page.
+ */
+const httpsUrl = z
+  .string({ error: missingOr('must be an https:// address') })
+  .trim()
+  .regex(/^https:\/\/[^\s/?#.][^\s]*$/, 'must be an https:// address')
+  .regex(/^[^"'<>]*$/, 'must not contain " \' < or > (an address never needs them; write %22 %27 %3C %3E if one does)');
 
 /** The logo: a local SVG or PNG next to the institution file; the pages carry it, so no remote address. */
 const logoPath = z

@@ -12,6 +12,7 @@ import { finalTestLessonReader } from '../../../src/lib/final-test/lesson-reader
 import { finalTestSkimmerProblem, finalTestSkimmers } from '../../../src/lib/final-test/skimmer';
 import { correctAt, leadsOn, optionsAt, stepsOf } from '../../../src/lib/quiz/scenario';
 import type { Quiz, Scenario } from '../../../src/lib/quiz/types';
+import { ALL_OF_THE_ABOVE, TU_FORMS, TU_REFLEXIVE } from '../../../src/lib/course/jus-register';
 import { root } from '../helpers';
 
 /**
@@ -55,12 +56,6 @@ function texts(scenarios: readonly Scenario[], locale: Locale): string[] {
   walk(scenarios);
   return out;
 }
-
-// The register patterns of tests/unit/course/content-standards.test.ts.
-/** Second-person singular pronouns and possessives. */
-const TU_FORMS = /(?<!\p{L})(tu|tev|tevi|tevis|tevī|tavs|tava|tavā|tavu|tavi|tavas|tavos|tavās|tavām|taviem|tavējais|tavējā)(?!\p{L})/iu;
-/** Second-person singular reflexive verbs (sazinies, atceries, šaubies), not infinitives (-ties) or futures (-sies). */
-const TU_REFLEXIVE = /(?<!\p{L})\p{L}+(?<![ts])ies(?!\p{L})/iu;
 
 const KIND_MINIMUMS = { account: 8, disclosure: 8, branching: 8 } as const;
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -227,6 +222,6 @@ describe('final test item bank: Latvian register and quotation marks', () => {
 
   it('has no "all of the above" option', () => {
     for (const locale of LOCALES)
-      for (const text of texts(items, locale)) expect(text, text).not.toMatch(/all of the above|visi iepriekš minētie|visas iepriekš minētās|viss iepriekš minētais/i);
+      for (const text of texts(items, locale)) expect(text, text).not.toMatch(ALL_OF_THE_ABOVE);
   });
 });

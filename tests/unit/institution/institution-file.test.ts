@@ -55,6 +55,11 @@ describe('the institution file', () => {
     ['an unknown platform', (d: any) => (d.accounts[1].platform = 'myspace'), 'accounts #2 › platform: must be one of facebook, x,'],
     ['an account without a handle', (d: any) => delete d.accounts[0].handle, 'accounts #1 › handle: missing'],
     ['an http account link', (d: any) => (d.accounts[1].url = 'http://x.com/TestaMin'), 'accounts #2 › url: must be an https:// address'],
+    // Escaped on output anyway, but an address with quotes or angle brackets is a mistake or an attempt to break out of an attribute.
+    ['an account link with a double quote', (d: any) => (d.accounts[0].url = 'https://www.facebook.com/TestaMinistrija"onmouseover="x'), 'accounts #1 › url: must not contain " \' < or > (an address never needs them; write %22 %27 %3C %3E if one does)'],
+    ['an account link with a single quote', (d: any) => (d.accounts[1].url = "https://x.com/Testa'Min"), 'accounts #2 › url: must not contain " \' < or >'],
+    ['an account link with angle brackets', (d: any) => (d.accounts[0].url = 'https://www.facebook.com/<script>'), 'accounts #1 › url: must not contain " \' < or >'],
+    ['an intranet page with an angle bracket', (d: any) => (d.contact.intranet = 'https://intranet.example/a>b'), 'contact.intranet: must not contain " \' < or >'],
     ['an empty issuer name', (d: any) => (d.issuer.name = ''), 'issuer.name: the issuer name is empty'],
     ['an accent that is no colour', (d: any) => (d.accent = 'blue'), 'accent: must be a colour such as #1f4e79'],
     ['a misspelt field', (d: any) => (d.acounts = []), 'acounts: not a field of the institution file (a typo?)'],

@@ -1,0 +1,30 @@
+// The institution's own final-test items (`<local folder>/final-test/*.yaml`, see
+// src/lib/final-test/local-final-test.ts) as a virtual module, `virtual:local-final-test-bank`:
+// the server's bank (src/server/final-test-bank.ts) imports it beside its `import.meta.glob` of
+// quizzes/final-test/, whose path cannot name a folder chosen by INSTITUTION_FILE. The general
+// edition gets an empty list. Only server code imports it, so no item reaches dist/client.
+
+import { join } from 'node:path';
+
+const ID = 'virtual:local-final-test-bank';
+const RESOLVED = `\0${ID}`;
+
+/**
+ * @param {() => { dir: string | undefined; files: readonly (readonly [string, string])[] }} read the folder
+ *   (to watch in `astro dev`) and its files, read when the module is loaded
+ * @returns {import('vite').Plugin}
+ */
+export function localFinalTestBank(read) {
+  return {
+    name: 'local-final-test-bank',
+    resolveId(id) {
+      if (id === ID) return RESOLVED;
+    },
+    load(id) {
+      if (id !== RESOLVED) return;
+      const { dir, files } = read();
+      if (dir) this.addWatchFile(join(dir, 'final-test'));
+      return `export default ${JSON.stringify(files)};`;
+    },
+  };
+}
