@@ -119,9 +119,11 @@ for (const locale of LOCALES) {
       await held;
       await route.continue();
     });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    // Read after the reload: the page before it may still save its own last tick as it goes (seen under
+    // load: clockMs 0 read, 1027 saved by the old page); the new page cannot save before its checks arrive.
     const stored = await page.evaluate(storedRun);
     expect(JSON.parse(stored!).run).toMatchObject({ index: 1, phase: 'revealed' });
-    await page.reload({ waitUntil: 'domcontentloaded' });
     await expect(page.locator('.situation')).toHaveText(first.scenarios[0]!.situation[locale]);
     await page.waitForTimeout(1500); // a clock tick: the run on screen changed
     expect(await page.evaluate(storedRun)).toBe(stored);
