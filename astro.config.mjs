@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import node from '@astrojs/node';
 import { editionDate } from './scripts/edition-date.mjs';
+import { outDirInsideProject } from './scripts/out-dir-inside.mjs';
 import { precompressIntegration } from './scripts/precompress.mjs';
 import { smallPreload } from './scripts/small-preload.mjs';
 import { institution } from './src/server/institution.ts';
@@ -115,7 +116,11 @@ export default defineConfig({
   trailingSlash: 'always',
   // precompress: .br and .gz twins of every text file for scripts/start.mjs (scripts/precompress.mjs).
   // contentPreview: the reviewer's page of every scenario with its key, for `astro dev` only.
-  integrations: [svelte(), precompressIntegration(), contentPreview()],
+  // outDirInsideProject: `--outDir` outside the project stops the build at once (scripts/out-dir-inside.mjs).
+  integrations: [outDirInsideProject(), svelte(), precompressIntegration(), contentPreview()],
+  // No syntax highlighting: lessons hold no code blocks, and Shiki's inline styles made every build
+  // and dev start warn that it is not compatible with the Content-Security-Policy.
+  markdown: { syntaxHighlight: false },
   // One Node server serves the static pages and the certificate API (routes with prerender = false);
   // dist/client alone is a complete static site for hosting without the server.
   adapter: node({ mode: 'standalone' }),

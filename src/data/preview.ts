@@ -12,6 +12,8 @@ import type { QuizFile } from '../lib/quiz/types';
 import { distinctTitles } from '../lib/quiz/scenario-names';
 import { institution } from '../server/institution';
 import { modulesIn } from './course';
+import { institution } from '../server/institution';
+import { previewContact, previewHead, withContact } from './preview-parts';
 
 /**
  * The final test's bank as the server reads it (quizzes/final-test/*.yaml, then in an institution's
@@ -40,9 +42,11 @@ export async function previewView(locale: Locale) {
   const cite = (seed: string) => seedTitle(seed, locale);
   const modules = await modulesIn(locale);
   const titleOf = new Map(modules.map((m) => [m.id, m.data.title]));
+  const edition = institution();
+  const contact = previewContact(edition, locale);
   const quizView = (quiz: QuizFile) => {
     const titles = distinctTitles(quiz.scenarios, locale);
-    return quiz.scenarios.map((s, i) => ({ ...previewScenario(s, locale, standard, cite), title: titles[i]! }));
+    return quiz.scenarios.map((s, i) => ({ ...withContact(previewScenario(s, locale, standard, cite), contact), title: titles[i]! }));
   };
   const drawLine = (quiz: QuizFile) =>
     `${quiz.draw ? t(locale, 'preview.draw', { count: scenariosPerAttempt(quiz), total: quiz.scenarios.length }) : t(locale, 'preview.all', { total: quiz.scenarios.length })} · ${t(locale, 'preview.pass', { percent: formatPercent(locale, quiz.passPercent) })}`;
@@ -51,8 +55,7 @@ export async function previewView(locale: Locale) {
     strings: pickStrings(locale, ['preview.', 'kind.', 'quiz.outcome.']),
     modules: modules.map((m) => ({
       anchor: `m-${m.id}`,
-      title: t(locale, 'module.number', { n: m.data.order }) + ` · ${m.data.title}`,
-      file: `quizzes/${m.id}.yaml`,
+      ...previewHead({ id: m.id, local: m.local, number: m.number, title: m.data.title }, locale, edition?.modules?.label),
       href: pathTo(locale, { page: 'module', id: m.id }),
       meta: drawLine(m.quiz),
       scenarios: quizView(m.quiz),

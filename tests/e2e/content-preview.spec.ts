@@ -78,6 +78,19 @@ for (const locale of LOCALES) {
     await expect(option(wrong.id)).toContainText(t(locale, 'preview.wrong'));
     await expect(option(wrong.id)).toContainText(wrong.feedback[locale].slice(0, 40));
     await expect(option(wrong.id)).toContainText(wrong.source.quote.lv.slice(0, 30));
+    // Each module numbered as home numbers it (a local module was „1. modulis” here and „9. modulis” there).
+    const numbers = await page.getByTestId('preview-module').locator('h3').allTextContents();
+    const home = await page.context().newPage();
+    await home.goto(pathTo(locale, { page: 'home' }));
+    const homeNumbers = (await home.getByTestId('module-card').locator('.number').allTextContents()).map((n) => n.split(' · ')[0]!.trim());
+    await home.close();
+    expect(numbers.map((n) => n.split(' · ')[0]!.trim())).toEqual(homeNumbers);
+    expect(homeNumbers[0]).toBe(t(locale, 'module.number', { n: 1 }));
+    // {contact}, which the general edition drops, marked where an institution's edition puts its contact.
+    const contactAt = quizzes.flatMap((q) => q.scenarios.flatMap((sc) => optionsAt(sc, startOf(sc)).filter((o) => o.feedback.lv.includes('{contact}')).map((o) => ({ q, sc, o }))))[0]!;
+    const marked = page.locator(`[data-module="m-${contactAt.q.moduleId}"] [data-scenario="${contactAt.sc.id}"] li[data-option="${contactAt.o.id}"]`).first();
+    await expect(marked).toContainText(t(locale, 'preview.contactMarker'));
+    await expect(page.locator('main')).not.toContainText('{contact}');
     // A story: each choice says where it leads, and the endings are listed.
     const story = quizzes.flatMap((q) => q.scenarios).find(leadsOn)!;
     const first = optionsAt(story, startOf(story))[0]!;

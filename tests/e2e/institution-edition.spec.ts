@@ -167,6 +167,48 @@ for (const edition of Object.keys(FIXTURES) as Edition[])
     });
   }
 
+// The contact at any phone width and at the projector's: each label stays with its value, and the
+// phone number is one line box („+371 / 67 000 000” split at 432–448 px, the label left apart from its address at 1024 px before).
+test('the contact\'s „e-pasts …” and „tālrunis …” never break inside, from 320 to 480 px and at 1024 px (ministrija, lv)', async ({ page }) => {
+  await page.goto(origin + pathTo('lv', { page: 'module', id: LESSON }));
+  const chips = page.locator('.prose').getByTestId('contact-chip');
+  await expect(chips.first()).toBeVisible();
+  const widths = [...Array.from({ length: 21 }, (_, i) => 320 + i * 8), 1024];
+  const broken: string[] = [];
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 800 });
+    // Lines of each label with its value: a Range from the label's first letter to the end of its link.
+    const lines = await chips.evaluateAll((all) =>
+      all.flatMap((chip) =>
+        [...chip.querySelectorAll('a[href^="mailto:"], a[href^="tel:"]')].map((link) => {
+          const label = link.getAttribute('href')!.startsWith('tel:') ? 'tālrunis' : 'e-pasts';
+          const walker = document.createTreeWalker(chip, NodeFilter.SHOW_TEXT);
+          let node: Node | null;
+          let at: { node: Node; offset: number } | undefined;
+          while ((node = walker.nextNode()) && !(node.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_PRECEDING))
+            if (node.textContent!.includes(label)) at = { node, offset: node.textContent!.lastIndexOf(label) };
+          const range = document.createRange();
+          range.setStart(at!.node, at!.offset);
+          range.setEndAfter(link);
+          const linesOf = (r: Range | Element) => new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size;
+          const word = document.createRange();
+          word.setStart(at!.node, at!.offset);
+          word.setEnd(at!.node, at!.offset + label.length);
+          // At 1024 px label and value share one line; on a phone a long address may go below its label, but the label's word stays whole.
+          const phone = link.getAttribute('href')!.startsWith('tel:') ? link.getClientRects().length : 1;
+          return { label, lines: window.innerWidth >= 1024 ? linesOf(range) : linesOf(word), phone };
+        }),
+      ),
+    );
+    for (const l of lines) if (l.lines !== 1 || l.phone !== 1) broken.push(`${width} px: ${l.label} on ${l.lines} lines${l.phone !== 1 ? `, the number in ${l.phone} boxes` : ''}`);
+  }
+  expect(broken).toEqual([]);
+});
+
+/** Whether a space separates the local mark from the text beside it (Svelte trims one at the end of an {#if}). */
+const spaceBeside = (mark: ReturnType<Page['getByTestId']>, side: 'before' | 'after') =>
+  mark.evaluate((el, s) => /^\s/.test((s === 'after' ? el.nextSibling?.textContent : el.previousSibling?.textContent?.split('').reverse().join('')) ?? ''), side);
+
 /**
  * An attempt saved part-way, its next question a scenario (not a twin: its feedback would wait) whose
  * first step has an option whose feedback says `{contact}`; the questions before it answered with the key.
@@ -299,6 +341,7 @@ for (const locale of LOCALES) {
     await expect(cards.last().getByRole('heading')).toHaveText(LOCAL_TITLE[locale]);
     await expect(page.getByTestId('local-mark')).toHaveCount(1);
     await expect(cards.last().getByTestId('local-mark')).toHaveText(MARK[locale]);
+    expect(await spaceBeside(cards.last().getByTestId('local-mark'), 'after')).toBe(true);
 
     // Every course module passed: 8 of 9, not complete, until the ministry's module is passed too.
     const modules = Object.fromEntries(quizzes.map((q) => [q.moduleId, passedRecord(q)]));
@@ -307,6 +350,7 @@ for (const locale of LOCALES) {
     const localRow = page.locator(`[data-testid="progress-row"][data-module="${LOCAL_ID}"]`);
     await expect(localRow).toHaveAttribute('data-status', 'not-started');
     await expect(localRow.getByTestId('local-mark')).toHaveText(MARK[locale]);
+    expect(await spaceBeside(localRow.getByTestId('local-mark'), 'before')).toBe(true);
     await expect(page.getByTestId('progress-done')).toHaveCount(0);
     await page.goto(origin + homePath(locale));
     await expect(page.getByTestId('overall')).toHaveText(t(locale, 'home.overall', { passed: quizzes.length, total: quizzes.length + 1 }));
@@ -314,6 +358,7 @@ for (const locale of LOCALES) {
     // Its page carries the mark and cites the ministry's own rules; its quiz is passed with the key.
     await page.goto(origin + modulePath(locale, LOCAL_ID));
     await expect(page.locator('.eyebrow').getByTestId('local-mark')).toHaveText(MARK[locale]);
+    expect(await spaceBeside(page.locator('.eyebrow').getByTestId('local-mark'), 'after')).toBe(true);
     await expect(page.locator('.module')).toContainText(locale === 'lv' ? 'Testa ministrija, „Testa ministrijas sociālo mediju lietošanas kārtība”' : 'Ministry of Testing, “Testa ministrijas sociālo mediju lietošanas kārtība”');
     await expect(page.getByTestId('quiz')).toBeVisible();
     await page.getByTestId('quiz-start').click();

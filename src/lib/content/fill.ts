@@ -25,13 +25,18 @@ export interface PlaceholderFill {
   };
 }
 
-/** The contact's parts in order, each plain text or a link: one list for the plain, HTML and Svelte renderings. */
-export function contactParts(contact: NonNullable<PlaceholderFill['contact']>): { text: string; href?: string }[] {
+/**
+ * The contact's parts in order, each plain text or a link: one list for the plain, HTML and Svelte
+ * renderings. A part with a `label` („e-pasts”, „tālrunis”) is rendered as one unbroken item with its
+ * value (`.contact-item`), so a narrow screen moves it to the next line whole instead of splitting
+ * „+371 / 67 111 222” or „e- / pasts”.
+ */
+export function contactParts(contact: NonNullable<PlaceholderFill['contact']>): { text: string; href?: string; label?: string }[] {
   return [
     { text: contact.unit },
-    { text: `, ${contact.email.label} ` },
-    { text: contact.email.text, href: contact.email.href },
-    ...(contact.phone ? [{ text: `, ${contact.phone.label} ` }, { text: contact.phone.text, href: contact.phone.href }] : []),
+    { text: ', ' },
+    { label: contact.email.label, text: contact.email.text, href: contact.email.href },
+    ...(contact.phone ? [{ text: ', ' }, { label: contact.phone.label, text: contact.phone.text, href: contact.phone.href }] : []),
     ...(contact.room ? [{ text: `, ${contact.room}` }] : []),
     ...(contact.intranet ? [{ text: ', ' }, { text: contact.intranet.label, href: contact.intranet.href }] : []),
   ];
@@ -39,7 +44,7 @@ export function contactParts(contact: NonNullable<PlaceholderFill['contact']>): 
 
 /** Plain text (the live region, a printed line, text for a tool): the contact in parentheses after the sentence. */
 export function plainFill(fill: PlaceholderFill): Partial<Record<Placeholder, string>> {
-  const contact = fill.contact && `(${fill.contact.lead} ${contactParts(fill.contact).map((p) => (p.href && p.href.startsWith('https:') ? `${p.text} ${p.href}` : p.text)).join('')})`;
+  const contact = fill.contact && `(${fill.contact.lead} ${contactParts(fill.contact).map((p) => (p.label ? `${p.label} ` : '') + (p.href && p.href.startsWith('https:') ? `${p.text} ${p.href}` : p.text)).join('')})`;
   const accounts = fill.accounts && `${fill.accounts.lead} (${fill.accounts.name}): ${fill.accounts.text} ${fill.accounts.list.map((a) => `${a.label} ${a.href}`).join('; ')}. ${fill.accounts.check}`;
   return { ...(contact && { contact }), ...(accounts && { accounts }) };
 }

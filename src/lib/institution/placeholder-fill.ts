@@ -28,7 +28,8 @@ export function placeholderFill(institution: Institution | undefined, locale: Lo
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const part = (p: { text: string; href?: string }) => (p.href ? `<a href="${escape(p.href)}">${escape(p.text)}</a>` : escape(p.text));
+const link = (p: { text: string; href?: string }) => (p.href ? `<a href="${escape(p.href)}">${escape(p.text)}</a>` : escape(p.text));
+const part = (p: { text: string; href?: string; label?: string }) => (p.label ? `<span class="contact-item">${escape(p.label)} ${link(p)}</span>` : link(p));
 
 /** The contact as an inline aside (the lesson's HTML and the printed guide). */
 export function contactHtml(contact: NonNullable<PlaceholderFill['contact']>): string {

@@ -40,6 +40,8 @@ export function institutionCss(institution: Institution): string {
     '.institution img{block-size:2.75rem;inline-size:auto;max-inline-size:10rem;background:#fff;padding:.2rem;border-radius:var(--radius)}' +
     // A lesson's or a feedback's {contact} (src/lib/content/placeholders.ts): an aside after the sentence.
     '.contact-chip{background:var(--surface);border-radius:var(--radius);padding:0 .35rem;-webkit-box-decoration-break:clone;box-decoration-break:clone}.contact-lead{font-weight:700}' +
+    // A label with its value („e-pasts prese@…”, „tālrunis +371 67 …”) moves to the next line whole; only one wider than the line breaks inside.
+    '.contact-item{display:inline-block;max-inline-size:100%;overflow-wrap:anywhere}' +
     '.institution-contact{color:var(--ink)}.institution-contact ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:.25rem 0 0;padding:0}' +
     // The mark of its own modules („Iestādes kārtība”): home cards, progress rows, the module page.
     '.badge.local{color:var(--ink);background:#fff}'

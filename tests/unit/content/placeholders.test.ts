@@ -85,6 +85,9 @@ describe('content placeholders: what each edition shows', () => {
     expect(html).toContain('<span class="contact-chip" data-testid="contact-chip">');
     expect(html).toContain('<a href="mailto:komunikacija@testa-ministrija.example">komunikacija@testa-ministrija.example</a>');
     expect(html).toContain('<a href="tel:+37167000000">+371 67 000 000</a>');
+    // Each label with its value in one unbroken item, so a narrow screen never splits „+371 / 67 000 000” or „e- / pasts”.
+    expect(html).toContain(`<span class="contact-item">${locale === 'lv' ? 'tālrunis' : 'phone'} <a href="tel:+37167000000">+371 67 000 000</a></span>`);
+    expect(html).toContain(`<span class="contact-item">${locale === 'lv' ? 'e-pasts' : 'e-mail'} <a href="mailto:komunikacija@testa-ministrija.example">`);
     expect(html).toContain(locale === 'lv' ? '3. stāvs, 312. kabinets' : '3rd floor, room 312');
     expect(html).toContain('<blockquote class="institution-example" data-testid="lesson-accounts">');
     expect(html).toContain('<li><a href="https://www.facebook.com/TestaMinistrija">Facebook: TestaMinistrija</a></li><li><a href="https://x.com/TestaMin">X: @TestaMin</a></li>');

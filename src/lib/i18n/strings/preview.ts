@@ -29,6 +29,8 @@ export const lv = {
   'preview.translation': 'Tulkojums',
   'preview.endings': 'Iznākumi',
   'preview.betterMove': 'Labākā rīcība',
+  // Where {contact} stands in the general edition (which drops it): what an institution's edition shows there.
+  'preview.contactMarker': '[šeit iestādes kontakts]',
 } satisfies StringTable;
 
 export const en: Parity<typeof lv> = {
@@ -59,4 +61,5 @@ export const en: Parity<typeof lv> = {
   'preview.translation': 'Translation',
   'preview.endings': 'Endings',
   'preview.betterMove': 'The better move',
+  'preview.contactMarker': '[your institution’s contact here]',
 };
