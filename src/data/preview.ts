@@ -12,7 +12,6 @@ import type { QuizFile } from '../lib/quiz/types';
 import { distinctTitles } from '../lib/quiz/scenario-names';
 import { institution } from '../server/institution';
 import { modulesIn } from './course';
-import { institution } from '../server/institution';
 import { previewContact, previewHead, withContact } from './preview-parts';
 
 /**
