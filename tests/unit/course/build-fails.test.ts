@@ -10,7 +10,12 @@ import { loadQuizFile } from '../../../src/lib/quiz/load-quiz-file';
 import { root, seeds } from '../helpers';
 
 const work = mkdtempSync(join(tmpdir(), 'broken-quiz-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The output stays inside the project (the build refuses another place: scripts/out-dir-inside.mjs).
+const out = join(root, 'dist-tests', `broken-quiz-${process.pid}`);
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+});
 
 describe('the build', () => {
   it('fails on a removed branch target, naming the file, scenario and step', () => {
@@ -19,7 +24,7 @@ describe('the build', () => {
     const file = join(quizzes, 'komunikacijas-principi.yaml');
     // Point the first branch option at a step that does not exist.
     writeFileSync(file, readFileSync(file, 'utf8').replace(/next: ("?)([a-z0-9-]+)\1/, 'next: removed-step'));
-    const build = spawnSync('npx', ['astro', 'build', '--outDir', join(work, 'dist')], {
+    const build = spawnSync('npx', ['astro', 'build', '--outDir', join(out, 'dist')], {
       cwd: root,
       env: { ...process.env, COURSE_QUIZ_DIR: quizzes },
       encoding: 'utf8',
@@ -40,7 +45,7 @@ describe('the build', () => {
     const guessable = loadQuizFile('quizzes/komunikacijas-principi.yaml', readFileSync(join(root, 'tests/fixtures/quizzes/longest-wins.yaml'), 'utf8'), seeds);
     writeFileSync(join(quizzes, 'komunikacijas-principi.yaml'), readFileSync(join(root, 'tests/fixtures/quizzes/longest-wins.yaml'), 'utf8'));
     writeFileSync(join(quizzes, '_known-failures.yaml'), stringify({ 'komunikacijas-principi': guessabilityProblems(guessable, standardLabels()).map((p) => p.key) }));
-    const build = spawnSync('npx', ['astro', 'build', '--outDir', join(work, 'dist-guessable')], {
+    const build = spawnSync('npx', ['astro', 'build', '--outDir', join(out, 'dist-guessable')], {
       cwd: root,
       env: { ...process.env, COURSE_QUIZ_DIR: quizzes },
       encoding: 'utf8',
