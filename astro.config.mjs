@@ -44,11 +44,11 @@ function sharedChunk(id) {
   if (/\/src\/lib\/(certificate\/(date-text|edition-label|qr-summary|qr-summary-codec|qr-digits|decode-credential)|assert-never)\.|\/src\/components\/download-file\./.test(id)) return 'certificate';
   // The scenario kinds (what a scenario asks, its options, key and endings), for every page that shows
   // scenarios: the quiz player, the final test, the presenter and (lazily) the phones in a live room.
-  // With them the twin pairs, which the presenter's summary names apart without loading the draw.
-  if (/\/src\/lib\/quiz\/(kinds\/|(scenario|option-ids|twin-pairs)\.)/.test(id)) return 'scenario';
-  // The attempt engine (drawing, positions, scoring) and the question views (view.ts) only for the pages where a
-  // learner answers: not the presenter, whose summary names its scenarios with scenario-names.ts, loaded with it.
-  if (/\/src\/lib\/quiz\/(draw|position|attempt|regrade|scoring|view)\./.test(id)) return 'quiz';
+  if (/\/src\/lib\/quiz\/(kinds\/|(scenario|option-ids)\.)/.test(id)) return 'scenario';
+  // The attempt engine (drawing, twin pairs, positions, scoring) and the question views (view.ts) only for the
+  // pages where a learner answers: not the presenter's first load (its JS is at the 30 KB budget). Its summary,
+  // loaded a few seconds after the page, names twins apart with twinPairs and so loads this chunk then.
+  if (/\/src\/lib\/quiz\/(draw|twin-pairs|position|attempt|regrade|scoring|view)\./.test(id)) return 'quiz';
   return undefined;
 }
 
