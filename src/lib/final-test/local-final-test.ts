@@ -57,11 +57,11 @@ function texts(scenarios: readonly Scenario[], locale: 'lv' | 'en'): { where: st
 }
 
 /**
- * The length cue, as the course's bank is held to it: in questions of three options or more, the
- * right option no longer than the others on average (ratio ≤ 1.0) and the strictly longest in at
- * most a quarter of them. Undefined when the items keep to it.
+ * The length cue of some items in one locale: over the questions of three options or more with a
+ * right and a wrong one, how long the right options are against the others on average (`ratio`)
+ * and in how many the right one is the strictly longest (`longest` of `questions`).
  */
-export function lengthCueProblem(scenarios: readonly Scenario[], locale: 'lv' | 'en'): string | undefined {
+export function lengthCue(scenarios: readonly Scenario[], locale: 'lv' | 'en'): { ratio: number; longest: number; questions: number } {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const ratios: number[] = [];
   let longest = 0;
@@ -77,10 +77,19 @@ export function lengthCueProblem(scenarios: readonly Scenario[], locale: 'lv' | 
       ratios.push(mean(rightLengths) / mean(wrongLengths));
       if (Math.max(...rightLengths) > Math.max(...wrongLengths)) longest++;
     }
-  if (!ratios.length) return undefined;
-  const ratio = mean(ratios);
+  return { ratio: ratios.length ? mean(ratios) : 0, longest, questions: ratios.length };
+}
+
+/**
+ * The length cue, as the course's bank is held to it (tests/unit/final-test/bank.test.ts): the right
+ * option no longer than the others on average (ratio ≤ 1.0) and the strictly longest in at most a
+ * quarter of the questions. Undefined when the items keep to it.
+ */
+export function lengthCueProblem(scenarios: readonly Scenario[], locale: 'lv' | 'en'): string | undefined {
+  const { ratio, longest, questions } = lengthCue(scenarios, locale);
+  if (!questions) return undefined;
   if (ratio > 1) return `options › ${locale}: the right options are on average ${ratio.toFixed(2)} times as long as the others (at most 1.0): a learner who picks the longest passes; shorten them or lengthen the others`;
-  if (longest / ratios.length > 1 / 4) return `options › ${locale}: the right option is the strictly longest in ${longest} of ${ratios.length} questions (at most a quarter): shorten it or lengthen another`;
+  if (longest / questions > 1 / 4) return `options › ${locale}: the right option is the strictly longest in ${longest} of ${questions} questions (at most a quarter): shorten it or lengthen another`;
   return undefined;
 }
 
