@@ -13,7 +13,6 @@ import { finalTestGamblerProblem } from './lib/final-test/gambler';
 import { finalTestSkimmerProblem } from './lib/final-test/skimmer';
 import { LOCAL_DOCUMENTS_ID, readLocalDocs, readLocalQuizzes } from './lib/course/local-modules';
 import { readLocalFinalTest, wholeBankProblem } from './lib/final-test/local-final-test';
-import { readLocalFinalTestFiles } from './lib/final-test/local-final-test-files';
 import type { Quiz } from './lib/quiz/types';
 import { institution } from './server/institution';
 
@@ -141,7 +140,7 @@ function loadLocalQuizzes({ store, generateDigest, watcher }: LoaderContext) {
   const seeds = readSeeds(root);
   const local = readLocalQuizzes(localFolder, seeds, courseIds, documents);
   for (const quiz of local) store.set({ id: quiz.moduleId, data: { ...quiz }, digest: generateDigest(JSON.stringify(quiz)) });
-  checkLocalFinalTest(localFolder, seeds, local);
+  checkLocalFinalTest(localFolder, seeds, local, documents);
   watcher?.add(localFolder.dir);
 }
 
@@ -151,21 +150,23 @@ function loadLocalQuizzes({ store, generateDigest, watcher }: LoaderContext) {
  * draw's (src/lib/final-test/local-final-test.ts). Where certificates need the final test, every
  * local module must have items: the final test examines the institution's own rules too.
  */
-function checkLocalFinalTest(folder: NonNullable<typeof localFolder>, seeds: ReturnType<typeof readSeeds>, localQuizzes: readonly Quiz[]) {
+function checkLocalFinalTest(folder: NonNullable<typeof localFolder>, seeds: ReturnType<typeof readSeeds>, localQuizzes: readonly Quiz[], documents: Record<string, string>) {
   const config = finalTestConfig(process.env);
   const bankDir = join(root, 'quizzes', 'final-test');
-  const courseFiles = readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(bankDir, f), 'utf8')] as const);
+  const courseBank = loadBank(readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(bankDir, f), 'utf8')] as const)).bank;
   const localIds = existsSync(join(folder.dir, 'lv')) ? readdirSync(join(folder.dir, 'lv')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, '')) : [];
-  readLocalFinalTest({
+  const localItems = readLocalFinalTest({
     folder,
     seeds,
+    documents,
     localIds,
-    courseBank: loadBank(courseFiles).bank,
+    courseBank,
     moduleQuizzes: [...readQuizzes(root, quizDir), ...localQuizzes],
     required: config.assessment === 'final-test',
   });
   if (config.assessment !== 'final-test') return;
-  const problem = wholeBankProblem(loadBank(courseFiles, readLocalFinalTestFiles(folder.dir)).bank, localIds, config.rules, folder.label);
+  // The bank as the server bundles it: the course's files, then the institution's (src/lib/final-test/bank.ts).
+  const problem = wholeBankProblem([...courseBank, ...localItems], localIds, config.rules, folder.label);
   if (problem) throw new Error(problem);
 }
 

@@ -26,6 +26,8 @@ import { finalTestSkimmerProblem } from './skimmer';
 export interface LocalFinalTestInput {
   folder: LocalFolder;
   seeds: SeedTexts;
+  /** The institution's documents (`readLocalDocs`), when the caller has read them already: read here otherwise. */
+  documents?: Record<string, string>;
   /** The ids of the institution's local modules (its lessons). */
   localIds: readonly string[];
   /** The course's final-test bank (ids must not repeat across the whole bank). */
@@ -136,7 +138,7 @@ function fileProblems(quiz: Quiz, input: LocalFinalTestInput, taken: Set<string>
  */
 export function readLocalFinalTest(input: LocalFinalTestInput): Quiz[] {
   const { folder } = input;
-  const docs = localDocSeeds(input.seeds, readLocalDocs(folder.dir));
+  const docs = localDocSeeds(input.seeds, input.documents ?? readLocalDocs(folder.dir));
   const files = readLocalFinalTestFiles(folder.dir);
   const names = new Set(files.map(([name]) => name.replace(/\.ya?ml$/, '')));
   if (input.required)
