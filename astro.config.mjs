@@ -9,7 +9,6 @@ import { smallPreload } from './scripts/small-preload.mjs';
 import { institution } from './src/server/institution.ts';
 import { contentPreview } from './src/dev/content-preview.ts';
 import { localFinalTestBank } from './scripts/local-final-test-bank.mjs';
-import { readLocalFinalTestFiles } from './src/lib/final-test/local-final-test-files.ts';
 
 // An institution's edition (INSTITUTION_FILE, see the README): checked before anything is built, so a
 // broken file stops the build at once with every problem as `file › field: message`.
@@ -92,12 +91,6 @@ function sharedChunks() {
   };
 }
 
-/** The institution's final-test folder and files (none in the general edition), read when the server's bank is bundled. */
-function localFinalTestFiles() {
-  const dir = institution()?.modules?.dir;
-  return { dir, files: readLocalFinalTestFiles(dir) };
-}
-
 /** SITE_URL checked at build: an http(s) origin, or nothing. @param {string | undefined} value */
 function siteUrl(value) {
   if (!value) return undefined;
@@ -136,7 +129,7 @@ export default defineConfig({
     // Each lazy import's preload in a few lines of its own chunk, not Vite's shared helper (scripts/small-preload.mjs).
     // Fewer requests without dead weight: see sharedChunk and sharedChunks above.
     // The institution's own final-test items, bundled into the server beside the course's bank.
-    plugins: [...smallPreload(), sharedChunks(), localFinalTestBank(localFinalTestFiles)],
+    plugins: [...smallPreload(), sharedChunks(), localFinalTestBank()],
     define: { 'import.meta.env.COURSE_EDITION_DATE': JSON.stringify(editionDate()) },
   },
   security: {

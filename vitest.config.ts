@@ -1,15 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { localFinalTestBank } from './scripts/local-final-test-bank.mjs';
-import { readLocalFinalTestFiles } from './src/lib/final-test/local-final-test-files';
-import { institution } from './src/server/institution';
 
 export default defineConfig({
   // The server's bank imports the institution's final-test items as the build bundles them (none
   // unless INSTITUTION_FILE names an institution with them).
-  plugins: [localFinalTestBank(() => {
-    const dir = institution()?.modules?.dir;
-    return { dir, files: readLocalFinalTestFiles(dir) };
-  })],
+  plugins: [localFinalTestBank()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

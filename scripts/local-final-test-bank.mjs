@@ -5,16 +5,23 @@
 // edition gets an empty list. Only server code imports it, so no item reaches dist/client.
 
 import { join } from 'node:path';
+import { readLocalFinalTestFiles } from '../src/lib/final-test/local-final-test-files.ts';
+import { institution } from '../src/server/institution.ts';
 
 const ID = 'virtual:local-final-test-bank';
 const RESOLVED = `\0${ID}`;
 
+/** The institution's local folder (INSTITUTION_FILE's `modules:`; none in the general edition) and its final-test files. */
+function read() {
+  const dir = institution()?.modules?.dir;
+  return { dir, files: readLocalFinalTestFiles(dir) };
+}
+
 /**
- * @param {() => { dir: string | undefined; files: readonly (readonly [string, string])[] }} read the folder
- *   (to watch in `astro dev`) and its files, read when the module is loaded
+ * For the build (astro.config.mjs) and the unit tests (vitest.config.ts), which import the server's bank alike.
  * @returns {import('vite').Plugin}
  */
-export function localFinalTestBank(read) {
+export function localFinalTestBank() {
   return {
     name: 'local-final-test-bank',
     resolveId(id) {
